@@ -1,0 +1,33 @@
+import type { Db } from './db/types';
+import type { EventBus } from './events/bus';
+
+export interface LockoutPolicy {
+  /** Failures allowed before each further attempt is slowed. */
+  slowAfter: number;
+  /** Failures that lock the account. */
+  lockAfter: number;
+  lockMs: number;
+  /** Added delay per failure past `slowAfter`, capped at 2 s. */
+  slowStepMs: number;
+}
+
+export interface HubConfig {
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  lockout: LockoutPolicy;
+  instanceId: string;
+}
+
+/** What every route handler gets: storage, live events and the hub's settings. */
+export interface HubContext {
+  db: Db;
+  events: EventBus;
+  config: HubConfig;
+}
+
+export const defaultConfig = (instanceId: string): HubConfig => ({
+  sessionIdleMs: 12 * 60 * 60 * 1000,
+  sessionMaxMs: 7 * 24 * 60 * 60 * 1000,
+  lockout: { slowAfter: 3, lockAfter: 6, lockMs: 15 * 60 * 1000, slowStepMs: 400 },
+  instanceId,
+});

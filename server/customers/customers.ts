@@ -1,0 +1,68 @@
+import type { CaseView, CustomerView } from '../../shared/schemas/customers';
+import type { Queryable } from '../db/types';
+import { notFound } from '../http/errors';
+
+export interface CustomerRow {
+  id: string;
+  name: string;
+  phone: string | null;
+  phone_alt: string | null;
+  email: string | null;
+  membership_number: string | null;
+  postcode: string | null;
+  bereaved: number | boolean;
+  bereavement_ref: string | null;
+  vulnerable: number | boolean;
+  vulnerability_note: string | null;
+  marketing_suppressed: number | boolean;
+}
+
+export const CUSTOMER_COLUMNS =
+  'id, name, phone, phone_alt, email, membership_number, postcode, bereaved, bereavement_ref, vulnerable, vulnerability_note, marketing_suppressed';
+
+export const toCustomerView = (r: CustomerRow): CustomerView => ({
+  id: r.id,
+  name: r.name,
+  phone: r.phone,
+  phoneAlt: r.phone_alt,
+  email: r.email,
+  membershipNumber: r.membership_number,
+  postcode: r.postcode,
+  flags: { bereaved: Boolean(r.bereaved), vulnerable: Boolean(r.vulnerable), marketingSuppressed: Boolean(r.marketing_suppressed) },
+  bereavementRef: r.bereavement_ref,
+  vulnerabilityNote: r.vulnerability_note,
+});
+
+export async function findCustomer(q: Queryable, id: string): Promise<CustomerRow> {
+  const row = await q.get<CustomerRow>(`SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE id = ?`, [id]);
+  if (!row) throw notFound('That customer');
+  return row;
+}
+
+export const CASE_SELECT = `SELECT c.id, c.reference, c.customer_id, cu.name AS customer_name, c.channel, c.line, c.queue_id,
+  c.call_id, c.status, c.wrapup_code, c.subject, c.site_id, s.name AS site_name, c.owner_id, u.display_name AS owner_name,
+  c.opened_at, c.closed_at, c.updated_at
+  FROM cases c JOIN sites s ON s.id = c.site_id
+  LEFT JOIN customers cu ON cu.id = c.customer_id LEFT JOIN users u ON u.id = c.owner_id`;
+
+export const toCaseView = (r: Record<string, unknown>): CaseView =>
+  ({
+    id: r.id,
+    reference: r.reference,
+    customerId: r.customer_id,
+    customerName: r.customer_name,
+    channel: r.channel,
+    line: r.line,
+    queueId: r.queue_id,
+    callId: r.call_id,
+    status: r.status,
+    wrapupCode: r.wrapup_code,
+    subject: r.subject,
+    siteId: r.site_id,
+    siteName: r.site_name,
+    ownerId: r.owner_id,
+    ownerName: r.owner_name,
+    openedAt: r.opened_at,
+    closedAt: r.closed_at,
+    updatedAt: r.updated_at,
+  }) as CaseView;

@@ -1,0 +1,75 @@
+import pg from 'pg';
+import type { Db, Queryable, SqlValue } from './types';
+
+// BIGINT columns hold epoch milliseconds and pence: safe as JS numbers.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+/** `?` placeholders become `$1..$n`; our SQL never puts a `?` inside a string literal. */
+export function toPgPlaceholders(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+function queryable(client: pg.Pool | pg.PoolClient): Queryable {
+  const run = async (sql: string, params: readonly SqlValue[] = []) =>
+    client.query(toPgPlaceholders(sql), params as unknown[]);
+  return {
+    dialect: 'postgres',
+    async all<T>(sql: string, params?: readonly SqlValue[]) {
+      return (await run(sql, params)).rows as T[];
+    },
+    async get<T>(sql: string, params?: readonly SqlValue[]) {
+      return (await run(sql, params)).rows[0] as T | undefined;
+    },
+    async run(sql: string, params?: readonly SqlValue[]) {
+      return { changes: (await run(sql, params)).rowCount ?? 0 };
+    },
+  };
+}
+
+export interface PostgresOptions {
+  url: string;
+  /** Tests give each hub its own schema in the shared `test` database. */
+  schema?: string;
+  max?: number;
+}
+
+export async function openPostgres(opts: PostgresOptions): Promise<Db & { pool: pg.Pool; schema: string }> {
+  const schema = opts.schema ?? 'public';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+  const pool = new pg.Pool({
+    connectionString: opts.url,
+    max: opts.max ?? 10,
+    options: `-c search_path=${schema}`,
+  });
+  pool.on('error', (err) => console.error('[hub] postgres pool error:', err.message));
+  if (schema !== 'public') await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  const direct = queryable(pool);
+  return {
+    ...direct,
+    pool,
+    schema,
+    describe: `PostgreSQL ${redactUrl(opts.url)} schema ${schema}`,
+    async tx<T>(work: (q: Queryable) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(queryable(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}

@@ -1,0 +1,92 @@
+import type { IncomingMessage } from 'node:http';
+import type { z } from 'zod';
+import type { Role } from '../../shared/roles';
+import type { HubContext } from '../context';
+
+/** The signed-in person behind a request, as resolved from their session. */
+export interface Actor {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  siteId: string;
+  teamId: string | null;
+  extension: string | null;
+  tokenHash: string;
+}
+
+/** `public`: anyone; `signed_in`: any role; otherwise the roles listed. */
+export type Access = 'public' | 'signed_in' | readonly Role[];
+
+export interface Request<B, Q> {
+  actor: Actor;
+  params: Record<string, string>;
+  body: B;
+  query: Q;
+  hub: HubContext;
+  raw: IncomingMessage;
+}
+
+export interface Reply {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Raw text (CSV export); otherwise `body` is sent as JSON. */
+  text?: string;
+}
+
+export interface Route<B = unknown, Q = unknown> {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  access: Access;
+  summary: string;
+  body?: z.ZodType<B>;
+  query?: z.ZodType<Q>;
+  handle(req: Request<B, Q>): Promise<Reply>;
+}
+
+/** Helps inference: the body and query types flow from the schemas into `handle`. */
+export function route<B = undefined, Q = Record<string, string>>(r: Route<B, Q>): Route<B, Q> {
+  return r;
+}
+
+export function allows(access: Access, role: Role | null): boolean {
+  if (access === 'public') return true;
+  if (role === null) return false;
+  return access === 'signed_in' || access.includes(role);
+}
+
+interface Compiled {
+  route: Route;
+  pattern: RegExp;
+  names: string[];
+}
+
+export class RouteTable {
+  private readonly compiled: Compiled[];
+  constructor(readonly routes: readonly Route<any, any>[]) {
+    this.compiled = routes.map((r) => {
+      const names: string[] = [];
+      const source = r.path.replace(/:([a-zA-Z]+)/g, (_, name: string) => {
+        names.push(name);
+        return '([^/]+)';
+      });
+      return { route: r, pattern: new RegExp(`^${source}$`), names };
+    });
+  }
+
+  /** `pathExists` tells a wrong method (405) from an unknown path (404). */
+  match(method: string, path: string): { route: Route; params: Record<string, string> } | { pathExists: boolean } {
+    let pathExists = false;
+    for (const c of this.compiled) {
+      const m = c.pattern.exec(path);
+      if (!m) continue;
+      pathExists = true;
+      if (c.route.method !== method) continue;
+      const params: Record<string, string> = {};
+      c.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1] ?? '')));
+      return { route: c.route, params };
+    }
+    return { pathExists };
+  }
+}

@@ -1,0 +1,100 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { describeProblems } from '../../shared/schemas/common';
+import { resolveSession } from '../accounts/sessions';
+import type { HubContext } from '../context';
+import { HttpError } from './errors';
+import { allows, type Actor, type RouteTable } from './router';
+
+const MAX_BODY = 1024 * 1024;
+
+export function bearerToken(req: IncomingMessage): string | null {
+  const h = req.headers.authorization;
+  if (!h || !h.startsWith('Bearer ')) return null;
+  const token = h.slice(7).trim();
+  return /^[A-Za-z0-9_-]{20,100}$/.test(token) ? token : null;
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new HttpError(413, 'too_large', 'The request body is larger than 1 MiB.');
+    chunks.push(chunk as Buffer);
+  }
+  if (size === 0) return undefined;
+  const type = req.headers['content-type'] ?? '';
+  if (!type.startsWith('application/json')) {
+    throw new HttpError(415, 'unsupported_media_type', 'Send the body as application/json.');
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new HttpError(400, 'invalid_json', 'The request body is not valid JSON.');
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = body === undefined ? '' : JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...headers,
+  });
+  res.end(text);
+}
+
+/**
+ * Order matters: who you are (401), then whether your role may (403), and only then whether the
+ * request is well formed (400). A caller without rights learns nothing about the input format.
+ */
+export function httpHandler(hub: HubContext, table: RouteTable) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://hub.invalid');
+      if (url.pathname === '/health') return send(res, 200, { ok: true, instance: hub.config.instanceId });
+      const match = table.match(req.method ?? 'GET', url.pathname);
+      if (!('route' in match)) {
+        throw match.pathExists
+          ? new HttpError(405, 'method_not_allowed', `${req.method} is not allowed here.`)
+          : new HttpError(404, 'not_found', `There is no ${url.pathname} on the hub.`);
+      }
+      const { route, params } = match;
+      let actor: Actor | null = null;
+      const token = bearerToken(req);
+      if (token) actor = await resolveSession(hub, token);
+      if (route.access !== 'public' && !actor) {
+        throw new HttpError(401, 'signed_out', 'Sign in first: your session is missing or has expired.');
+      }
+      if (!allows(route.access, actor?.role ?? null)) throw new HttpError(403, 'forbidden', 'Your role does not allow this.');
+      const rawBody = await readBody(req);
+      let body: unknown = rawBody;
+      if (route.body) {
+        const parsed = route.body.safeParse(rawBody ?? {});
+        if (!parsed.success) throw new HttpError(400, 'invalid_request', 'Some fields need attention.', describeProblems(parsed.error));
+        body = parsed.data;
+      }
+      let query: unknown = Object.fromEntries(url.searchParams);
+      if (route.query) {
+        const parsed = route.query.safeParse(query);
+        if (!parsed.success) throw new HttpError(400, 'invalid_request', 'The query is not valid.', describeProblems(parsed.error));
+        query = parsed.data;
+      }
+      const reply = await route.handle({ actor: actor as Actor, params, body, query, hub, raw: req });
+      if (reply.text !== undefined) {
+        res.writeHead(reply.status ?? 200, { 'cache-control': 'no-store', ...reply.headers });
+        res.end(reply.text);
+        return;
+      }
+      send(res, reply.status ?? 200, reply.body ?? {}, reply.headers);
+    } catch (err) {
+      if (err instanceof HttpError) {
+        send(res, err.status, { error: { code: err.code, message: err.message, problems: err.problems } }, err.headers);
+      } else {
+        console.error('[hub] unexpected error:', err);
+        send(res, 500, { error: { code: 'internal', message: 'The hub hit an unexpected problem; it has been logged.' } });
+      }
+    }
+  };
+}

@@ -1,0 +1,72 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { defaultConfig, type HubConfig, type HubContext } from './context';
+import { migrate } from './db/migrate';
+import { openPostgres } from './db/postgres';
+import { openSqlite } from './db/sqlite';
+import type { Db } from './db/types';
+import { localBus, postgresBus, type EventBus } from './events/bus';
+import { attachLiveEvents } from './events/live';
+import { httpHandler } from './http/serve';
+import { newId } from './ids';
+import { routeTable } from './routes';
+import { seedIfEmpty } from './seed/seed';
+
+export interface HubOptions {
+  port?: number;
+  host?: string;
+  /** PostgreSQL when set; otherwise the SQLite file at `sqlitePath`. */
+  databaseUrl?: string;
+  pgSchema?: string;
+  sqlitePath?: string;
+  seed?: boolean;
+  config?: Partial<HubConfig>;
+}
+
+export interface Hub {
+  url: string;
+  port: number;
+  context: HubContext;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export async function openStorage(opts: HubOptions): Promise<{ db: Db; events: EventBus }> {
+  if (opts.databaseUrl) {
+    const db = await openPostgres({ url: opts.databaseUrl, schema: opts.pgSchema });
+    const events = await postgresBus({ url: opts.databaseUrl, pool: db.pool, channel: `rapport_${db.schema}` });
+    return { db, events };
+  }
+  const path = opts.sqlitePath ?? 'hub.sqlite';
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  return { db: openSqlite(path), events: localBus() };
+}
+
+export async function startHub(opts: HubOptions = {}): Promise<Hub> {
+  const { db, events } = await openStorage(opts);
+  await migrate(db);
+  if (opts.seed !== false) await seedIfEmpty(db);
+  const context: HubContext = { db, events, config: { ...defaultConfig(newId('hub')), ...opts.config } };
+  const server = createServer(httpHandler(context, routeTable()));
+  const live = attachLiveEvents(server, context);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 5782, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
+    port,
+    context,
+    server,
+    async close() {
+      live.close();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      await events.close();
+      await db.close();
+    },
+  };
+}

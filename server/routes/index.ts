@@ -1,0 +1,23 @@
+import { RouteTable, type Route } from '../http/router';
+import { caseRoutes } from './cases';
+import { customerRoutes } from './customers';
+import { knowledgeRoutes } from './knowledge';
+import { organisationRoutes } from './organisation';
+import { overviewRoutes } from './overview';
+import { referenceRoutes } from './reference';
+import { sessionRoutes } from './session';
+import { userRoutes } from './users';
+
+/** The hub's whole HTTP surface; the role-matrix test is generated from this list. */
+export const routes: readonly Route<any, any>[] = [
+  ...sessionRoutes,
+  ...userRoutes,
+  ...organisationRoutes,
+  ...referenceRoutes,
+  ...customerRoutes,
+  ...caseRoutes,
+  ...knowledgeRoutes,
+  ...overviewRoutes,
+];
+
+export const routeTable = () => new RouteTable(routes);
