@@ -34,11 +34,20 @@ export const userView = z.object({
 });
 export type UserView = z.infer<typeof userView>;
 
+export const siteView = z.object({
+  id: siteId,
+  name: z.string(),
+  kind: z.enum(SITE_KINDS),
+  partnerName: z.string().nullable(),
+  city: z.string(),
+});
+export type SiteView = z.infer<typeof siteView>;
+
 export const sessionView = z.object({
   token: z.string(),
   expiresAt: z.number(),
   user: userView,
-  site: z.object({ id: siteId, name: z.string(), kind: z.enum(SITE_KINDS) }),
+  site: siteView,
 });
 export type SessionView = z.infer<typeof sessionView>;
 
@@ -75,14 +84,7 @@ export type UpdateUserRequest = z.infer<typeof updateUserRequest>;
 
 export const resetPasswordRequest = z.object({ password: newPassword });
 
-export const siteView = z.object({
-  id: siteId,
-  name: z.string(),
-  kind: z.enum(SITE_KINDS),
-  partnerName: z.string().nullable(),
-  city: z.string(),
-});
-export type SiteView = z.infer<typeof siteView>;
+
 
 export const createSiteRequest = z.object({
   name: z.string().trim().min(2).max(120),

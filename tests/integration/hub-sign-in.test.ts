@@ -51,7 +51,7 @@ for (const backend of backends()) {
     it('reports every bad field of a malformed sign-in', async () => {
       const res = await hubClient(hub.url).post('/api/session', { username: '!', password: '' });
       expect(res.status).toBe(400);
-      expect(res.body.error.problems.map((p: { path: string }) => p.path).sort()).toEqual(['password', 'username']);
+      expect([...new Set(res.body.error.problems.map((p: { path: string }) => p.path))].sort()).toEqual(['password', 'username']);
     });
 
     it('slows repeated wrong passwords, then locks the account, even against the right password', async () => {
@@ -62,10 +62,10 @@ for (const backend of backends()) {
       };
       const first = await attempt('wrong-1');
       await attempt('wrong-2');
-      const third = await attempt('wrong-3'); // past slowAfter = 2: delayed by 100 ms
+      const third = await attempt('wrong-3'); // past slowAfter = 2: delayed by slowStepMs
       expect(first.status).toBe(401);
       expect(third.status).toBe(401);
-      expect(third.ms - first.ms).toBeGreaterThan(80);
+      expect(third.ms - first.ms).toBeGreaterThan(400);
       const fourth = await attempt('wrong-4'); // lockAfter = 4
       expect(fourth.status).toBe(401);
       const locked = await attempt(DEMO_PASSWORD);

@@ -49,5 +49,5 @@ export async function dropTestSchemas(): Promise<void> {
 /** A hub on an ephemeral port with fast lockout timing for tests. */
 export async function testHub(backend: Backend, extra: Partial<HubOptions> = {}): Promise<Hub> {
   const opts = await backend.fresh();
-  return startHub({ port: 0, ...opts, ...extra, config: { lockout: { slowAfter: 2, lockAfter: 4, lockMs: 60_000, slowStepMs: 100 }, ...extra.config } });
+  return startHub({ port: 0, ...opts, ...extra, config: { lockout: { slowAfter: 2, lockAfter: 4, lockMs: 60_000, slowStepMs: 700 }, ...extra.config } });
 }

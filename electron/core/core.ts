@@ -1,0 +1,201 @@
+import { join } from 'node:path';
+import type { PushFrame } from '../../shared/contract/envelope';
+import type { ConnectionStatus, PushName, Pushes } from '../../shared/contract/pushes';
+import type { SessionState } from '../../shared/contract/requests';
+import type { SessionView } from '../../shared/schemas/accounts';
+import { CoreError } from './errors';
+import { HubClient } from './hub-client';
+import { HubLive } from './hub-live';
+import { KnowledgeSync } from './knowledge-sync';
+import { fileVault, type SavedSession, type SessionVault } from './session-vault';
+import { DesktopStore } from './store';
+
+export interface CoreOptions {
+  /** The desktop's own folder (sessions and per-user stores live below it). */
+  dataDir: string;
+  hubUrl: string;
+  vault?: SessionVault;
+  /** How long a saved session may start the app without the hub confirming it. */
+  maxOfflineAgeMs?: number;
+  resyncEveryMs?: number;
+}
+
+const SEVEN_DAYS = 7 * 24 * 60 * 60 * 1000;
+
+/** What one signed-in person's desktop holds while they are signed in. */
+interface Active {
+  saved: SavedSession;
+  store: DesktopStore;
+  sync: KnowledgeSync;
+  live: HubLive;
+}
+
+/**
+ * One desktop's services for one signed-in person: the hub connection, the offline store and the
+ * session. It never imports `electron`; both hosts run this same class.
+ */
+export class DesktopCore {
+  readonly hub: HubClient;
+  private readonly vault: SessionVault;
+  private readonly listeners = new Set<(frame: PushFrame) => void>();
+  private active: Active | null = null;
+  private confirmed = false;
+  private resyncTimer: NodeJS.Timeout | null = null;
+  private status: ConnectionStatus = { state: 'offline', lastSyncedAt: null, progress: null };
+
+  constructor(private readonly opts: CoreOptions) {
+    this.hub = new HubClient(opts.hubUrl);
+    this.vault = opts.vault ?? fileVault(join(opts.dataDir, 'session.json'));
+  }
+
+  /** Starts from the saved session if there is one young enough, then checks it with the hub. */
+  async start(): Promise<void> {
+    const saved = this.vault.load();
+    if (!saved) return;
+    if (saved.hubUrl !== this.opts.hubUrl || Date.now() - saved.savedAt > (this.opts.maxOfflineAgeMs ?? SEVEN_DAYS)) {
+      this.vault.clear();
+      return;
+    }
+    this.activate(saved);
+    await this.confirm();
+  }
+
+  onPush(listener: (frame: PushFrame) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit<P extends PushName>(push: P, data: Pushes[P]): void {
+    for (const l of this.listeners) l({ push, data });
+  }
+
+  get sessionState(): SessionState {
+    if (!this.active) return { signedIn: false };
+    const { user, site } = this.active.saved;
+    return { signedIn: true, user, site, offline: !this.confirmed };
+  }
+
+  get connection(): ConnectionStatus {
+    return this.status;
+  }
+
+  requireSignedIn(): Active {
+    if (!this.active) throw new CoreError('signed_out', 'Sign in first.');
+    return this.active;
+  }
+
+  async signIn(input: { username: string; password: string }): Promise<SessionState> {
+    if (this.active) await this.signOut();
+    const session = await this.hub.request<SessionView>('POST', '/api/session', input);
+    const saved: SavedSession = { ...session, savedAt: Date.now(), hubUrl: this.opts.hubUrl };
+    this.vault.save(saved);
+    this.activate(saved);
+    this.confirmed = true;
+    this.active!.live.start();
+    this.emit('session.changed', this.sessionState);
+    void this.syncKnowledge();
+    return this.sessionState;
+  }
+
+  async signOut(): Promise<SessionState> {
+    if (this.active && this.confirmed) await this.hub.request('DELETE', '/api/session').catch(() => undefined);
+    this.deactivate();
+    return this.sessionState;
+  }
+
+  async syncKnowledge(): Promise<number> {
+    const { sync } = this.requireSignedIn();
+    this.setStatus({ state: 'syncing' });
+    try {
+      const cursor = await sync.run();
+      this.active?.store.setMeta('last_synced_at', String(Date.now()));
+      this.setStatus({ state: 'online', lastSyncedAt: Date.now(), progress: null });
+      return cursor;
+    } catch (err) {
+      if (err instanceof CoreError && err.status === 401) this.deactivate();
+      else this.setStatus({ state: this.active?.live.connected ? 'online' : 'offline', progress: null });
+      throw err;
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.resyncTimer) clearInterval(this.resyncTimer);
+    this.active?.live.stop();
+    this.active?.store.close();
+    this.active = null;
+  }
+
+  private activate(saved: SavedSession): void {
+    this.hub.token = saved.token;
+    const store = DesktopStore.forUser(this.opts.dataDir, saved.user.id);
+    const lastSynced = store.getMeta('last_synced_at');
+    this.status = { state: 'offline', lastSyncedAt: lastSynced ? Number(lastSynced) : null, progress: null };
+    const sync = new KnowledgeSync(this.hub, store, {
+      onPage: (changes, cursor) =>
+        this.emit('knowledge.changed', {
+          upserts: changes.flatMap((c) => (c.kind === 'upsert' ? [c.article] : [])),
+          removed: changes.flatMap((c) => (c.kind === 'remove' ? [c.id] : [])),
+          cursor,
+        }),
+      onProgress: (progress) => this.setStatus({ progress }),
+    });
+    const live = new HubLive(this.opts.hubUrl, saved.token, {
+      onOpen: () => void this.confirm(),
+      onEvent: (name) => {
+        if (name === 'knowledge.changed') void this.syncKnowledge().catch(() => undefined);
+      },
+      onClose: (code) => {
+        if (this.status.state !== 'syncing') this.setStatus({ state: 'offline' });
+        if (code === 4401) void this.confirm();
+      },
+    });
+    this.active = { saved, store, sync, live };
+    this.confirmed = false;
+    if (this.resyncTimer) clearInterval(this.resyncTimer);
+    this.resyncTimer = setInterval(() => {
+      if (this.active?.live.connected) void this.syncKnowledge().catch(() => undefined);
+    }, this.opts.resyncEveryMs ?? 5 * 60_000);
+    this.resyncTimer.unref();
+  }
+
+  /** Asks the hub whether the saved session still stands; offline it simply stays saved. */
+  private async confirm(): Promise<void> {
+    const active = this.active;
+    if (!active) return;
+    try {
+      await this.hub.get('/api/session');
+    } catch (err) {
+      if (err instanceof CoreError && err.status === 401) {
+        this.deactivate();
+        return;
+      }
+      active.live.start(); // keeps retrying in the background until the hub is back
+      return;
+    }
+    if (this.active !== active) return;
+    const wasConfirmed = this.confirmed;
+    this.confirmed = true;
+    if (!active.live.connected) active.live.start();
+    if (!wasConfirmed) this.emit('session.changed', this.sessionState);
+    void this.syncKnowledge().catch(() => undefined);
+  }
+
+  private deactivate(): void {
+    if (this.resyncTimer) clearInterval(this.resyncTimer);
+    this.resyncTimer = null;
+    this.active?.live.stop();
+    this.active?.store.close();
+    this.active = null;
+    this.confirmed = false;
+    this.hub.token = null;
+    this.vault.clear();
+    this.status = { state: 'offline', lastSyncedAt: null, progress: null };
+    this.emit('session.changed', this.sessionState);
+    this.emit('connection.changed', this.status);
+  }
+
+  private setStatus(patch: Partial<ConnectionStatus>): void {
+    this.status = { ...this.status, ...patch };
+    this.emit('connection.changed', this.status);
+  }
+}

@@ -1,0 +1,62 @@
+import type { AdminHome, AdvisorHome, SupervisorHome } from '../../shared/contract/requests';
+import type { UserView } from '../../shared/schemas/accounts';
+import type { CaseView } from '../../shared/schemas/customers';
+import type { AdminArticle } from '../../shared/schemas/knowledge';
+import type { DesktopCore } from './core';
+import { CoreError } from './errors';
+import type { Handlers } from './router';
+
+/** Every request the renderer may make, answered by this desktop's core. */
+export function coreHandlers(core: DesktopCore): Handlers {
+  return {
+    'session.status': async () => core.sessionState,
+    'session.signIn': (args) => core.signIn(args),
+    'session.signOut': () => core.signOut(),
+
+    'knowledge.page': async ({ offset, limit }) => {
+      const { store } = core.requireSignedIn();
+      return { articles: store.articlesPage(offset, limit), total: store.articleCount() };
+    },
+    'knowledge.get': async ({ id }) => {
+      const article = core.requireSignedIn().store.article(id);
+      if (!article) throw new CoreError('not_found', 'That article is not in the knowledge base on this computer.');
+      return article;
+    },
+    'knowledge.syncNow': async () => ({ cursor: await core.syncKnowledge() }),
+    'knowledge.publish': async (draft) => {
+      core.requireSignedIn();
+      const { article } = await core.hub.post<{ article: AdminArticle }>('/api/knowledge/articles', draft);
+      return article;
+    },
+
+    'home.advisor': async (): Promise<AdvisorHome> => {
+      core.requireSignedIn();
+      const { cases } = await core.hub.get<{ cases: CaseView[] }>('/api/cases?scope=mine&limit=10');
+      return { recentCases: cases };
+    },
+    'home.supervisor': async (): Promise<SupervisorHome> => {
+      core.requireSignedIn();
+      return core.hub.get<SupervisorHome>('/api/overview/team');
+    },
+    'home.admin': async (): Promise<AdminHome> => {
+      core.requireSignedIn();
+      const [users, articles, overview] = await Promise.all([
+        core.hub.get<{ users: UserView[] }>('/api/users'),
+        core.hub.get<{ articles: AdminArticle[] }>('/api/knowledge/articles'),
+        core.hub.get<{ users: number; sites: number; articles: Record<string, number>; catalogueItems: number }>('/api/overview/admin'),
+      ]);
+      return {
+        users: users.users,
+        articles: articles.articles,
+        counts: {
+          users: overview.users,
+          sites: overview.sites,
+          published: overview.articles.published ?? 0,
+          drafts: overview.articles.draft ?? 0,
+          retired: overview.articles.retired ?? 0,
+          catalogueItems: overview.catalogueItems,
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import WebSocket from 'ws';
+
+export interface LiveHandlers {
+  onEvent(name: string, data: Record<string, unknown>): void;
+  onOpen(): void;
+  onClose(code: number): void;
+}
+
+/**
+ * The desktop's one connection to the hub's live events. It reconnects with capped, jittered
+ * backoff, so a hub restart does not bring every desktop back at the same instant.
+ */
+export class HubLive {
+  private ws: WebSocket | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private attempt = 0;
+  private stopped = true;
+
+  constructor(
+    private readonly hubUrl: string,
+    private readonly token: string,
+    private readonly handlers: LiveHandlers,
+  ) {}
+
+  /** Idempotent: a second start while running just retries now if disconnected. */
+  start(): void {
+    if (!this.stopped) return this.nudge();
+    this.stopped = false;
+    this.connect();
+  }
+
+  private connect(): void {
+    if (this.stopped) return;
+    const ws = new WebSocket(this.hubUrl.replace(/^http/, 'ws') + '/api/live', {
+      headers: { authorization: `Bearer ${this.token}` },
+      handshakeTimeout: 10_000,
+    });
+    this.ws = ws;
+    ws.on('open', () => {
+      this.attempt = 0;
+      this.handlers.onOpen();
+    });
+    ws.on('message', (raw) => {
+      try {
+        const frame = JSON.parse(String(raw)) as { type?: string; name?: string; data?: Record<string, unknown> };
+        if (frame.type === 'event' && typeof frame.name === 'string') this.handlers.onEvent(frame.name, frame.data ?? {});
+      } catch {
+        /* a malformed frame from the hub is ignored, never fatal */
+      }
+    });
+    ws.on('error', () => undefined);
+    ws.on('unexpected-response', (_req, res) => {
+      ws.terminate();
+      if (res.statusCode === 401) this.handlers.onClose(4401);
+    });
+    ws.on('close', (code) => {
+      if (this.ws !== ws) return;
+      this.ws = null;
+      this.handlers.onClose(code);
+      if (code === 4401) return; // signed out elsewhere: the core decides what next
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.stopped || this.timer) return;
+    const delay = Math.min(30_000, 500 * 2 ** this.attempt++) * (0.75 + Math.random() * 0.5);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.connect();
+    }, delay);
+  }
+
+  /** Try now (for example when the advisor presses "Sync now"). */
+  nudge(): void {
+    if (this.ws || this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.attempt = 0;
+    this.connect();
+  }
+
+  get connected(): boolean {
+    return this.ws?.readyState === WebSocket.OPEN;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const ws = this.ws;
+    this.ws = null;
+    ws?.terminate();
+  }
+}

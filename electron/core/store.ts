@@ -1,0 +1,90 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'libsql';
+import type { Article, KnowledgeChange } from '../../shared/schemas/knowledge';
+
+type Statement = { all(p?: unknown[]): unknown[]; get(p?: unknown[]): unknown; run(p?: unknown[]): unknown };
+type Native = { prepare(sql: string): Statement; exec(sql: string): void; close(): void };
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+  id TEXT PRIMARY KEY,
+  seq INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+`;
+
+/**
+ * One advisor's offline store on this computer: their knowledge cache and sync cursor. Each
+ * person who signs in on a shared machine gets their own file.
+ */
+export class DesktopStore {
+  private readonly db: Native;
+  constructor(readonly path: string) {
+    this.db = new Database(path) as unknown as Native;
+    this.db.exec('PRAGMA journal_mode = WAL');
+    this.db.exec('PRAGMA synchronous = FULL');
+    this.db.exec(SCHEMA);
+  }
+
+  static forUser(desktopDir: string, userId: string): DesktopStore {
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(userId)) throw new Error('unexpected user id');
+    const dir = join(desktopDir, 'users', userId);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    return new DesktopStore(join(dir, 'store.sqlite'));
+  }
+
+  getMeta(key: string): string | null {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get([key]) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run([key, value]);
+  }
+
+  get knowledgeCursor(): number {
+    return Number(this.getMeta('knowledge_cursor') ?? 0);
+  }
+
+  /** A page of the change feed and its cursor land together or not at all. */
+  applyKnowledgePage(changes: KnowledgeChange[], cursor: number): void {
+    const upsert = this.db.prepare(
+      'INSERT INTO articles (id, seq, title, data) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, title = excluded.title, data = excluded.data',
+    );
+    const remove = this.db.prepare('DELETE FROM articles WHERE id = ?');
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      for (const c of changes) {
+        if (c.kind === 'upsert') upsert.run([c.article.id, c.seq, c.article.title, JSON.stringify(c.article)]);
+        else remove.run([c.id]);
+      }
+      this.setMeta('knowledge_cursor', String(cursor));
+      this.db.exec('COMMIT');
+    } catch (err) {
+      this.db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+
+  articleCount(): number {
+    return Number((this.db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n);
+  }
+
+  articlesPage(offset: number, limit: number): Article[] {
+    return (this.db.prepare('SELECT data FROM articles ORDER BY seq LIMIT ? OFFSET ?').all([limit, offset]) as { data: string }[]).map(
+      (r) => JSON.parse(r.data) as Article,
+    );
+  }
+
+  article(id: string): Article | null {
+    const row = this.db.prepare('SELECT data FROM articles WHERE id = ?').get([id]) as { data: string } | undefined;
+    return row ? (JSON.parse(row.data) as Article) : null;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

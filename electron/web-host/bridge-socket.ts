@@ -1,0 +1,50 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { timingSafeEqual } from 'node:crypto';
+import { WebSocketServer } from 'ws';
+import type { DesktopCore } from '../core/core';
+import { route, type Handlers } from '../core/router';
+
+const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/**
+ * The bridge contract over a WebSocket on loopback. Only a page this host served may connect:
+ * the per-run token must match, and Origin and Host must be this host's own address (so another
+ * web page in the same browser cannot drive the core, and DNS rebinding is refused).
+ */
+export function attachBridge(server: Server, opts: { core: DesktopCore; handlers: Handlers; token: string; port: number }) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const expectedHost = `127.0.0.1:${opts.port}`;
+  const allowedOrigins = new Set([`http://${expectedHost}`]);
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', `http://${expectedHost}`);
+    const token = url.searchParams.get('token') ?? '';
+    const refused = (status: string) => socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+    if (url.pathname !== '/bridge') return refused('404 Not Found');
+    if (req.headers.host !== expectedHost) return refused('421 Misdirected Request');
+    if (!allowedOrigins.has(req.headers.origin ?? '')) return refused('403 Forbidden');
+    if (!sameSecret(token, opts.token)) return refused('401 Unauthorized');
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const unsubscribe = opts.core.onPush((frame) => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+      });
+      ws.on('close', unsubscribe);
+      ws.on('message', (raw) => {
+        let frame: unknown;
+        try {
+          frame = JSON.parse(String(raw));
+        } catch {
+          return;
+        }
+        void route(opts.handlers, frame).then((reply) => {
+          if (reply && ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
+        });
+      });
+      // A page that connects (or reconnects) learns where things stand at once.
+      ws.send(JSON.stringify({ push: 'session.changed', data: opts.core.sessionState }));
+      ws.send(JSON.stringify({ push: 'connection.changed', data: opts.core.connection }));
+    });
+  });
+  return { close: () => wss.close() };
+}

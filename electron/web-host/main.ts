@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DesktopCore } from '../core/core';
+import { coreHandlers } from '../core/handlers';
+import { defaultDataDir } from '../core/paths';
+import { attachBridge } from './bridge-socket';
+import { staticFiles } from './static';
+
+/**
+ * Browser mode: the same desktop core as under Electron, serving the built renderer and the
+ * bridge contract on 127.0.0.1 only. Prints the address with this run's token.
+ */
+const root = resolve(fileURLToPath(new URL('../../dist/renderer', import.meta.url)));
+if (!existsSync(join(root, 'index.html'))) {
+  console.error('[desktop] The renderer is not built yet: run `npm run build` (npm start does this for you).');
+  process.exit(2);
+}
+const port = Number(process.env.RAPPORT_PORT ?? 5780);
+const hubUrl = (process.env.RAPPORT_HUB_URL ?? 'http://127.0.0.1:5782').replace(/\/$/, '');
+if (!/^https?:\/\/[^/]+$/.test(hubUrl)) {
+  console.error(`[desktop] RAPPORT_HUB_URL must look like http://host:port, not "${hubUrl}"`);
+  process.exit(2);
+}
+const dataDir = join(defaultDataDir(), 'desktop');
+const token = process.env.RAPPORT_WEB_TOKEN ?? randomBytes(24).toString('base64url');
+
+const core = new DesktopCore({ dataDir, hubUrl });
+const handlers = coreHandlers(core);
+const server = createServer();
+await new Promise<void>((ok, fail) => {
+  server.once('error', fail);
+  server.listen(port, '127.0.0.1', () => ok());
+});
+const actualPort = (server.address() as AddressInfo).port;
+server.on('request', staticFiles(root, actualPort));
+attachBridge(server, { core, handlers, token, port: actualPort });
+await core.start().catch((err) => console.error('[desktop] could not restore the saved session:', err));
+console.log(`[desktop] Rapport (browser mode) is at http://127.0.0.1:${actualPort}/#token=${token}`);
+console.log(`[desktop] hub ${hubUrl}, data in ${dataDir}`);
+
+const stop = async () => {
+  await core.stop();
+  server.closeAllConnections();
+  server.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

@@ -1,0 +1,19 @@
+import type { Article } from '../schemas/knowledge';
+import type { SessionState } from './requests';
+
+export type ConnectionState = 'online' | 'offline' | 'syncing';
+
+export interface ConnectionStatus {
+  state: ConnectionState;
+  lastSyncedAt: number | null;
+  /** Articles received of those known to be waiting, on a long sync. */
+  progress: { done: number; total: number } | null;
+}
+
+/** Everything the core tells the renderer without being asked, in one typed map. */
+export interface Pushes {
+  'connection.changed': ConnectionStatus;
+  'session.changed': SessionState;
+  'knowledge.changed': { upserts: Article[]; removed: string[]; cursor: number };
+}
+export type PushName = keyof Pushes;

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { signInRequest, type SiteView, type UserView } from '../schemas/accounts';
+import type { CaseView } from '../schemas/customers';
+import { articleDraft, type AdminArticle, type Article } from '../schemas/knowledge';
+
+/** What the renderer may ask its desktop core, by domain. Args are parsed from `unknown`. */
+export const requestArgs = {
+  'session.status': z.object({}),
+  'session.signIn': signInRequest,
+  'session.signOut': z.object({}),
+  'knowledge.page': z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(5000) }),
+  'knowledge.get': z.object({ id: z.string().min(1).max(120) }),
+  'knowledge.syncNow': z.object({}),
+  'knowledge.publish': articleDraft,
+  'home.advisor': z.object({}),
+  'home.supervisor': z.object({}),
+  'home.admin': z.object({}),
+} as const;
+
+export type RequestName = keyof typeof requestArgs;
+export type RequestArgs<N extends RequestName> = z.input<(typeof requestArgs)[N]>;
+
+export interface SignedIn {
+  signedIn: true;
+  user: UserView;
+  site: SiteView;
+  /** The hub could not confirm the session yet: working from the saved one. */
+  offline: boolean;
+}
+export type SessionState = { signedIn: false } | SignedIn;
+
+export interface AdvisorHome {
+  recentCases: CaseView[];
+}
+export interface SupervisorHome {
+  members: UserView[];
+  openCases: number;
+  casesToday: number;
+  pendingApprovals: number;
+}
+export interface AdminHome {
+  users: UserView[];
+  articles: AdminArticle[];
+  counts: { users: number; sites: number; published: number; drafts: number; retired: number; catalogueItems: number };
+}
+
+export interface RequestResults {
+  'session.status': SessionState;
+  'session.signIn': SessionState;
+  'session.signOut': SessionState;
+  'knowledge.page': { articles: Article[]; total: number };
+  'knowledge.get': Article;
+  'knowledge.syncNow': { cursor: number };
+  'knowledge.publish': AdminArticle;
+  'home.advisor': AdvisorHome;
+  'home.supervisor': SupervisorHome;
+  'home.admin': AdminHome;
+}
