@@ -1,33 +1,51 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
-/** Starts a real hub process and resolves once it prints that it listens. */
-export function spawnHub(env: Record<string, string>): Promise<{ proc: ChildProcess; url: string; stop(): Promise<void> }> {
+export interface Running {
+  proc: ChildProcess;
+  url: string;
+  output(): string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** Starts one of Rapport's own programs and resolves with the address it prints once ready. */
+export function spawnProgram(script: string, env: Record<string, string>, ready: RegExp): Promise<Running> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    const proc = spawn(process.execPath, ['--import', 'tsx', script], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`hub did not start:\n${out}`)), 60_000);
+    let started = false;
+    const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${out}`)), 60_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
-      const m = /listening on (http:\/\/[\d.:]+)/.exec(out);
-      if (m) {
+      const m = ready.exec(out);
+      if (m && !started) {
+        started = true;
         clearTimeout(timer);
         resolve({
           proc,
           url: m[1]!,
-          stop: () =>
+          output: () => out,
+          stop: (signal = 'SIGTERM') =>
             new Promise<void>((r) => {
-              if (proc.exitCode !== null) return r();
+              if (proc.exitCode !== null || proc.signalCode !== null) return r();
               proc.once('exit', () => r());
-              proc.kill('SIGTERM');
+              proc.kill(signal);
             }),
         });
       }
     };
     proc.stdout!.on('data', onData);
     proc.stderr!.on('data', onData);
-    proc.once('exit', (code) => reject(new Error(`hub exited with ${code}:\n${out}`)));
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      if (!started) reject(new Error(`${script} exited with ${code}:\n${out}`));
+    });
   });
 }
+
+export const spawnHub = (env: Record<string, string>) => spawnProgram('server/main.ts', env, /listening on (http:\/\/[\d.:]+)/);
+
+export const spawnDesktop = (env: Record<string, string>) =>
+  spawnProgram('electron/web-host/main.ts', env, /browser mode\) is at (http:\/\/\S+)/);

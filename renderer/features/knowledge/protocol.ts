@@ -26,5 +26,13 @@ export type ToSearchWorker =
 /** What the search worker answers. */
 export type FromSearchWorker =
   | { type: 'hits'; requestId: number; hits: SearchHit[] }
-  | { type: 'count'; count: number }
   | { type: 'failed'; requestId: number | null; message: string };
+
+/** The page's handle on the worker; the state layer drives it without knowing it is a worker. */
+export interface KnowledgeIndex {
+  reset(): void;
+  add(articles: Article[]): void;
+  apply(upserts: Article[], removed: string[]): void;
+  search(query: string, limit: number): Promise<SearchHit[]>;
+  recent(limit: number): Promise<SearchHit[]>;
+}

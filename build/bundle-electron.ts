@@ -1,0 +1,16 @@
+import { build } from 'esbuild';
+
+/**
+ * Bundles the Electron side: main and the core as CommonJS for Electron's Node, and the preload
+ * as ONE CommonJS file (a sandboxed preload cannot `require` our modules).
+ */
+export async function bundleElectron(outdir = 'dist/electron'): Promise<void> {
+  const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning' } as const;
+  await Promise.all([
+    build({ ...common, entryPoints: { main: 'electron/main/main.ts' }, outdir, outExtension: { '.js': '.cjs' }, external: ['electron', 'libsql'] }),
+    build({ ...common, entryPoints: { core: 'electron/core/utility-entry.ts' }, outdir, outExtension: { '.js': '.cjs' }, external: ['libsql', 'bufferutil', 'utf-8-validate'] }),
+    build({ ...common, entryPoints: { preload: 'electron/preload/preload.ts' }, outdir, outExtension: { '.js': '.cjs' }, external: ['electron'] }),
+  ]);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await bundleElectron();

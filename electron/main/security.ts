@@ -1,0 +1,48 @@
+import type { App, Session, WebContents } from 'electron';
+import { APP_ORIGIN, ELECTRON_CSP } from './window-options';
+
+/** Only our own pages may be shown; links to the web open in the user's browser instead. */
+export function isOwnUrl(url: string): boolean {
+  try {
+    return new URL(url).origin === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`);
+  } catch {
+    return false;
+  }
+}
+
+export function isSafeExternal(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'mailto:' || u.protocol === 'tel:';
+  } catch {
+    return false;
+  }
+}
+
+/** Denies every permission (camera, notifications by the page, geolocation...) and sets the CSP. */
+export function hardenSession(session: Session): void {
+  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [ELECTRON_CSP] } });
+  });
+}
+
+/** Navigation and new windows denied for every web contents the app ever creates. */
+export function hardenContents(contents: WebContents, openExternal: (url: string) => void): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isOwnUrl(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isOwnUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternal(url)) openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+export function hardenApp(app: App, openExternal: (url: string) => void): void {
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, openExternal));
+}

@@ -1,0 +1,82 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useSessionActions, useSignInState } from '../../state';
+import './signin.css';
+
+/** The first screen of the shift; errors come from the core in words an advisor can act on. */
+export function SignIn() {
+  const { signIn } = useSessionActions();
+  const { signingIn, signInError } = useSignInState();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const usernameRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => usernameRef.current?.focus(), []);
+
+  // After a failed attempt the password is what usually needs retyping: select it, ready to replace.
+  useEffect(() => {
+    if (signInError) passwordRef.current?.select();
+  }, [signInError]);
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void signIn(username.trim(), password);
+  };
+
+  return (
+    <main className="signin-page">
+      <div className="signin-card">
+        <div className="signin-brand">
+          <span className="signin-mark" aria-hidden="true">
+            R
+          </span>
+          <h1 className="signin-product">Rapport</h1>
+        </div>
+        <p className="signin-lede">Sign in to start your shift.</p>
+        <form className="signin-form" onSubmit={submit} noValidate>
+          <div className="field">
+            <label className="field-label" htmlFor="signin-username">
+              Username
+            </label>
+            <input
+              ref={usernameRef}
+              id="signin-username"
+              className="input"
+              name="username"
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              required
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label className="field-label" htmlFor="signin-password">
+              Password
+            </label>
+            <input
+              ref={passwordRef}
+              id="signin-password"
+              className="input"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </div>
+          {signInError ? (
+            <div className="signin-error" role="alert">
+              {signInError.message}
+            </div>
+          ) : null}
+          <button type="submit" className="button signin-submit" disabled={signingIn}>
+            {signingIn ? 'Signing in…' : 'Sign in'}
+          </button>
+        </form>
+      </div>
+    </main>
+  );
+}

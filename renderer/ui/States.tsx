@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react';
+import type { BridgeError } from '../../shared/contract/envelope';
+import './ui.css';
+
+export function LoadingState({ label }: { label: string }) {
+  return (
+    <div className="state state-loading" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      {label}
+    </div>
+  );
+}
+
+export function EmptyState({ children }: { children: ReactNode }) {
+  return <div className="state state-empty">{children}</div>;
+}
+
+/** What went wrong in the core's words, and a way to ask again (for example once back online). */
+export function ErrorState({ title, error, onRetry }: { title: string; error: BridgeError; onRetry?: () => void }) {
+  return (
+    <div className="state state-error" role="alert">
+      <p className="state-error-title">{title}</p>
+      <p className="state-error-message">{error.message}</p>
+      {onRetry ? (
+        <button type="button" className="button button-secondary" onClick={onRetry}>
+          Try again
+        </button>
+      ) : null}
+    </div>
+  );
+}

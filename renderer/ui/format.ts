@@ -1,0 +1,50 @@
+import { LINE_LABELS, type Role } from '../../shared/roles';
+import type { ArticleLine } from '../../shared/schemas/knowledge';
+
+/** Everything the contact centre reads is en-GB: "23 Nov 2026, 14:05", "£12.50". */
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const dateOnly = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+const relative = new Intl.RelativeTimeFormat('en-GB', { numeric: 'auto' });
+const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
+const count = new Intl.NumberFormat('en-GB');
+
+export const formatDateTime = (ms: number): string => dateTime.format(ms);
+export const formatDate = (ms: number): string => dateOnly.format(ms);
+export const formatCount = (n: number): string => count.format(n);
+
+/** Money travels as whole pence; pounds exist only on screen. */
+export const formatPence = (pence: number): string => money.format(pence / 100);
+
+const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+];
+
+/** "3 days ago", "yesterday", "just now". */
+export function formatRelative(ms: number, now: number): string {
+  const seconds = Math.round((ms - now) / 1000);
+  if (Math.abs(seconds) < 45) return 'just now';
+  for (const [unit, size] of STEPS) {
+    if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
+  }
+  return relative.format(Math.round(seconds / 60), 'minute');
+}
+
+export const lineLabel = (line: ArticleLine): string => (line === 'all' ? 'All lines' : LINE_LABELS[line]);
+
+const ROLE_LABELS: Record<Role, string> = { advisor: 'Advisor', supervisor: 'Supervisor', admin: 'Admin' };
+export const roleLabel = (role: Role): string => ROLE_LABELS[role];
+
+/** First letter capitalised, for enum values shown as-is ("open" → "Open"). */
+export const sentenceCase = (value: string): string =>
+  value.length === 0 ? value : value[0]!.toUpperCase() + value.slice(1).replace(/_/g, ' ');

@@ -1,0 +1,22 @@
+import { expect, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'rapport-demo-2026';
+
+export async function signIn(page: Page, desktopUrl: string, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(desktopUrl);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export async function signedInAs(page: Page, displayName: string): Promise<void> {
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(page.getByText(displayName).first()).toBeVisible();
+}
+
+export async function searchKnowledge(page: Page, query: string): Promise<void> {
+  const box = page.getByRole('searchbox', { name: 'Search knowledge' });
+  await box.fill(query);
+}
+
+export const results = (page: Page) => page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
