@@ -18,6 +18,8 @@ export interface CoreOptions {
   /** How long a saved session may start the app without the hub confirming it. */
   maxOfflineAgeMs?: number;
   resyncEveryMs?: number;
+  /** Articles per change-feed page (one transaction each). */
+  syncPageSize?: number;
 }
 
 const SEVEN_DAYS = 7 * 24 * 60 * 60 * 1000;
@@ -138,7 +140,7 @@ export class DesktopCore {
           cursor,
         }),
       onProgress: (progress) => this.setStatus({ progress }),
-    });
+    }, this.opts.syncPageSize);
     const live = new HubLive(this.opts.hubUrl, saved.token, {
       onOpen: () => void this.confirm(),
       onEvent: (name) => {

@@ -1,0 +1,47 @@
+import { stemmer } from 'stemmer';
+import { britishSpelling } from './spelling';
+
+/** Words that carry no meaning in an advisor's question ("what do I do if the customer..."). */
+export const STOP_WORDS = new Set(
+  ('a about after again all also am an and any are as at be been before being but by can could did do does doing done ' +
+    'for from get gets got had has have having he her here hers him his how i if in into is it its just me my no nor not ' +
+    'of off on once only or other our ours out over own same she should so some such than that the their theirs them then ' +
+    'there these they this those through to too under until up very was we were what when where which while who whom why ' +
+    'will with would you your yours yourself im ive id dont doesnt cant wont isnt arent wasnt hasnt havent didnt ' +
+    'please want wants need needs tell told say says said ask asks asked let lets')
+    .split(' '),
+);
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Lower case, accents folded, apostrophes joined ("customer's" → "customers"). */
+export function words(text: string): string[] {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/['’`]/g, '')
+      .match(WORD) ?? []
+  );
+}
+
+const stemCache = new Map<string, string>();
+
+/** The index's form of a word: British spelling, then a Porter stem. */
+export function termOf(word: string): string {
+  let t = stemCache.get(word);
+  if (t === undefined) {
+    t = stemmer(britishSpelling(word));
+    if (stemCache.size > 200_000) stemCache.clear();
+    stemCache.set(word, t);
+  }
+  return t;
+}
+
+/** Terms of a text for the index and for queries: stop words out, spelling folded, stemmed. */
+export function analyse(text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) if (!STOP_WORDS.has(w)) out.push(termOf(w));
+  return out;
+}

@@ -1,0 +1,74 @@
+import FlexSearch from 'flexsearch';
+import { editDistance } from './postings';
+
+/**
+ * The index's surface words (as written in articles) and the term each folds to. Prefixes use a
+ * sorted list; misspellings use flexsearch's phonetic Latin encoder for fast candidates, checked
+ * by edit distance so "recieve" finds "receive" but "bread" does not find "breed".
+ */
+export class Vocabulary {
+  private readonly toTerm = new Map<string, string>();
+  private sorted: string[] | null = null;
+  private phonetic: InstanceType<typeof FlexSearch.Index> | null = null;
+  private readonly byNumber: string[] = [];
+
+  get size(): number {
+    return this.toTerm.size;
+  }
+
+  add(word: string, term: string): void {
+    if (this.toTerm.has(word) || word.length > 40) return;
+    this.toTerm.set(word, term);
+    this.sorted = null;
+    if (this.phonetic) this.indexPhonetic(word);
+  }
+
+  termOf(word: string): string | undefined {
+    return this.toTerm.get(word);
+  }
+
+  entries(): [string, string][] {
+    return [...this.toTerm];
+  }
+
+  /** Terms of every surface word that starts with `prefix`. */
+  withPrefix(prefix: string, limit = 400): string[] {
+    this.sorted ??= [...this.toTerm.keys()].sort();
+    const list = this.sorted;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out = new Set<string>();
+    for (let i = lo; i < list.length && out.size < limit && list[i]!.startsWith(prefix); i++) out.add(this.toTerm.get(list[i]!)!);
+    return [...out];
+  }
+
+  /** Terms of known words within one edit (two for long words) of a word the index lacks. */
+  closeTo(word: string, limit = 3): string[] {
+    if (word.length < 4) return [];
+    if (!this.phonetic) {
+      this.phonetic = new FlexSearch.Index({ tokenize: 'strict', encoder: FlexSearch.Charset.LatinExtra });
+      for (const w of this.toTerm.keys()) this.indexPhonetic(w);
+    }
+    const max = word.length >= 8 ? 2 : 1;
+    const found = this.phonetic.search(word, { limit: 50, suggest: true }) as number[];
+    const scored: [string, number][] = [];
+    for (const n of found) {
+      const candidate = this.byNumber[n]!;
+      const d = editDistance(word, candidate, max);
+      if (d <= max) scored.push([this.toTerm.get(candidate)!, d]);
+    }
+    scored.sort((a, b) => a[1] - b[1]);
+    return [...new Set(scored.map(([t]) => t))].slice(0, limit);
+  }
+
+  private indexPhonetic(word: string): void {
+    if (word.length < 3 || /^\d+$/.test(word)) return;
+    this.byNumber.push(word);
+    this.phonetic!.add(this.byNumber.length - 1, word);
+  }
+}
