@@ -95,7 +95,7 @@ export class DesktopCore {
     this.confirmed = true;
     this.active!.live.start();
     this.emit('session.changed', this.sessionState);
-    void this.syncKnowledge();
+    void this.syncKnowledge().catch(() => undefined);
     return this.sessionState;
   }
 
