@@ -1,7 +1,7 @@
 import type { AdminHome, AdvisorHome, SupervisorHome } from '../../shared/contract/requests';
 import type { UserView } from '../../shared/schemas/accounts';
 import type { CaseView } from '../../shared/schemas/customers';
-import type { AdminArticle } from '../../shared/schemas/knowledge';
+import type { AdminArticle, FeedbackView } from '../../shared/schemas/knowledge';
 import type { DesktopCore } from './core';
 import { CoreError } from './errors';
 import type { Handlers } from './router';
@@ -29,6 +29,11 @@ export function coreHandlers(core: DesktopCore): Handlers {
       return article;
     },
 
+    'knowledge.feedback': async ({ articleId, feedback }) => {
+      core.requireSignedIn();
+      return core.hub.post<{ id: string }>(`/api/knowledge/articles/${encodeURIComponent(articleId)}/feedback`, feedback);
+    },
+
     'home.advisor': async (): Promise<AdvisorHome> => {
       core.requireSignedIn();
       const { cases } = await core.hub.get<{ cases: CaseView[] }>('/api/cases?scope=mine&limit=10');
@@ -40,14 +45,16 @@ export function coreHandlers(core: DesktopCore): Handlers {
     },
     'home.admin': async (): Promise<AdminHome> => {
       core.requireSignedIn();
-      const [users, articles, overview] = await Promise.all([
+      const [users, articles, overview, feedback] = await Promise.all([
         core.hub.get<{ users: UserView[] }>('/api/users'),
         core.hub.get<{ articles: AdminArticle[] }>('/api/knowledge/articles'),
         core.hub.get<{ users: number; sites: number; articles: Record<string, number>; catalogueItems: number }>('/api/overview/admin'),
+        core.hub.get<{ feedback: FeedbackView[] }>('/api/knowledge/feedback'),
       ]);
       return {
         users: users.users,
         articles: articles.articles,
+        flags: feedback.feedback.filter((f) => f.kind === 'flag'),
         counts: {
           users: overview.users,
           sites: overview.sites,

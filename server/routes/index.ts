@@ -2,6 +2,7 @@ import { RouteTable, type Route } from '../http/router';
 import { caseRoutes } from './cases';
 import { customerRoutes } from './customers';
 import { knowledgeRoutes } from './knowledge';
+import { knowledgeFeedbackRoutes } from './knowledge-feedback';
 import { organisationRoutes } from './organisation';
 import { overviewRoutes } from './overview';
 import { referenceRoutes } from './reference';
@@ -17,6 +18,7 @@ export const routes: readonly Route<any, any>[] = [
   ...customerRoutes,
   ...caseRoutes,
   ...knowledgeRoutes,
+  ...knowledgeFeedbackRoutes,
   ...overviewRoutes,
 ];
 

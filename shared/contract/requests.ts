@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { signInRequest, type SiteView, type UserView } from '../schemas/accounts';
 import type { CaseView } from '../schemas/customers';
-import { articleDraft, type AdminArticle, type Article } from '../schemas/knowledge';
+import { articleDraft, articleFeedback, type AdminArticle, type Article, type FeedbackView } from '../schemas/knowledge';
 
 /** What the renderer may ask its desktop core, by domain. Args are parsed from `unknown`. */
 export const requestArgs = {
@@ -12,6 +12,7 @@ export const requestArgs = {
   'knowledge.get': z.object({ id: z.string().min(1).max(120) }),
   'knowledge.syncNow': z.object({}),
   'knowledge.publish': articleDraft,
+  'knowledge.feedback': z.object({ articleId: z.string().min(1).max(120), feedback: articleFeedback }),
   'home.advisor': z.object({}),
   'home.supervisor': z.object({}),
   'home.admin': z.object({}),
@@ -41,6 +42,8 @@ export interface SupervisorHome {
 export interface AdminHome {
   users: UserView[];
   articles: AdminArticle[];
+  /** Open "flag for fix" reports from advisors. */
+  flags: FeedbackView[];
   counts: { users: number; sites: number; published: number; drafts: number; retired: number; catalogueItems: number };
 }
 
@@ -52,6 +55,7 @@ export interface RequestResults {
   'knowledge.get': Article;
   'knowledge.syncNow': { cursor: number };
   'knowledge.publish': AdminArticle;
+  'knowledge.feedback': { id: string };
   'home.advisor': AdvisorHome;
   'home.supervisor': SupervisorHome;
   'home.admin': AdminHome;

@@ -60,3 +60,24 @@ export const articleDraft = z.object({
   publish: z.boolean().default(false),
 });
 export type ArticleDraft = z.input<typeof articleDraft>;
+
+/** Knowledge-centred service: advisors improve the knowledge they use. */
+export const articleFeedback = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('helpful') }),
+  z.object({ kind: z.literal('not_helpful'), comment: z.string().trim().max(2000).optional() }),
+  z.object({ kind: z.literal('flag'), comment: z.string().trim().min(3, 'say what needs fixing').max(2000) }),
+]);
+export type ArticleFeedback = z.infer<typeof articleFeedback>;
+
+export const feedbackView = z.object({
+  id: z.string(),
+  articleId: z.string(),
+  articleTitle: z.string(),
+  kind: z.enum(['helpful', 'not_helpful', 'flag']),
+  comment: z.string().nullable(),
+  status: z.enum(['open', 'resolved']),
+  userName: z.string(),
+  siteName: z.string(),
+  createdAt: z.number(),
+});
+export type FeedbackView = z.infer<typeof feedbackView>;

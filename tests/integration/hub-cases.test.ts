@@ -56,3 +56,38 @@ for (const backend of backends()) {
     });
   });
 }
+
+for (const backend of backends()) {
+  describe(`knowledge feedback on ${backend.name}`, () => {
+    let hub: Hub;
+    beforeAll(async () => {
+      hub = await testHub(backend);
+    });
+    afterAll(async () => {
+      await hub.close();
+      await dropTestSchemas();
+    });
+
+    it('takes "helpful" and "flag for fix" from an advisor and shows flags to admins only', async () => {
+      const advisor = await signInAs(hub.url, 'advisor3.lds');
+      expect((await advisor.client.post('/api/knowledge/articles/mouldy-bread/feedback', { kind: 'helpful' })).status).toBe(201);
+      const noComment = await advisor.client.post('/api/knowledge/articles/mouldy-bread/feedback', { kind: 'flag' });
+      expect(noComment.status).toBe(400);
+      const flag = await advisor.client.post('/api/knowledge/articles/mouldy-bread/feedback', {
+        kind: 'flag',
+        comment: 'The refund limit changed to £10 last month; customer paid with 4111 1111 1111 1111',
+      });
+      expect(flag.status).toBe(201);
+      const hidden = await advisor.client.post('/api/knowledge/articles/managing-team-goodwill-budget/feedback', { kind: 'helpful' });
+      expect(hidden.status).toBe(404); // a supervisor-only article is not the advisor's to rate
+      const admin = await signInAs(hub.url, 'admin.gla');
+      const list = await admin.client.get('/api/knowledge/feedback');
+      expect(list.status).toBe(200);
+      const mine = list.body.feedback.find((f: { id: string }) => f.id === flag.body.id);
+      expect(mine).toMatchObject({ kind: 'flag', articleId: 'mouldy-bread', userName: 'Faye Robinson', siteName: 'Leeds (Northpoint Contact)' });
+      expect(mine.comment).toContain('411111••••••1111');
+      expect((await admin.client.post(`/api/knowledge/feedback/${flag.body.id}/resolve`)).status).toBe(204);
+      expect((await advisor.client.get('/api/knowledge/feedback')).status).toBe(403);
+    });
+  });
+}
