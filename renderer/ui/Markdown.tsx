@@ -1,5 +1,5 @@
 import DOMPurify from 'dompurify';
-import { marked } from 'marked';
+import { Marked } from 'marked';
 import { useMemo } from 'react';
 import './markdown.css';
 
@@ -11,8 +11,16 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
   }
 });
 
+// The article's own title is the h2 of its region; headings inside the body sit below it.
+const markdown = new Marked({
+  gfm: true,
+  walkTokens(token) {
+    if (token.type === 'heading') token.depth = Math.min(token.depth + 2, 6);
+  },
+});
+
 function toSafeHtml(source: string): string {
-  const html = marked.parse(source, { async: false, gfm: true });
+  const html = markdown.parse(source, { async: false });
   return DOMPurify.sanitize(html, {
     USE_PROFILES: { html: true },
     FORBID_TAGS: ['style', 'form', 'input', 'button', 'iframe'],

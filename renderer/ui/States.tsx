@@ -4,7 +4,7 @@ import './ui.css';
 
 export function LoadingState({ label }: { label: string }) {
   return (
-    <div className="state state-loading" role="status" aria-live="polite">
+    <div className="state state-loading" aria-live="polite" aria-busy="true">
       <span className="spinner" aria-hidden="true" />
       {label}
     </div>

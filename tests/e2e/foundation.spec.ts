@@ -63,9 +63,10 @@ test('an article an admin publishes on another desktop appears in the advisor’
   const advisor = await browser.newPage();
   const admin = await browser.newPage();
   const hubOrigin = new URL(stack.hub.url).origin;
+  const hubHost = new URL(stack.hub.url).host;
   const toHub: string[] = [];
   advisor.on('request', (r) => r.url().startsWith(hubOrigin) && toHub.push(r.url()));
-  advisor.on('websocket', (ws) => ws.url().includes(new URL(stack.hub.url).host) && toHub.push(ws.url()));
+  advisor.on('websocket', (ws) => ws.url().includes(hubHost) && toHub.push(ws.url()));
 
   await signIn(advisor, advisorDesktop.url, 'advisor1.gla');
   await signedInAs(advisor, 'Iona MacLeod');
@@ -89,6 +90,8 @@ test('an article an admin publishes on another desktop appears in the advisor’
   await expect(results(advisor).first()).toContainText('Kilt hire for a Highland funeral');
   expect(loads).toBe(0);
   expect(toHub).toEqual([]);
+  await advisor.close();
+  await admin.close();
 });
 
 test('with the hub killed and the host restarted, the advisor is still signed in and searching the cache', async ({ page }) => {

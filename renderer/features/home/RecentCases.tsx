@@ -3,8 +3,10 @@ import type { CaseStatus } from '../../../shared/roles';
 import { useAdvisorHome } from '../../state';
 import { Badge, type BadgeTone } from '../../ui/Badge';
 import { Card } from '../../ui/Card';
-import { formatDateTime, lineLabel, sentenceCase } from '../../ui/format';
-import { EmptyState, ErrorState, LoadingState } from '../../ui/States';
+import { DateTime } from '../../ui/DateTime';
+import { lineLabel, sentenceCase } from '../../ui/format';
+import { Loaded } from '../../ui/Loaded';
+import { EmptyState } from '../../ui/States';
 import { useRetryWhenOnline } from './useRetryWhenOnline';
 
 const STATUS_TONE: Record<CaseStatus, BadgeTone> = { open: 'primary', pending: 'warning', closed: 'neutral' };
@@ -17,42 +19,44 @@ export function RecentCases() {
 
   return (
     <Card title="Recent cases">
-      {home.status === 'error' ? (
-        <ErrorState title="Your recent cases could not be loaded." error={home.error} onRetry={() => void load()} />
-      ) : home.status !== 'ready' && !('data' in home && home.data) ? (
-        <LoadingState label="Loading your recent cases…" />
-      ) : home.data && home.data.recentCases.length === 0 ? (
-        <EmptyState>No cases yet</EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Reference</th>
-                <th scope="col">Customer</th>
-                <th scope="col">Line</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Status</th>
-                <th scope="col">Opened</th>
-              </tr>
-            </thead>
-            <tbody>
-              {home.data?.recentCases.map((c) => (
-                <tr key={c.id}>
-                  <td className="nowrap case-ref">{c.reference}</td>
-                  <td>{c.customerName ?? <span className="muted">Unknown caller</span>}</td>
-                  <td className="nowrap">{lineLabel(c.line)}</td>
-                  <td>{c.subject}</td>
-                  <td>
-                    <Badge tone={STATUS_TONE[c.status]}>{sentenceCase(c.status)}</Badge>
-                  </td>
-                  <td className="nowrap">{formatDateTime(c.openedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Loaded value={home} loadingLabel="Loading your recent cases…" errorTitle="Your recent cases could not be loaded." onRetry={() => void load()}>
+        {({ recentCases }) =>
+          recentCases.length === 0 ? (
+            <EmptyState>No cases yet</EmptyState>
+          ) : (
+            <div className="table-wrap">
+              <table className="table table-compact">
+                <thead>
+                  <tr>
+                    <th scope="col">Reference</th>
+                    <th scope="col">Customer</th>
+                    <th scope="col">Line</th>
+                    <th scope="col">Subject</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Opened</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {recentCases.map((c) => (
+                    <tr key={c.id}>
+                      <td className="nowrap case-ref">{c.reference}</td>
+                      <td>{c.customerName ?? <span className="muted">Unknown caller</span>}</td>
+                      <td className="nowrap">{lineLabel(c.line)}</td>
+                      <td>{c.subject}</td>
+                      <td>
+                        <Badge tone={STATUS_TONE[c.status]}>{sentenceCase(c.status)}</Badge>
+                      </td>
+                      <td>
+                        <DateTime ms={c.openedAt} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </Loaded>
     </Card>
   );
 }

@@ -7,7 +7,7 @@ export function OfflineBanner() {
   const session = useSignedIn();
   if (!session?.offline) return null;
   return (
-    <div className="banner banner-offline" role="status">
+    <div className="banner banner-offline" aria-live="polite">
       Working offline: showing what was saved on this computer
     </div>
   );

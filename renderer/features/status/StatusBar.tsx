@@ -20,7 +20,7 @@ export function StatusBar() {
 
   return (
     <footer className="status-bar">
-      <span className="connection" data-testid="connection-status" data-state={state} role="status">
+      <span className="connection" data-testid="connection-status" data-state={state} aria-live="polite">
         <span className="connection-dot" aria-hidden="true" />
         {LABELS[state]}
       </span>

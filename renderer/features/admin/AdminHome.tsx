@@ -1,0 +1,86 @@
+import { useEffect, useMemo, useRef } from 'react';
+import type { AdminHome as AdminHomeData } from '../../../shared/contract/requests';
+import type { SiteView } from '../../../shared/schemas/accounts';
+import { useAdminHome, usePublishing, useSignedIn } from '../../state';
+import { Card } from '../../ui/Card';
+import { Loaded } from '../../ui/Loaded';
+import { Stat } from '../../ui/Stat';
+import { EmptyState } from '../../ui/States';
+import { useNow } from '../../ui/useNow';
+import { useRetryWhenOnline } from '../home/useRetryWhenOnline';
+import { ArticlesTable } from './ArticlesTable';
+import { PublishArticleForm } from './PublishArticleForm';
+import { UsersTable } from './UsersTable';
+import './admin.css';
+
+/**
+ * `home.admin` names each user's site only by id; the signed-in admin's own site is known, and a
+ * `sites` list is used if the core ever sends one.
+ */
+function useSiteNames(data: AdminHomeData | undefined): Map<string, SiteView> {
+  const session = useSignedIn();
+  return useMemo(() => {
+    const sites = new Map<string, SiteView>();
+    if (session) sites.set(session.site.id, session.site);
+    const extra = (data as (AdminHomeData & { sites?: SiteView[] }) | undefined)?.sites ?? [];
+    for (const site of extra) sites.set(site.id, site);
+    return sites;
+  }, [data, session]);
+}
+
+export function AdminHome() {
+  const { home, load } = useAdminHome();
+  const { formOpen, lastPublished, openForm, closeForm } = usePublishing();
+  const newArticleRef = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(formOpen);
+  const now = useNow();
+  const sites = useSiteNames(home.status === 'idle' ? undefined : home.data);
+  useEffect(() => void load(), [load]);
+  useRetryWhenOnline(home.status === 'error', load);
+
+  // Closing the form (cancel or published) puts focus back where the admin started.
+  useEffect(() => {
+    if (wasOpen.current && !formOpen) newArticleRef.current?.focus();
+    wasOpen.current = formOpen;
+  }, [formOpen]);
+
+  const retry = () => void load();
+  const newArticle = formOpen ? null : (
+    <button ref={newArticleRef} type="button" className="button button-small" onClick={openForm}>
+      New article
+    </button>
+  );
+
+  return (
+    <div className="admin">
+      <Card title="Overview" className="admin-overview">
+        <Loaded value={home} loadingLabel="Loading the overview…" errorTitle="The overview could not be loaded." onRetry={retry}>
+          {({ counts }) => (
+            <div className="stats stats-3">
+              <Stat label="Users" value={counts.users} />
+              <Stat label="Sites" value={counts.sites} />
+              <Stat label="Published articles" value={counts.published} />
+              <Stat label="Drafts" value={counts.drafts} />
+              <Stat label="Retired articles" value={counts.retired} />
+              <Stat label="Catalogue items" value={counts.catalogueItems} />
+            </div>
+          )}
+        </Loaded>
+      </Card>
+      <Card title="Knowledge" actions={newArticle} className="admin-knowledge">
+        <p className="publish-status" role="status">
+          {lastPublished ? `Published “${lastPublished}”` : ''}
+        </p>
+        {formOpen ? <PublishArticleForm onClose={closeForm} /> : null}
+        <Loaded value={home} loadingLabel="Loading articles…" errorTitle="Articles could not be loaded." onRetry={retry}>
+          {({ articles }) => (articles.length === 0 ? <EmptyState>No articles yet</EmptyState> : <ArticlesTable articles={articles} />)}
+        </Loaded>
+      </Card>
+      <Card title="Users" className="admin-users">
+        <Loaded value={home} loadingLabel="Loading users…" errorTitle="Users could not be loaded." onRetry={retry}>
+          {({ users }) => (users.length === 0 ? <EmptyState>No users yet</EmptyState> : <UsersTable users={users} sites={sites} now={now} />)}
+        </Loaded>
+      </Card>
+    </div>
+  );
+}

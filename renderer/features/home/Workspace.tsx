@@ -1,0 +1,26 @@
+import type { SignedIn } from '../../../shared/contract/requests';
+import { useSearchShortcut } from '../knowledge/useSearchShortcut';
+import { OfflineBanner } from '../status/Banners';
+import { StatusBar } from '../status/StatusBar';
+import { AppHeader } from './AppHeader';
+import { RoleHome } from './RoleHome';
+import './home.css';
+
+/** The signed-in frame: who and where at the top, the role's home, connection state at the bottom. */
+export function Workspace({ session }: { session: SignedIn }) {
+  useSearchShortcut();
+  return (
+    <div className="workspace">
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <AppHeader session={session} />
+      <OfflineBanner />
+      <main id="main" className="workspace-main" tabIndex={-1}>
+        <h1 className="visually-hidden">Rapport home</h1>
+        <RoleHome session={session} />
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

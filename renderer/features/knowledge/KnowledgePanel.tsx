@@ -1,0 +1,100 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import {
+  useActiveResult,
+  useKnowledgeActions,
+  useKnowledgeIndexing,
+  useKnowledgeQuery,
+  useKnowledgeResults,
+  useOpenArticle,
+} from '../../state';
+import { Card } from '../../ui/Card';
+import { formatCount } from '../../ui/format';
+import { EmptyState, ErrorState, LoadingState } from '../../ui/States';
+import { ArticleView } from './ArticleView';
+import { ResultsList, type ResultsListHandle } from './ResultsList';
+import { SearchBox } from './SearchBox';
+import './knowledge.css';
+
+/** Search the knowledge saved on this computer (so it works offline) and read an article in place. */
+export function KnowledgePanel({ className }: { className?: string }) {
+  const resultsId = useId();
+  const query = useKnowledgeQuery();
+  const results = useKnowledgeResults();
+  const indexing = useKnowledgeIndexing();
+  const activeIndex = useActiveResult();
+  const { id: openId, article } = useOpenArticle();
+  const { setActiveIndex, openArticle, closeArticle, requestSearchFocus, refreshResults, loadAll } = useKnowledgeActions();
+  const listRef = useRef<ResultsListHandle>(null);
+  const [returning, setReturning] = useState(false);
+
+  const hits = results.status === 'ready' || results.status === 'loading' ? (results.data ?? []) : [];
+  const open = useCallback(
+    (index: number) => {
+      const hit = hits[index];
+      if (!hit) return;
+      setActiveIndex(index);
+      void openArticle(hit.id);
+    },
+    [hits, openArticle, setActiveIndex],
+  );
+  const backToResults = useCallback(() => {
+    setReturning(true);
+    closeArticle();
+  }, [closeArticle]);
+
+  // Focus goes back to the result once, on the way back from an article; never while typing.
+  useEffect(() => {
+    if (!openId && returning) setReturning(false);
+  }, [openId, returning]);
+
+  const searching = query.trim().length > 0;
+  const stillIndexing = indexing.status === 'loading' || indexing.status === 'idle';
+
+  const resultsView = () => {
+    if (indexing.status === 'error' && hits.length === 0) {
+      return <ErrorState title="Knowledge could not be loaded." error={indexing.error} onRetry={() => void loadAll()} />;
+    }
+    if (results.status === 'error') {
+      return <ErrorState title="Search stopped working." error={results.error} onRetry={() => void refreshResults()} />;
+    }
+    if (hits.length === 0 && stillIndexing) return <LoadingState label="Loading knowledge saved on this computer…" />;
+    if (hits.length === 0) {
+      return searching ? <EmptyState>No articles match “{query.trim()}”</EmptyState> : <EmptyState>No articles saved on this computer yet</EmptyState>;
+    }
+    return (
+      <>
+        <h3 className="results-heading">{searching ? 'Best matches' : 'Recently updated'}</h3>
+        <ResultsList
+          ref={listRef}
+          id={resultsId}
+          hits={hits}
+          activeIndex={activeIndex}
+          restoreFocus={returning}
+          onActiveChange={setActiveIndex}
+          onOpen={open}
+          onLeave={requestSearchFocus}
+        />
+      </>
+    );
+  };
+
+  return (
+    <Card title="Knowledge base" className={className ? `knowledge ${className}` : 'knowledge'}>
+      <SearchBox
+        resultsId={resultsId}
+        onEnterResults={() => listRef.current?.focusOption(0) ?? false}
+        onOpenFirst={() => open(Math.max(activeIndex, 0))}
+      />
+      <p className="visually-hidden" aria-live="polite">
+        {searching && results.status === 'ready' ? `${formatCount(hits.length)} articles found` : ''}
+      </p>
+      <div className="knowledge-content">
+        {openId ? (
+          <ArticleView article={article} onBack={backToResults} onRetry={() => void openArticle(openId)} />
+        ) : (
+          resultsView()
+        )}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,362 @@
+import type { Article, ArticleLine } from '../../shared/schemas/knowledge';
+import { STOP_WORDS } from '../../shared/search/analyse';
+import { loadSeedArticles, type SeedArticle } from '../../server/seed/content';
+
+/** A seeded PRNG (mulberry32): the same seed always gives the same knowledge base. */
+export type Random = () => number;
+export function mulberry32(seed: number): Random {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const int = (r: Random, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
+const pick = <T>(r: Random, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+const list = (s: string): string[] => s.split(',').map((x) => x.trim()).filter(Boolean);
+const shuffled = <T>(r: Random, xs: readonly T[]): T[] => {
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+};
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+const tokens = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+const contentWords = (s: string): string[] => tokens(s).filter((w) => w.length > 2 && !STOP_WORDS.has(w) && !/^\d+$/.test(w));
+
+/** Samples items by rank with probability ∝ 1 / (rank + offset)^exponent (Zipf–Mandelbrot). */
+export class Zipf<T> {
+  private readonly cumulative: Float64Array;
+  constructor(
+    private readonly items: readonly T[],
+    exponent = 1,
+    offset = 2.7,
+  ) {
+    this.cumulative = new Float64Array(items.length);
+    let total = 0;
+    for (let i = 0; i < items.length; i++) this.cumulative[i] = total += 1 / Math.pow(i + 1 + offset, exponent);
+    for (let i = 0; i < items.length; i++) this.cumulative[i]! /= total;
+  }
+  next(r: Random): T {
+    const x = r();
+    let lo = 0;
+    let hi = this.items.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.cumulative[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.items[lo]!;
+  }
+}
+
+type Line = Exclude<ArticleLine, 'all'>;
+
+/** Things customers call about, by line of business: the modifiers that make topics differ. */
+export const PRODUCTS: Record<Line, string[]> = {
+  food: list(
+    'sourdough loaf, wholemeal bread, oat milk, semi skimmed milk, free range eggs, chicken breast fillets, beef mince, ' +
+      'pork sausages, smoked salmon, cheddar cheese, greek yoghurt, butter, baby formula, gluten free pasta, basmati rice, ' +
+      'strawberries, bananas, avocados, salad bag, tomatoes, potatoes, birthday cake, sandwich platter, sushi, ready meal, ' +
+      'lasagne, pizza, hummus, olive oil, ground coffee, tea bags, orange juice, sparkling water, prosecco, red wine, lager, ' +
+      'chocolate biscuits, crisps, peanut butter, cereal, porridge oats, frozen peas, ice cream, fish fingers, vegan burgers, ' +
+      'nappies, baby wipes, dog food, cat litter, washing powder, toilet roll, flowers bouquet, hot cross buns, mince pies, ' +
+      'christmas turkey, easter egg, meal deal, multipack, jam doughnuts, croissants, honey, soup, tinned tuna, chilli sauce',
+  ),
+  funeralcare: list(
+    'oak coffin, wicker coffin, bamboo coffin, cremation urn, ashes casket, floral tribute, wreath, hearse, limousine, ' +
+      'order of service, memorial stone, headstone, burial plot, cremation slot, chapel of rest, embalming, green burial, ' +
+      'woodland burial, eulogy, celebrant, vicar, organist, catering, wake venue, death certificate, green form, ' +
+      'coroner report, repatriation flight, funeral plan certificate, plan holder pack, memorial jewellery, keepsake urn, ' +
+      'horse drawn hearse, motorcycle hearse, doves release, webcast of the service, newspaper notice, thank you cards',
+  ),
+  membership: list(
+    'membership card, digital card, member app, points balance, points statement, dividend, welcome pack, ' +
+      'member price, personalised offer, community fund, local cause, annual general meeting, member vote, ' +
+      'marketing preferences, account login, password reset, joint account, junior membership, voucher, promo code, ' +
+      'e-receipt, fuel reward, insurance discount, energy offer, partner scheme, reward voucher, membership number',
+  ),
+};
+
+export const PLACES = list(
+  'Aberdeen, Bangor, Barnsley, Bath, Belfast, Birmingham, Blackpool, Bolton, Bournemouth, Bradford, Brighton, Bristol, ' +
+    'Burnley, Cambridge, Canterbury, Cardiff, Carlisle, Chelmsford, Chester, Colchester, Coventry, Crewe, Darlington, ' +
+    'Derby, Doncaster, Dundee, Durham, Edinburgh, Exeter, Falkirk, Gateshead, Glasgow, Gloucester, Grimsby, Guildford, ' +
+    'Halifax, Harrogate, Hartlepool, Hereford, Huddersfield, Hull, Inverness, Ipswich, Kendal, Lancaster, Leeds, ' +
+    'Leicester, Lincoln, Liverpool, Llandudno, Luton, Manchester, Middlesbrough, Milton Keynes, Newcastle, Newport, ' +
+    'Northampton, Norwich, Nottingham, Oldham, Oxford, Paisley, Perth, Peterborough, Plymouth, Portsmouth, Preston, ' +
+    'Reading, Rochdale, Rotherham, Salford, Salisbury, Scarborough, Sheffield, Shrewsbury, Southampton, Stirling, ' +
+    'Stockport, Stoke, Sunderland, Swansea, Swindon, Taunton, Telford, Truro, Wakefield, Warrington, Wigan, Winchester, ' +
+    'Wolverhampton, Worcester, Wrexham, York',
+);
+
+interface Corpus {
+  seeds: SeedArticle[];
+  words: Zipf<string>;
+  /** Headings as often as the seed articles use them. */
+  headings: string[];
+}
+
+let corpusCache: Corpus | null = null;
+
+/** The seed articles' vocabulary, ranked by frequency, and their section headings. */
+function corpus(): Corpus {
+  if (corpusCache) return corpusCache;
+  const seeds = loadSeedArticles();
+  const counts = new Map<string, number>();
+  const upper = new Set<string>();
+  const headings: string[] = [];
+  for (const s of seeds) {
+    for (const m of s.body.matchAll(/^## (.+)$/gm)) headings.push(m[1]!.trim());
+    const text = [s.title, s.summary, s.tags.join(' '), s.body.replace(/^## .+$/gm, '')].join(' ');
+    for (const w of text.match(/[A-Za-z]+(?:['’][a-z]+)?/g) ?? []) {
+      if (w.length > 1 && w === w.toUpperCase()) upper.add(w.toLowerCase());
+      const lower = w.toLowerCase().replace('’', "'");
+      counts.set(lower, (counts.get(lower) ?? 0) + 1);
+    }
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => (upper.has(w) ? w.toUpperCase() : w));
+  corpusCache = { seeds, words: new Zipf(ranked, 1, 2.7), headings };
+  return corpusCache;
+}
+
+interface Topic {
+  seed: SeedArticle;
+  line: ArticleLine;
+  product: string;
+  place: string;
+  /** Words and phrases this topic's articles use far more than others. */
+  keywords: string[];
+  phone: string;
+  code: string;
+}
+
+const TOPIC_COUNT = 720;
+
+function makeTopics(r: Random, c: Corpus): Topic[] {
+  const topics: Topic[] = [];
+  for (let i = 0; i < TOPIC_COUNT; i++) {
+    const seed = c.seeds[i % c.seeds.length]!;
+    const pool = seed.line === 'all' ? Object.values(PRODUCTS).flat() : PRODUCTS[seed.line];
+    const product = pick(r, pool);
+    const place = pick(r, PLACES);
+    const keywords = [...seed.tags, ...contentWords(seed.title), product, product, product, place];
+    const phone = `0800 ${int(r, 100, 999)} ${int(r, 1000, 9999)}`;
+    const code = `${pick(r, ['GW', 'RF', 'QC', 'FC', 'MB', 'DL', 'CX'])}-${int(r, 100, 9999)}`;
+    topics.push({ seed, line: seed.line, product, place, keywords, phone, code });
+  }
+  return topics;
+}
+
+const TITLES = [
+  '{title} ({product})',
+  '{Tag} with {product}',
+  '{Tag} for {product} orders',
+  'When a customer reports {tag} on {product}',
+  '{Tag} and {tag2}: {product}',
+  '{title} in {place}',
+  'Handling {tag} for {product} in {place}',
+  '{Product}: {tag} and what to offer',
+  '{Product} and {tag}, a guide for advisors',
+];
+const SUMMARIES = [
+  'How to handle {tag} for {product}, including {tag2} and what to tell the customer.',
+  'What to do when a customer calls about {tag} with {product} bought in {place}.',
+  'Explains {tag}, {tag2} and {tag3} for {product} so you can set honest expectations.',
+  'Steps for {tag} on {product}, before you offer a refund or a replacement.',
+  'For advisors in {place} and elsewhere: {tag}, {tag2} and when to pass it on.',
+];
+
+function fill(r: Random, template: string, t: Topic): string {
+  const tags = shuffled(r, t.seed.tags);
+  const slots: Record<string, string> = {
+    title: t.seed.title,
+    tag: tags[0] ?? 'help',
+    tag2: tags[1] ?? 'refunds',
+    tag3: tags[2] ?? 'goodwill',
+    product: t.product,
+    place: t.place,
+  };
+  return capitalise(template.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = slots[k.toLowerCase()] ?? k;
+    return k[0] === k[0]!.toUpperCase() ? capitalise(v) : v;
+  }));
+}
+
+function numberPhrase(r: Random, t: Topic): string {
+  switch (int(r, 0, 5)) {
+    case 0: return `${int(r, 1, 14)} working days`;
+    case 1: return `£${int(r, 2, 150)}.${pick(r, ['00', '50', '99', '25'])}`;
+    case 2: return t.phone;
+    case 3: return `reference ${t.code}`;
+    case 4: return `${int(r, 1, 12)} months`;
+    default: return `${int(r, 2019, 2025)}`;
+  }
+}
+
+/** One sentence of at most `max` words: Zipf-ranked seed words, topic words and the odd number. */
+function sentence(r: Random, c: Corpus, t: Topic, max: number): string {
+  const want = Math.min(max, int(r, 6, 20));
+  const out: string[] = [];
+  let n = 0;
+  while (n < want) {
+    const x = r();
+    const w = x < 0.11 ? pick(r, t.keywords) : x < 0.125 ? numberPhrase(r, t) : c.words.next(r);
+    const k = tokens(w).length;
+    if (n + k > want) {
+      if (n === 0) continue;
+      break;
+    }
+    out.push(w);
+    n += k;
+    if (n > 4 && n < want - 3 && r() < 0.06) out[out.length - 1] += ',';
+  }
+  return `${capitalise(out.join(' '))}.`;
+}
+
+function body(r: Random, c: Corpus, t: Topic, target: number): string {
+  const blocks: string[] = [];
+  let words = 0;
+  const sentences = (k: number): string[] => {
+    const out: string[] = [];
+    for (let i = 0; i < k && words < target; i++) {
+      const s = sentence(r, c, t, target - words);
+      out.push(s);
+      words += tokens(s).length;
+    }
+    return out;
+  };
+  const numbered = (s: string, i: number): string => {
+    words += 1;
+    if (r() > 0.3) return `${i + 1}. ${s}`;
+    const lead = capitalise(pick(r, t.keywords));
+    words += tokens(lead).length;
+    return `${i + 1}. **${lead}**: ${s}`;
+  };
+  blocks.push(sentences(int(r, 2, 4)).join(' '));
+  const used = new Set<string>();
+  while (target - words > 12) {
+    let heading = pick(r, c.headings);
+    if (used.has(heading)) heading = pick(r, c.headings);
+    used.add(heading);
+    blocks.push(`## ${heading}`);
+    words += tokens(heading).length;
+    const kind = int(r, 0, 3);
+    if (kind === 0) blocks.push(sentences(int(r, 3, 6)).map(numbered).join('\n'));
+    else if (kind === 1) blocks.push(sentences(int(r, 3, 5)).map((s) => `- ${s}`).join('\n'));
+    else if (kind === 2) blocks.push(`"${sentences(int(r, 2, 3)).join(' ')}"`);
+    else for (let p = int(r, 1, 2); p > 0; p--) blocks.push(sentences(int(r, 2, 5)).join(' '));
+  }
+  if (words < target) blocks.push(sentences(4).join(' '));
+  return blocks.filter((b) => b && b !== '""').join('\n\n');
+}
+
+/** `count` articles of 300 to 800 body words, spread over several hundred topics (some far more common). */
+export function generateKnowledgeBase(count: number, seed: number): Article[] {
+  const c = corpus();
+  const r = mulberry32(seed);
+  const topics = new Zipf(makeTopics(r, c), 0.6, 5);
+  const articles: Article[] = [];
+  for (let i = 0; i < count; i++) {
+    const t = topics.next(r);
+    const tags = new Set(shuffled(r, t.seed.tags).slice(0, int(r, 3, 5)));
+    tags.add(t.product);
+    if (r() < 0.3) tags.add(t.place.toLowerCase());
+    const updatedAt = 1_700_000_000_000 + i * 60_000 + int(r, 0, 59_999);
+    articles.push({
+      id: `gen-${String(i + 1).padStart(6, '0')}`,
+      title: fill(r, pick(r, TITLES), t),
+      summary: fill(r, pick(r, SUMMARIES), t),
+      body: body(r, c, t, int(r, 305, 795)),
+      line: r() < 0.1 ? 'all' : t.line,
+      category: t.seed.category,
+      tags: [...tags],
+      updatedAt,
+      publishedAt: updatedAt - int(r, 0, 90) * 86_400_000,
+    });
+  }
+  return articles;
+}
+
+export interface BenchQueries {
+  /** Whole questions, searched once each without prefix matching. */
+  questions: string[];
+  /** Keyword queries of 1 to 3 words as finally typed. */
+  keywords: string[];
+  /** Every prefix of every keyword query from 2 characters on (one search per keystroke). */
+  keystrokes: string[];
+}
+
+const QUESTIONS = [
+  'customer says the {a} never arrived what do I do about the refund',
+  'what do I do if a member has a problem with {a} and {b}',
+  'caller from {place} asking about {a} and {b}',
+  'how long does it take to sort out {a} for a customer',
+  'lady on the phone says her {a} was wrong can we refund it',
+  'can I give a goodwill gesture for {a} on an order',
+  'member wants to complain about {a} at the {place} store',
+  'where do I find the process for {a} when the customer is upset',
+  'is there a limit on {a} for {b} customers',
+  'gentleman calling about {a} wants to speak to a manager about {b}',
+  'do we need proof of purchase for {a}',
+  'how do I log {a} for something bought in {place}',
+  'customer is really upset about {a} what can I offer',
+  'what should I say to a caller about {a} and {b}',
+  'customer wants to know if {a} affects {b}',
+];
+
+const TEMPLATE_WORDS = new Set(contentWords(TITLES.join(' ')));
+
+function typo(r: Random, q: string): string {
+  const ws = q.split(' ');
+  const candidates = ws.map((w, i) => [w, i] as const).filter(([w]) => w.length >= 5 && !STOP_WORDS.has(w));
+  if (!candidates.length) return q;
+  const [w, i] = pick(r, candidates);
+  const at = int(r, 1, w.length - 3);
+  ws[i] = w.slice(0, at) + w[at + 1]! + w[at]! + w.slice(at + 2);
+  return ws.join(' ');
+}
+
+/** Advisors' whole questions and keystroke-by-keystroke keyword searches, built from the articles' topics. */
+export function generateQueries(articles: Article[], seed: number, counts = { questions: 240, keywords: 240 }): BenchQueries {
+  const r = mulberry32(seed ^ 0x5eed);
+  const places = new Set(PLACES.map((p) => p.toLowerCase()));
+  const topical = (a: Article) => a.tags.filter((t) => !places.has(t));
+  const questions: string[] = [];
+  while (questions.length < counts.questions) {
+    const a = pick(r, articles);
+    const tags = shuffled(r, topical(a));
+    const slots: Record<string, string> = { a: tags[0] ?? a.category, b: tags[1] ?? a.category, place: pick(r, PLACES) };
+    let q = pick(r, QUESTIONS).replace(/\{(\w+)\}/g, (_, k: string) => slots[k] ?? k).toLowerCase();
+    const n = q.split(' ').length;
+    if (n < 6 || n > 15) continue;
+    if (r() < 0.1) q = typo(r, q);
+    questions.push(q);
+  }
+  const keywords: string[] = [];
+  while (keywords.length < counts.keywords) {
+    const a = pick(r, articles);
+    const title = contentWords(a.title).filter((w) => !TEMPLATE_WORDS.has(w) && !places.has(w));
+    const tag = pick(r, topical(a)).toLowerCase();
+    if (!title.length) continue;
+    let q: string;
+    switch (int(r, 0, 3)) {
+      case 0: q = tag; break;
+      case 1: q = title.slice(0, 2).join(' '); break;
+      case 2: q = [...new Set([tag.split(' ')[0], pick(r, title)])].join(' '); break;
+      default: q = pick(r, title);
+    }
+    const n = q.split(' ').length;
+    if (q.length < 2 || n > 3) continue;
+    keywords.push(q);
+  }
+  const keystrokes: string[] = [];
+  for (const k of keywords) for (let len = 2; len <= k.length; len++) if (k[len - 1] !== ' ') keystrokes.push(k.slice(0, len));
+  return { questions, keywords, keystrokes };
+}
