@@ -45,7 +45,7 @@ export function NoToken() {
       <div className="app-centre-card" role="alert">
         <h1 className="app-centre-title">Rapport</h1>
         <p>
-          Open Rapport from the address printed by <code>npm start</code>
+          Open Rapport from the address printed by <code className="nowrap">npm start</code>.
         </p>
         <p className="app-centre-hint">It looks like http://127.0.0.1:5780/#token=… and works only while npm start is running.</p>
       </div>

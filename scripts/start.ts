@@ -17,7 +17,8 @@ process.on('SIGTERM', () => (stopAll(), process.exit(0)));
 
 const dataDir = defaultDataDir();
 const hubPort = process.env.RAPPORT_HUB_PORT ?? '5782';
-const env = { ...process.env, RAPPORT_DATA_DIR: dataDir };
+// The demo's softphone token (README); a real install keeps a random one per computer.
+const env = { ...process.env, RAPPORT_DATA_DIR: dataDir, RAPPORT_CTI_TOKEN: process.env.RAPPORT_CTI_TOKEN ?? 'rapport-demo-cti' };
 
 console.log('[start] building the renderer…');
 const built = spawnSync(process.execPath, [join('node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit' });

@@ -1,5 +1,6 @@
 import type { Db } from './db/types';
 import type { EventBus } from './events/bus';
+import type { TelephonyGateway } from './telephony/gateway';
 
 export interface LockoutPolicy {
   /** Failures allowed before each further attempt is slowed. */
@@ -23,6 +24,8 @@ export interface HubContext {
   db: Db;
   events: EventBus;
   config: HubConfig;
+  /** The PBX connection, when an admin has configured one. */
+  telephony: TelephonyGateway | null;
 }
 
 export const defaultConfig = (instanceId: string): HubConfig => ({

@@ -13,6 +13,7 @@ import { httpHandler } from './http/serve';
 import { newId } from './ids';
 import { routeTable } from './routes';
 import { seedIfEmpty } from './seed/seed';
+import { endExpiredPauses } from './telephony/agent-states';
 
 export interface HubOptions {
   port?: number;
@@ -48,7 +49,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   const { db, events } = await openStorage(opts);
   await migrate(db);
   if (opts.seed !== false) await seedIfEmpty(db);
-  const context: HubContext = { db, events, config: { ...defaultConfig(newId('hub')), ...opts.config } };
+  const context: HubContext = { db, events, config: { ...defaultConfig(newId('hub')), ...opts.config }, telephony: null };
   const server = createServer(httpHandler(context, routeTable()));
   const live = attachLiveEvents(server, context);
   await new Promise<void>((resolve, reject) => {
@@ -56,12 +57,17 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     server.listen(opts.port ?? 5782, opts.host ?? '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  // Timed pauses (after-call work, protected pauses) end by themselves, PBX included.
+  const sweeper = setInterval(() => void endExpiredPauses(context).catch((err) => console.error('[hub] pause sweep failed:', err)), 5000);
+  sweeper.unref();
   return {
     url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
     port,
     context,
     server,
     async close() {
+      clearInterval(sweeper);
+      await context.telephony?.stop();
       live.close();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));

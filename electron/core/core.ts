@@ -1,8 +1,13 @@
 import { join } from 'node:path';
 import type { PushFrame } from '../../shared/contract/envelope';
 import type { ConnectionStatus, PushName, Pushes } from '../../shared/contract/pushes';
+import type { AgentStateView, CustomerCard } from '../../shared/contract/calls';
 import type { SessionState } from '../../shared/contract/requests';
+import type { CallSignal } from '../../shared/telephony/signals';
 import type { SessionView } from '../../shared/schemas/accounts';
+import type { WebhookEvent } from '../../shared/telephony/webhook';
+import { CallDesk } from './call-desk';
+import type { WebhookVerdict } from './cti-receiver';
 import { CoreError } from './errors';
 import { HubClient } from './hub-client';
 import { HubLive } from './hub-live';
@@ -20,6 +25,9 @@ export interface CoreOptions {
   resyncEveryMs?: number;
   /** Articles per change-feed page (one transaction each). */
   syncPageSize?: number;
+  /** The softphone webhook's address, shown in settings. */
+  ctiUrl?: string | null;
+  wrapUpSeconds?: number;
 }
 
 const SEVEN_DAYS = 7 * 24 * 60 * 60 * 1000;
@@ -30,6 +38,7 @@ interface Active {
   store: DesktopStore;
   sync: KnowledgeSync;
   live: HubLive;
+  desk: CallDesk;
 }
 
 /**
@@ -60,6 +69,12 @@ export class DesktopCore {
     }
     this.activate(saved);
     await this.confirm();
+  }
+
+  /** The receiver may end up on another port than planned (tests use port 0). */
+  setCtiUrl(url: string): void {
+    this.opts.ctiUrl = url;
+    this.active?.desk.setCtiUrl(url);
   }
 
   onPush(listener: (frame: PushFrame) => void): () => void {
@@ -120,7 +135,18 @@ export class DesktopCore {
     }
   }
 
+  /** The softphone webhook: nobody signed in means the PBX should try someone else. */
+  webhook(event: WebhookEvent, at: number): WebhookVerdict {
+    if (!this.active) {
+      return event.event === 'newCall'
+        ? { status: 200, reply: { action: 'reject', reason: 'busy' } }
+        : { status: 404, error: 'Nobody is signed in to Rapport on this computer.' };
+    }
+    return this.active.desk.webhook(event, at);
+  }
+
   async stop(): Promise<void> {
+    this.active?.desk.stop();
     if (this.resyncTimer) clearInterval(this.resyncTimer);
     this.active?.live.stop();
     this.active?.store.close();
@@ -143,15 +169,21 @@ export class DesktopCore {
     }, this.opts.syncPageSize);
     const live = new HubLive(this.opts.hubUrl, saved.token, {
       onOpen: () => void this.confirm(),
-      onEvent: (name) => {
-        if (name === 'knowledge.changed') void this.syncKnowledge().catch(() => undefined);
-      },
+      onEvent: (name, data) => this.onHubEvent(name, data),
       onClose: (code) => {
         if (this.status.state !== 'syncing') this.setStatus({ state: 'offline' });
         if (code === 4401) void this.confirm();
       },
     });
-    this.active = { saved, store, sync, live };
+    const desk = new CallDesk({
+      hub: this.hub,
+      store,
+      emitCall: (view) => this.emit('call.changed', view),
+      emitDesk: (view) => this.emit('calls.desk', view),
+      ctiUrl: this.opts.ctiUrl ?? null,
+      wrapUpSeconds: this.opts.wrapUpSeconds,
+    });
+    this.active = { saved, store, sync, live, desk };
     this.confirmed = false;
     if (this.resyncTimer) clearInterval(this.resyncTimer);
     this.resyncTimer = setInterval(() => {
@@ -182,7 +214,21 @@ export class DesktopCore {
     void this.syncKnowledge().catch(() => undefined);
   }
 
+  private onHubEvent(name: string, data: Record<string, unknown>): void {
+    const desk = this.active?.desk;
+    if (name === 'knowledge.changed') void this.syncKnowledge().catch(() => undefined);
+    else if (name === 'call.signal' && desk) desk.accept(data as unknown as CallSignal, 'hub');
+    else if (name === 'agent.state' && desk) desk.hubAgentState(data as unknown as AgentStateView);
+    else if (name === 'customer.changed' && desk) {
+      const id = String(data.customerId ?? '');
+      if (desk.current?.card?.customer.id === id) {
+        void this.hub.get<CustomerCard>(`/api/customers/${encodeURIComponent(id)}`).then((card) => desk.updateCard(card), () => undefined);
+      }
+    }
+  }
+
   private deactivate(): void {
+    this.active?.desk.stop();
     if (this.resyncTimer) clearInterval(this.resyncTimer);
     this.resyncTimer = null;
     this.active?.live.stop();

@@ -1,3 +1,4 @@
+import type { CustomerCard } from '../../shared/contract/calls';
 import type { AdminHome, AdvisorHome, SupervisorHome } from '../../shared/contract/requests';
 import type { UserView } from '../../shared/schemas/accounts';
 import type { CaseView } from '../../shared/schemas/customers';
@@ -32,6 +33,37 @@ export function coreHandlers(core: DesktopCore): Handlers {
     'knowledge.feedback': async ({ articleId, feedback }) => {
       core.requireSignedIn();
       return core.hub.post<{ id: string }>(`/api/knowledge/articles/${encodeURIComponent(articleId)}/feedback`, feedback);
+    },
+
+    'calls.desk': async () => core.requireSignedIn().desk.view(),
+    'calls.setSource': async ({ source }) => core.requireSignedIn().desk.setSource(source),
+    'calls.wrapUp': ({ callId, wrapupCode, note }) => core.requireSignedIn().desk.wrapUp(callId, wrapupCode, note),
+    'calls.addNote': async ({ callId, body }) => {
+      await core.requireSignedIn().desk.addNote(callId, body);
+      return { ok: true };
+    },
+    'calls.hangUp': async ({ callId }) => {
+      core.requireSignedIn();
+      await core.hub.post(`/api/telephony/calls/${encodeURIComponent(callId)}/hangup`, {});
+      return { ok: true };
+    },
+    'calls.transfer': async ({ callId, target }) => {
+      core.requireSignedIn();
+      await core.hub.post(`/api/telephony/calls/${encodeURIComponent(callId)}/transfer`, { target });
+      return { ok: true };
+    },
+    'calls.dial': async ({ number }) => {
+      core.requireSignedIn();
+      await core.hub.post('/api/telephony/dial', { number });
+      return { ok: true };
+    },
+    'calls.markCalledBack': async ({ callId }) => core.requireSignedIn().desk.markCalledBack(callId),
+    'agent.setState': (next) => core.requireSignedIn().desk.setAgentState(next),
+    'customers.markBereaved': async ({ customerId, reference }) => {
+      const { desk } = core.requireSignedIn();
+      const card = await core.hub.post<CustomerCard>(`/api/customers/${encodeURIComponent(customerId)}/bereavement`, { reference });
+      desk.updateCard(card);
+      return card;
     },
 
     'home.advisor': async (): Promise<AdvisorHome> => {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'libsql';
+import type { CallHistoryEntry } from '../../shared/contract/calls';
 import type { Article, KnowledgeChange } from '../../shared/schemas/knowledge';
 
 type Statement = { all(p?: unknown[]): unknown[]; get(p?: unknown[]): unknown; run(p?: unknown[]): unknown };
@@ -8,6 +9,12 @@ type Native = { prepare(sql: string): Statement; exec(sql: string): void; close(
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS call_history (
+  call_id TEXT PRIMARY KEY,
+  at INTEGER NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS call_history_at ON call_history(at);
 CREATE TABLE IF NOT EXISTS articles (
   id TEXT PRIMARY KEY,
   seq INTEGER NOT NULL,
@@ -82,6 +89,18 @@ export class DesktopStore {
   article(id: string): Article | null {
     const row = this.db.prepare('SELECT data FROM articles WHERE id = ?').get([id]) as { data: string } | undefined;
     return row ? (JSON.parse(row.data) as Article) : null;
+  }
+
+  saveCall(entry: CallHistoryEntry): void {
+    this.db
+      .prepare('INSERT INTO call_history (call_id, at, data) VALUES (?, ?, ?) ON CONFLICT(call_id) DO UPDATE SET at = excluded.at, data = excluded.data')
+      .run([entry.callId, entry.at, JSON.stringify(entry)]);
+  }
+
+  recentCalls(limit = 50): CallHistoryEntry[] {
+    return (this.db.prepare('SELECT data FROM call_history ORDER BY at DESC LIMIT ?').all([limit]) as { data: string }[]).map(
+      (r) => JSON.parse(r.data) as CallHistoryEntry,
+    );
   }
 
   close(): void {

@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { DesktopCore } from './core';
 import { coreHandlers } from './handlers';
+import { planCti, startCti } from './cti-setup';
 import { defaultDataDir } from './paths';
 import { route } from './router';
 import { fileVault } from './session-vault';
@@ -47,8 +48,10 @@ const hubUrl = (process.env.RAPPORT_HUB_URL ?? 'http://127.0.0.1:5782').replace(
 parentPort.on('message', (e) => {
   if (e.data.type === 'vault-key' && !core) {
     const vault = e.data.key ? fileVault(join(dataDir, 'session.bin'), aesCodec(e.data.key)) : fileVault(join(dataDir, 'session.json'));
-    core = new DesktopCore({ dataDir, hubUrl, vault });
-    void core.start();
+    const cti = planCti(dataDir);
+    const started = new DesktopCore({ dataDir, hubUrl, vault, ctiUrl: cti.url });
+    core = started;
+    void started.start().then(() => startCti(started, cti)).then((url) => url && started.setCtiUrl(url));
     return;
   }
   const port = e.ports[0];

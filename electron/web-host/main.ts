@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DesktopCore } from '../core/core';
 import { coreHandlers } from '../core/handlers';
+import { planCti, startCti } from '../core/cti-setup';
 import { defaultDataDir } from '../core/paths';
 import { attachBridge } from './bridge-socket';
 import { staticFiles } from './static';
@@ -28,7 +29,8 @@ if (!/^https?:\/\/[^/]+$/.test(hubUrl)) {
 const dataDir = join(defaultDataDir(), 'desktop');
 const token = process.env.RAPPORT_WEB_TOKEN ?? randomBytes(24).toString('base64url');
 
-const core = new DesktopCore({ dataDir, hubUrl });
+const cti = planCti(dataDir);
+const core = new DesktopCore({ dataDir, hubUrl, ctiUrl: cti.url });
 const handlers = coreHandlers(core);
 const server = createServer();
 await new Promise<void>((ok, fail) => {
@@ -39,8 +41,11 @@ const actualPort = (server.address() as AddressInfo).port;
 server.on('request', staticFiles(root, actualPort));
 attachBridge(server, { core, handlers, token, port: actualPort });
 await core.start().catch((err) => console.error('[desktop] could not restore the saved session:', err));
+const ctiUrl = await startCti(core, cti);
+if (ctiUrl) core.setCtiUrl(ctiUrl);
 console.log(`[desktop] Rapport (browser mode) is at http://127.0.0.1:${actualPort}/#token=${token}`);
 console.log(`[desktop] hub ${hubUrl}, data in ${dataDir}`);
+if (ctiUrl) console.log(`[desktop] softphone webhook at ${ctiUrl}`);
 
 const stop = async () => {
   await core.stop();

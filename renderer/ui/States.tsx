@@ -15,10 +15,14 @@ export function EmptyState({ children }: { children: ReactNode }) {
   return <div className="state state-empty">{children}</div>;
 }
 
+/** Being away from the hub is expected (partner sites, outages): amber, not red. */
+const CONNECTION_CODES = new Set(['hub_unreachable', 'disconnected', 'timeout']);
+
 /** What went wrong in the core's words, and a way to ask again (for example once back online). */
 export function ErrorState({ title, error, onRetry }: { title: string; error: BridgeError; onRetry?: () => void }) {
+  const tone = CONNECTION_CODES.has(error.code) ? 'state-error state-error-connection' : 'state-error';
   return (
-    <div className="state state-error" role="alert">
+    <div className={`state ${tone}`} role="alert">
       <p className="state-error-title">{title}</p>
       <p className="state-error-message">{error.message}</p>
       {onRetry ? (

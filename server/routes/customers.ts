@@ -1,13 +1,9 @@
+import { z } from 'zod';
 import { customerSearchQuery } from '../../shared/schemas/customers';
+import { audit } from '../audit';
+import { customerByPhone, customerCard } from '../customers/card';
 import { toE164 } from '../../shared/phone';
-import {
-  CASE_SELECT,
-  CUSTOMER_COLUMNS,
-  findCustomer,
-  toCaseView,
-  toCustomerView,
-  type CustomerRow,
-} from '../customers/customers';
+import { CUSTOMER_COLUMNS, findCustomer, toCustomerView, type CustomerRow } from '../customers/customers';
 import { route } from '../http/router';
 
 export const customerRoutes = [
@@ -46,12 +42,45 @@ export const customerRoutes = [
     access: 'signed_in',
     summary: 'A customer with their recent cases from every site',
     async handle({ hub, params }) {
-      const customer = await findCustomer(hub.db, params.id!);
-      const cases = await hub.db.all<Record<string, unknown>>(
-        `${CASE_SELECT} WHERE c.customer_id = ? ORDER BY c.opened_at DESC LIMIT 20`,
-        [customer.id],
-      );
-      return { body: { customer: toCustomerView(customer), cases: cases.map(toCaseView) } };
+      return { body: await customerCard(hub.db, params.id!) };
+    },
+  }),
+];
+
+export const screenPopRoutes = [
+  route({
+    method: 'GET',
+    path: '/api/screen-pop',
+    access: 'signed_in',
+    summary: 'The customer card for a caller’s number (null for a new customer)',
+    query: z.object({ number: z.string().min(3).max(40), membership: z.string().max(20).optional() }),
+    async handle({ hub, query }) {
+      const e164 = toE164(query.number);
+      let row = e164 ? await customerByPhone(hub.db, e164) : undefined;
+      if (!row && query.membership) {
+        row = await hub.db.get<CustomerRow>(`SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE membership_number = ?`, [query.membership]);
+      }
+      return { body: { number: e164, card: row ? await customerCard(hub.db, row.id) : null } };
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/api/customers/:id/bereavement',
+    access: ['advisor', 'supervisor'],
+    summary: 'Flag a bereavement once (with a Tell Us Once or DNS reference); every site sees it',
+    body: z.object({ reference: z.string().trim().max(40).optional() }),
+    async handle({ hub, actor, params, body }) {
+      await hub.db.tx(async (q) => {
+        const c = await findCustomer(q, params.id!);
+        const now = Date.now();
+        await q.run(
+          'UPDATE customers SET bereaved = 1, bereaved_at = COALESCE(bereaved_at, ?), bereavement_ref = COALESCE(?, bereavement_ref), marketing_suppressed = 1, updated_at = ? WHERE id = ?',
+          [now, body.reference || null, now, c.id],
+        );
+        await audit(q, actor, { action: 'customer.bereavement_flagged', entity: 'customer', entityId: c.id, detail: { reference: body.reference ?? null } });
+      });
+      await hub.events.publish({ name: 'customer.changed', data: { customerId: params.id! }, audience: { kind: 'everyone' } });
+      return { body: await customerCard(hub.db, params.id!) };
     },
   }),
 ];

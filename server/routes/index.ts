@@ -1,12 +1,13 @@
 import { RouteTable, type Route } from '../http/router';
 import { caseRoutes } from './cases';
-import { customerRoutes } from './customers';
+import { customerRoutes, screenPopRoutes } from './customers';
 import { knowledgeRoutes } from './knowledge';
 import { knowledgeFeedbackRoutes } from './knowledge-feedback';
 import { organisationRoutes } from './organisation';
 import { overviewRoutes } from './overview';
 import { referenceRoutes } from './reference';
 import { sessionRoutes } from './session';
+import { telephonyRoutes } from './telephony';
 import { userRoutes } from './users';
 
 /** The hub's whole HTTP surface; the role-matrix test is generated from this list. */
@@ -16,10 +17,12 @@ export const routes: readonly Route<any, any>[] = [
   ...organisationRoutes,
   ...referenceRoutes,
   ...customerRoutes,
+  ...screenPopRoutes,
   ...caseRoutes,
   ...knowledgeRoutes,
   ...knowledgeFeedbackRoutes,
   ...overviewRoutes,
+  ...telephonyRoutes,
 ];
 
 export const routeTable = () => new RouteTable(routes);

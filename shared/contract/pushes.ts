@@ -1,4 +1,5 @@
 import type { Article } from '../schemas/knowledge';
+import type { CallPushes } from './calls';
 import type { SessionState } from './requests';
 
 export type ConnectionState = 'online' | 'offline' | 'syncing';
@@ -11,7 +12,7 @@ export interface ConnectionStatus {
 }
 
 /** Everything the core tells the renderer without being asked, in one typed map. */
-export interface Pushes {
+export interface Pushes extends CallPushes {
   'connection.changed': ConnectionStatus;
   'session.changed': SessionState;
   'knowledge.changed': { upserts: Article[]; removed: string[]; cursor: number };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { callRequestArgs, type CallRequestResults } from './calls';
 import { signInRequest, type SiteView, type UserView } from '../schemas/accounts';
 import type { CaseView } from '../schemas/customers';
 import { articleDraft, articleFeedback, type AdminArticle, type Article, type FeedbackView } from '../schemas/knowledge';
@@ -16,6 +17,7 @@ export const requestArgs = {
   'home.advisor': z.object({}),
   'home.supervisor': z.object({}),
   'home.admin': z.object({}),
+  ...callRequestArgs,
 } as const;
 
 export type RequestName = keyof typeof requestArgs;
@@ -47,7 +49,7 @@ export interface AdminHome {
   counts: { users: number; sites: number; published: number; drafts: number; retired: number; catalogueItems: number };
 }
 
-export interface RequestResults {
+export interface RequestResults extends CallRequestResults {
   'session.status': SessionState;
   'session.signIn': SessionState;
   'session.signOut': SessionState;

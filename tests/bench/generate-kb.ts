@@ -291,6 +291,8 @@ export interface BenchQueries {
   keywords: string[];
   /** Every prefix of every keyword query from 2 characters on (one search per keystroke). */
   keystrokes: string[];
+  /** For each keystroke search, the keyword query it belongs to. */
+  keystrokeOf: number[];
 }
 
 const QUESTIONS = [
@@ -357,6 +359,13 @@ export function generateQueries(articles: Article[], seed: number, counts = { qu
     keywords.push(q);
   }
   const keystrokes: string[] = [];
-  for (const k of keywords) for (let len = 2; len <= k.length; len++) if (k[len - 1] !== ' ') keystrokes.push(k.slice(0, len));
-  return { questions, keywords, keystrokes };
+  const keystrokeOf: number[] = [];
+  keywords.forEach((k, i) => {
+    for (let len = 2; len <= k.length; len++) {
+      if (k[len - 1] === ' ') continue;
+      keystrokes.push(k.slice(0, len));
+      keystrokeOf.push(i);
+    }
+  });
+  return { questions, keywords, keystrokes, keystrokeOf };
 }

@@ -13,7 +13,7 @@ export function RoleHome({ session }: { session: SignedIn }) {
   switch (session.user.role) {
     case 'advisor':
       return (
-        <div className="home-grid home-grid-even">
+        <div className="home-grid home-grid-advisor">
           <div className="home-column home-main">
             <KnowledgePanel />
           </div>

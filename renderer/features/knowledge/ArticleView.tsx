@@ -61,10 +61,10 @@ function ArticleContent({ article }: { article: Article }) {
       <p className="article-meta">
         <Badge tone="primary">{lineLabel(article.line)}</Badge>
         <span className="article-category">{article.category}</span>
-        <span>
-          Updated <time dateTime={new Date(article.updatedAt).toISOString()}>{formatDateTime(article.updatedAt)}</time>{' '}
-          <span className="article-relative">({formatRelative(article.updatedAt, now)})</span>
-        </span>
+      </p>
+      <p className="article-updated">
+        Updated <time dateTime={new Date(article.updatedAt).toISOString()}>{formatDateTime(article.updatedAt)}</time>{' '}
+        ({formatRelative(article.updatedAt, now)})
       </p>
       {article.summary ? <p className="article-summary">{article.summary}</p> : null}
       <Markdown source={article.body} className="article-body" />

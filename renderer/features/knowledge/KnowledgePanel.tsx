@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import {
   useActiveResult,
+  useConnectionStatus,
   useKnowledgeActions,
   useKnowledgeIndexing,
   useKnowledgeQuery,
@@ -21,6 +22,7 @@ export function KnowledgePanel({ className }: { className?: string }) {
   const query = useKnowledgeQuery();
   const results = useKnowledgeResults();
   const indexing = useKnowledgeIndexing();
+  const connection = useConnectionStatus();
   const activeIndex = useActiveResult();
   const { id: openId, article } = useOpenArticle();
   const { setActiveIndex, openArticle, closeArticle, requestSearchFocus, refreshResults, loadAll } = useKnowledgeActions();
@@ -57,7 +59,12 @@ export function KnowledgePanel({ className }: { className?: string }) {
     if (results.status === 'error') {
       return <ErrorState title="Search stopped working." error={results.error} onRetry={() => void refreshResults()} />;
     }
-    if (hits.length === 0 && stillIndexing) return <LoadingState label="Loading knowledge saved on this computer…" />;
+    // An answer still on its way is not "no results": never flash the empty state while waiting.
+    const waiting = results.status === 'idle' || (results.status === 'loading' && results.data === undefined);
+    if (hits.length === 0 && (stillIndexing || waiting)) return <LoadingState label="Loading knowledge saved on this computer…" />;
+    if (hits.length === 0 && !searching && connection?.state === 'syncing') {
+      return <LoadingState label="Downloading knowledge to this computer…" />;
+    }
     if (hits.length === 0) {
       return searching ? <EmptyState>No articles match “{query.trim()}”</EmptyState> : <EmptyState>No articles saved on this computer yet</EmptyState>;
     }

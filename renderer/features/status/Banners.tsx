@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useLinkState, useSignedIn } from '../../state';
 import '../../ui/ui.css';
 import './status.css';
@@ -13,14 +14,30 @@ export function OfflineBanner() {
   );
 }
 
+const HINT_AFTER_MS = 6_000;
+
 /** The page has lost its own desktop core (browser mode), which is different from the hub being away. */
 export function LinkBanner() {
   const link = useLinkState();
+  const [longDown, setLongDown] = useState(false);
+  useEffect(() => {
+    if (link !== 'reconnecting') return;
+    const timer = setTimeout(() => setLongDown(true), HINT_AFTER_MS);
+    return () => {
+      clearTimeout(timer);
+      setLongDown(false);
+    };
+  }, [link]);
+
   if (link !== 'reconnecting') return null;
   return (
     <div className="banner banner-link" role="alert">
       <span className="spinner" aria-hidden="true" />
-      Lost the connection to Rapport on this computer. Reconnecting…
+      <span>
+        Lost the connection to Rapport on this computer. Reconnecting…
+        {/* A restarted host has a new token, so the old address can never reconnect. */}
+        {longDown ? ' If Rapport was restarted, open the new address printed by npm start.' : null}
+      </span>
     </div>
   );
 }

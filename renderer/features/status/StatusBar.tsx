@@ -40,14 +40,17 @@ export function StatusBar() {
         </span>
       ) : null}
       <span className="status-spacer" />
-      <button
-        type="button"
-        className="button button-quiet button-small"
-        onClick={() => void syncNow()}
-        disabled={syncRequested || state === 'syncing'}
-      >
-        Sync now
-      </button>
+      {/* Offline, the core already retries the hub in the background; a button would only fail. */}
+      {state === 'offline' ? null : (
+        <button
+          type="button"
+          className="button button-quiet button-small"
+          onClick={() => void syncNow()}
+          disabled={syncRequested || state === 'syncing'}
+        >
+          Sync now
+        </button>
+      )}
     </footer>
   );
 }

@@ -1,0 +1,270 @@
+import type { AgentStateView, CallDeskView, CallHistoryEntry, CallSource, CallView, CustomerCard } from '../../shared/contract/calls';
+import { toE164 } from '../../shared/phone';
+import { redactCardData } from '../../shared/redaction';
+import type { Line } from '../../shared/roles';
+import { advance, isLive, outcomeOf } from '../../shared/telephony/call-machine';
+import type { CallSignal } from '../../shared/telephony/signals';
+import { webhookToSignal, type WebhookEvent } from '../../shared/telephony/webhook';
+import type { WebhookVerdict } from './cti-receiver';
+import { CoreError } from './errors';
+import type { HubClient } from './hub-client';
+import type { DesktopStore } from './store';
+
+export interface DeskDeps {
+  hub: HubClient;
+  store: DesktopStore;
+  emitCall(view: CallView | null): void;
+  emitDesk(view: CallDeskView): void;
+  ctiUrl: string | null;
+  wrapUpSeconds?: number;
+}
+
+interface Reference {
+  queues: { id: string; name: string; line: Line; dialledNumber: string }[];
+  codes: { id: string; line: string; label: string }[];
+}
+
+/**
+ * One advisor's calls: signals from the chosen source run through the call state machine; an
+ * offer pops the customer card, an answer opens a case, a hang-up starts time-boxed wrap-up.
+ */
+export class CallDesk {
+  private readonly views = new Map<string, CallView>();
+  current: CallView | null = null;
+  private agent: AgentStateView = { state: 'ready', reason: null, until: null };
+  private reference: Reference | null = null;
+  private wrapTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly deps: DeskDeps) {}
+
+  get source(): CallSource {
+    return (this.deps.store.getMeta('call_source') as CallSource | null) ?? 'softphone';
+  }
+
+  setSource(source: CallSource): CallDeskView {
+    this.deps.store.setMeta('call_source', source);
+    return this.publish();
+  }
+
+  setCtiUrl(url: string): void {
+    this.deps.ctiUrl = url;
+  }
+
+  view(): CallDeskView {
+    return { current: this.current, history: this.deps.store.recentCalls(), agent: this.agent, source: this.source, ctiUrl: this.deps.ctiUrl };
+  }
+
+  /** The softphone's webhook, answered as Zammad would. */
+  webhook(event: WebhookEvent, at: number): WebhookVerdict {
+    if (this.source === 'hub') return { status: 409, error: 'This desktop takes its calls from the hub; choose the softphone in Rapport’s settings.' };
+    const known = this.views.get(event.callId);
+    if (event.event === 'newCall') {
+      if (known) return { status: 409, error: `Call ${event.callId} has already been announced.` };
+      const busy = (this.current && isLive(this.current.call)) || this.agent.state === 'protected_pause';
+      if (busy) return { status: 200, reply: { action: 'reject', reason: 'busy' } };
+    } else if (!known) {
+      return { status: 404, error: `No call ${event.callId} is known here: send newCall first.` };
+    }
+    this.accept(webhookToSignal(event, at), this.source);
+    return { status: 200, reply: {} };
+  }
+
+  /** Signals from the hub relay are taken only when the hub is the chosen source. */
+  accept(signal: CallSignal, from: CallSource): boolean {
+    if ((from === 'hub') !== (this.source === 'hub')) return false;
+    const before = this.views.get(signal.callId);
+    const step = advance(before?.call, signal);
+    if (!step.changed || !step.state) return false;
+    const view: CallView = before
+      ? { ...before, call: step.state }
+      : {
+          call: step.state,
+          caller: toE164(step.state.from) ?? step.state.from,
+          line: null,
+          sensitive: false,
+          lookup: 'pending',
+          card: null,
+          caseId: null,
+          caseReference: null,
+          wrapUp: null,
+          protectedPauseOffered: false,
+        };
+    if (before?.call.phase === 'missed' && step.state.phase === 'offered') view.wrapUp = null;
+    this.views.set(signal.callId, view);
+    this.current = view;
+    void this.onPhase(view).catch((err) => console.error('[core] call handling failed:', err));
+    this.deps.emitCall(view);
+    return true;
+  }
+
+  private async onPhase(view: CallView): Promise<void> {
+    const { call } = view;
+    if (call.phase === 'offered') {
+      await this.loadReference();
+      view.line = this.lineOf(call.queue, call.to);
+      view.sensitive = view.line === 'funeralcare';
+      await this.screenPop(view);
+    } else if (call.phase === 'connected' && !view.caseId) {
+      await this.openCase(view);
+    } else if (call.phase === 'ended' && !view.wrapUp) {
+      const seconds = this.deps.wrapUpSeconds ?? 120;
+      view.wrapUp = { codes: (this.reference?.codes ?? []).filter((c) => c.line === (view.line ?? 'food')), deadline: Date.now() + seconds * 1000 };
+      view.protectedPauseOffered = view.sensitive && call.connectedAt !== null;
+      this.remember(view);
+      await this.setAgentState({ state: 'after_call_work', minutes: Math.max(1, Math.round(seconds / 60)) }).catch(() => undefined);
+      if (this.wrapTimer) clearTimeout(this.wrapTimer);
+      this.wrapTimer = setTimeout(() => void this.wrapUpTimedOut(call.callId), seconds * 1000);
+      this.wrapTimer.unref();
+      this.deps.emitCall(view);
+    } else if (call.phase === 'missed' || call.phase === 'abandoned') {
+      this.remember(view);
+      if (this.current === view) this.current = null;
+      this.publish();
+    }
+  }
+
+  private async screenPop(view: CallView): Promise<void> {
+    const member = view.call.attached.MEMBER_NO ?? view.call.attached.member_no;
+    try {
+      const res = await this.deps.hub.get<{ card: CustomerCard | null }>(
+        `/api/screen-pop?number=${encodeURIComponent(view.caller)}${member ? `&membership=${encodeURIComponent(member)}` : ''}`,
+      );
+      view.card = res.card;
+      view.lookup = res.card ? 'found' : 'unknown';
+      if (res.card?.customer.flags.bereaved) view.sensitive = true;
+    } catch {
+      view.lookup = 'failed';
+    }
+    this.deps.emitCall(view);
+  }
+
+  private async openCase(view: CallView): Promise<void> {
+    try {
+      const { case: opened } = await this.deps.hub.post<{ case: { id: string; reference: string } }>('/api/cases', {
+        customerId: view.card?.customer.id ?? null,
+        channel: 'phone',
+        line: view.line ?? 'food',
+        queueId: view.call.queue,
+        callId: view.call.callId,
+        subject: view.card ? `Call from ${view.card.customer.name}` : `Call from ${view.caller}`,
+      });
+      view.caseId = opened.id;
+      view.caseReference = opened.reference;
+    } catch (err) {
+      console.error('[core] could not open a case for the call:', (err as Error).message);
+    }
+    this.deps.emitCall(view);
+  }
+
+  async addNote(callId: string, body: string): Promise<void> {
+    const view = this.views.get(callId);
+    if (!view?.caseId) throw new CoreError('no_case', 'This call has no case yet: the hub could not be reached when it was answered.');
+    await this.deps.hub.post(`/api/cases/${view.caseId}/notes`, { body: redactCardData(body) });
+  }
+
+  async wrapUp(callId: string, wrapupCode: string, note?: string): Promise<CallDeskView> {
+    const view = this.views.get(callId);
+    if (!view || view.call.phase !== 'ended') throw new CoreError('not_in_wrap_up', 'That call is not waiting for wrap-up.');
+    if (!view.wrapUp?.codes.some((c) => c.id === wrapupCode)) throw new CoreError('invalid_request', 'Choose a wrap-up code for this line.', [{ path: 'wrapupCode', message: 'not a code of this line' }]);
+    if (view.caseId) {
+      if (note?.trim()) await this.deps.hub.post(`/api/cases/${view.caseId}/notes`, { body: redactCardData(note) });
+      await this.deps.hub.request('PATCH', `/api/cases/${view.caseId}`, { status: 'closed', wrapupCode });
+    }
+    this.finish(view, wrapupCode);
+    if (this.agent.state === 'after_call_work') await this.setAgentState({ state: 'ready' }).catch(() => undefined);
+    return this.publish();
+  }
+
+  private async wrapUpTimedOut(callId: string): Promise<void> {
+    const view = this.views.get(callId);
+    if (!view || this.current !== view || !view.wrapUp) return;
+    this.finish(view, null);
+    if (this.agent.state === 'after_call_work') await this.setAgentState({ state: 'ready' }).catch(() => undefined);
+    this.publish();
+  }
+
+  private finish(view: CallView, code: string | null): void {
+    if (this.wrapTimer) clearTimeout(this.wrapTimer);
+    view.wrapUp = null;
+    this.remember(view, code);
+    if (this.current === view) this.current = null;
+  }
+
+  async setAgentState(next: { state: AgentStateView['state']; reason?: string; minutes?: number }): Promise<AgentStateView> {
+    this.agent = await this.deps.hub.post<AgentStateView>('/api/agent/state', next);
+    this.publish();
+    return this.agent;
+  }
+
+  hubAgentState(view: AgentStateView): void {
+    this.agent = view;
+    this.publish();
+  }
+
+  markCalledBack(callId: string): CallDeskView {
+    const entry = this.deps.store.recentCalls().find((e) => e.callId === callId);
+    if (entry) this.deps.store.saveCall({ ...entry, callBack: false });
+    return this.publish();
+  }
+
+  updateCard(card: CustomerCard): void {
+    for (const v of this.views.values()) {
+      if (v.card?.customer.id !== card.customer.id) continue;
+      v.card = card;
+      if (card.customer.flags.bereaved) v.sensitive = true;
+      if (v === this.current) this.deps.emitCall(v);
+    }
+  }
+
+  liveCallOf(callId: string): CallView | undefined {
+    return this.views.get(callId);
+  }
+
+  private remember(view: CallView, wrapupCode: string | null = null): void {
+    const c = view.call;
+    const entry: CallHistoryEntry = {
+      callId: c.callId,
+      caller: view.caller,
+      customerName: view.card?.customer.name ?? null,
+      line: view.line,
+      phase: c.phase,
+      outcome: outcomeOf(c),
+      at: c.offeredAt,
+      durationSeconds: c.connectedAt && c.endedAt ? Math.round((c.endedAt - c.connectedAt) / 1000) : null,
+      wrapupCode,
+      callBack: c.phase === 'missed' || c.phase === 'abandoned',
+    };
+    this.deps.store.saveCall(entry);
+  }
+
+  private publish(): CallDeskView {
+    const v = this.view();
+    this.deps.emitDesk(v);
+    return v;
+  }
+
+  private async loadReference(): Promise<void> {
+    if (this.reference) return;
+    try {
+      const [{ queues }, { codes }] = await Promise.all([
+        this.deps.hub.get<{ queues: Reference['queues'] }>('/api/queues'),
+        this.deps.hub.get<{ codes: Reference['codes'] }>('/api/wrapup-codes'),
+      ]);
+      this.reference = { queues, codes };
+    } catch {
+      /* offline: the line stays unknown until the hub answers */
+    }
+  }
+
+  private lineOf(queue: string | null, dialled: string | null): Line | null {
+    const qs = this.reference?.queues ?? [];
+    const byQueue = queue ? qs.find((q) => q.id === queue || q.name.toLowerCase() === queue.toLowerCase()) : undefined;
+    if (byQueue) return byQueue.line;
+    const e164 = dialled ? toE164(dialled) : null;
+    return qs.find((q) => q.dialledNumber === e164)?.line ?? null;
+  }
+
+  stop(): void {
+    if (this.wrapTimer) clearTimeout(this.wrapTimer);
+  }
+}

@@ -1,0 +1,19 @@
+CREATE TABLE agent_states (
+  user_id TEXT PRIMARY KEY REFERENCES users(id),
+  state TEXT NOT NULL,
+  reason TEXT,
+  until_at INTEGER,
+  updated_at INTEGER NOT NULL
+);
+CREATE TABLE pbx_connections (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  host TEXT NOT NULL,
+  port INTEGER NOT NULL,
+  username TEXT NOT NULL,
+  secret TEXT NOT NULL,
+  interface_template TEXT NOT NULL,
+  agent_context TEXT NOT NULL,
+  enabled INTEGER NOT NULL DEFAULT 1,
+  updated_at INTEGER NOT NULL
+);

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { AGENT_STATES } from '../../shared/contract/calls';
+import { toE164 } from '../../shared/phone';
+import { audit } from '../audit';
+import type { HubContext } from '../context';
+import { HttpError } from '../http/errors';
+import { route, type Actor } from '../http/router';
+import { agentState, setAgentState } from '../telephony/agent-states';
+
+function gateway(hub: HubContext) {
+  if (!hub.telephony?.connected) throw new HttpError(503, 'pbx_unavailable', 'The phone system is not connected to the hub right now.');
+  return hub.telephony;
+}
+
+/** Only the advisor the PBX offered or connected the call to may act on it; anything else is refused and audited. */
+async function ownCall(hub: HubContext, actor: Actor, callId: string, action: string): Promise<string> {
+  const g = gateway(hub);
+  const owner = g.ownerOf(callId);
+  if (!actor.extension || owner !== actor.extension) {
+    await hub.db.tx((q) => audit(q, actor, { action: 'call.action_refused', entity: 'call', entityId: callId, detail: { action, owner: owner ?? null } }));
+    throw new HttpError(403, 'not_your_call', 'That call is not yours: the hub only acts on your own calls.');
+  }
+  return actor.extension;
+}
+
+const callAction = (name: string, act: (hub: HubContext, callId: string, ext: string, body: { target?: string }) => Promise<void>, body?: z.ZodType<{ target?: string }>) =>
+  route({
+    method: 'POST',
+    path: `/api/telephony/calls/:callId/${name}`,
+    access: ['advisor', 'supervisor'],
+    summary: `${name} one of your own calls`,
+    body,
+    async handle({ hub, actor, params, body: b }) {
+      const ext = await ownCall(hub, actor, params.callId!, name);
+      await act(hub, params.callId!, ext, (b ?? {}) as { target?: string });
+      await hub.db.tx((q) => audit(q, actor, { action: `call.${name}`, entity: 'call', entityId: params.callId!, detail: b ?? {} }));
+      return { body: { ok: true } };
+    },
+  });
+
+export const telephonyRoutes = [
+  route({
+    method: 'GET',
+    path: '/api/agent/state',
+    access: ['advisor', 'supervisor'],
+    summary: 'My agent state',
+    async handle({ hub, actor }) {
+      return { body: await agentState(hub, actor.userId) };
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/api/agent/state',
+    access: ['advisor', 'supervisor'],
+    summary: 'Set my agent state (ready, not ready, break, after-call work, protected pause); kept in step with the PBX',
+    body: z.object({ state: z.enum(AGENT_STATES), reason: z.string().trim().max(80).optional(), minutes: z.number().int().min(1).max(60).optional() }),
+    async handle({ hub, actor, body }) {
+      return { body: await setAgentState(hub, actor, body, actor) };
+    },
+  }),
+  callAction('hangup', (hub, callId, ext) => gateway(hub).hangUp(callId, ext)),
+  callAction(
+    'transfer',
+    (hub, callId, ext, b) => gateway(hub).transfer(callId, ext, b.target!),
+    z.object({ target: z.string().regex(/^[a-z0-9_-]{2,40}$|^\d{2,8}$/, 'a queue name or an extension') }),
+  ),
+  route({
+    method: 'POST',
+    path: '/api/telephony/dial',
+    access: ['advisor', 'supervisor'],
+    summary: 'Click-to-dial from my own extension',
+    body: z.object({ number: z.string().min(3).max(32) }),
+    async handle({ hub, actor, body }) {
+      const number = toE164(body.number);
+      if (!number) throw new HttpError(400, 'invalid_request', 'That is not a phone number.', [{ path: 'number', message: 'not a phone number' }]);
+      if (!actor.extension) throw new HttpError(409, 'no_extension', 'You have no extension: ask an admin to set one.');
+      await gateway(hub).dial(actor.extension, number);
+      await hub.db.tx((q) => audit(q, actor, { action: 'call.dialled', entity: 'call', detail: { number } }));
+      return { body: { ok: true } };
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/telephony/queues',
+    access: ['supervisor', 'admin'],
+    summary: 'Live queues: calls waiting, longest wait, advisors by state',
+    async handle({ hub, actor }) {
+      const advisors = await hub.db.all<{ id: string; display_name: string; extension: string | null; state: string | null; reason: string | null; until_at: number | null }>(
+        `SELECT u.id, u.display_name, u.extension, a.state, a.reason, a.until_at FROM users u LEFT JOIN agent_states a ON a.user_id = u.id
+         WHERE u.site_id = ? AND u.role = 'advisor' AND u.disabled = 0 ORDER BY u.display_name`,
+        [actor.siteId],
+      );
+      return {
+        body: {
+          connected: hub.telephony?.connected ?? false,
+          queues: hub.telephony?.queues() ?? [],
+          advisors: advisors.map((a) => ({
+            userId: a.id,
+            name: a.display_name,
+            extension: a.extension,
+            state: a.state ?? 'ready',
+            reason: a.reason,
+            until: a.until_at === null ? null : Number(a.until_at),
+          })),
+        },
+      };
+    },
+  }),
+];

@@ -1,0 +1,247 @@
+import { causeFromQ850, type CallSignal } from '../../../shared/telephony/signals';
+import type { AmiMessage } from './frames';
+import { CallTable, type AgentLeg, type CallState } from './calls';
+
+/** The events push() acts on: pass to AmiClient's `events` filter so the rest never reach it. */
+export const NORMALISED_EVENTS = [
+  'Newchannel',
+  'QueueCallerJoin',
+  'AgentCalled',
+  'AgentConnect',
+  'AgentRingNoAnswer',
+  'AgentDump',
+  'AgentComplete',
+  'QueueCallerAbandon',
+  'Hangup',
+  'Hold',
+  'Unhold',
+  'MusicOnHoldStart',
+  'MusicOnHoldStop',
+  'BlindTransfer',
+  'AttendedTransfer',
+] as const;
+
+export interface NormaliserOptions {
+  /** Most calls tracked at once; the least recently active go first beyond it. */
+  maxCalls?: number;
+  /** How long a finished call is remembered, so late and repeated events stay silent. */
+  endedTtlMs?: number;
+  /** A call with no event at all for this long is assumed lost (missed hangup, PBX restart). */
+  idleTtlMs?: number;
+}
+
+/**
+ * Turns AMI queue events into per-advisor CallSignals. Calls are keyed by Linkedid, which every
+ * channel of one call shares; the agent is the queue member's MemberName.
+ */
+export class AmiCallNormaliser {
+  private readonly calls: CallTable;
+
+  constructor(options: NormaliserOptions = {}) {
+    this.calls = new CallTable(options.maxCalls ?? 5_000, options.endedTtlMs ?? 120_000, options.idleTtlMs ?? 4 * 3_600_000);
+  }
+
+  /** Number of calls remembered (for metrics and for the bound's tests). */
+  get size(): number {
+    return this.calls.size;
+  }
+
+  push(msg: AmiMessage, now: number = Date.now()): CallSignal[] {
+    this.calls.sweep(now);
+    const name = msg.event?.toLowerCase();
+    if (name === undefined) return [];
+    const out: CallSignal[] = [];
+    switch (name) {
+      case 'newchannel':
+        this.newChannel(msg, now);
+        break;
+      case 'queuecallerjoin': {
+        const call = this.calls.open(msg.get('Linkedid'), now);
+        if (call) call.queueCaller = msg.get('Uniqueid') ?? call.queueCaller;
+        break;
+      }
+      case 'agentcalled':
+        this.agentCalled(msg, now, out);
+        break;
+      case 'agentconnect':
+        this.forAgent(msg, now, (call, agent) => {
+          if (agent.status !== 'ringing') return;
+          agent.status = 'connected';
+          remember(agent, msg.get('DestChannel'), msg.get('DestUniqueid'));
+          out.push({ kind: 'connected', callId: call.id, at: now, agent: agent.name });
+        });
+        break;
+      case 'agentringnoanswer':
+      case 'agentdump':
+        this.forAgent(msg, now, (call, agent) => {
+          if (agent.status !== 'ringing') return;
+          agent.status = 'rna';
+          out.push({ kind: 'ring_no_answer', callId: call.id, at: now, agent: agent.name });
+        });
+        break;
+      case 'agentcomplete':
+        this.forAgent(msg, now, (call, agent) => {
+          if (agent.status !== 'connected') return;
+          const by = endedBy(msg.get('Reason'));
+          out.push(ended(call, agent, now, 'normal', by));
+        });
+        break;
+      case 'queuecallerabandon': {
+        const call = this.calls.find(msg.get('Linkedid'), now);
+        if (call) this.abandon(call, now, out);
+        break;
+      }
+      case 'hangup':
+        this.hangup(msg, now, out);
+        break;
+      case 'hold':
+      case 'musiconholdstart':
+        this.hold(msg, now, true, out);
+        break;
+      case 'unhold':
+      case 'musiconholdstop':
+        this.hold(msg, now, false, out);
+        break;
+      case 'blindtransfer':
+      case 'attendedtransfer':
+        this.transfer(msg, name === 'blindtransfer', now, out);
+        break;
+      default:
+        break; // half of all traffic is VarSet; none of it concerns the desktop
+    }
+    return out;
+  }
+
+  private newChannel(msg: AmiMessage, now: number): void {
+    const uniqueid = msg.get('Uniqueid');
+    // Only the call's first channel says what the caller dialled; agent legs share the Linkedid.
+    if (uniqueid === undefined || uniqueid !== msg.get('Linkedid')) return;
+    const call = this.calls.open(uniqueid, now);
+    const exten = msg.get('Exten');
+    // A named extension ("funeral", "s") is dialplan, not a number the caller dialled.
+    if (call && exten && /^\+?[0-9]{3,}$/.test(exten)) call.dialled = exten;
+  }
+
+  private agentCalled(msg: AmiMessage, now: number, out: CallSignal[]): void {
+    const name = msg.get('MemberName');
+    const call = this.calls.open(msg.get('Linkedid'), now);
+    if (!call || !name) return;
+    call.queueCaller ??= msg.get('Uniqueid');
+    const known = call.agents.get(name);
+    if (known && (known.status === 'ringing' || known.status === 'connected')) return; // a repeat
+    const agent: AgentLeg = known ?? { name, status: 'ringing', channels: new Set(), held: false, transferred: false, hungUp: false };
+    agent.status = 'ringing';
+    agent.held = false;
+    remember(agent, msg.get('DestChannel'), msg.get('DestUniqueid'));
+    call.agents.set(name, agent);
+    const attached = Object.fromEntries(Object.entries(msg.variables('ChanVariable')).filter(([, v]) => v !== ''));
+    const from = msg.get('CallerIDNum') ?? '';
+    out.push({
+      kind: 'offered',
+      callId: call.id,
+      at: now,
+      agent: name,
+      direction: 'in',
+      from: from === '<unknown>' ? '' : from,
+      ...(call.dialled ? { to: call.dialled } : {}),
+      ...(msg.get('Queue') ? { queue: msg.get('Queue') } : {}),
+      attached,
+    });
+  }
+
+  private forAgent(msg: AmiMessage, now: number, act: (call: CallState, agent: AgentLeg) => void): void {
+    const call = this.calls.find(msg.get('Linkedid'), now);
+    const agent = call?.agents.get(msg.get('MemberName') ?? '');
+    if (call && agent) act(call, agent);
+  }
+
+  private abandon(call: CallState, now: number, out: CallSignal[]): void {
+    call.callerGone = true;
+    for (const agent of call.agents.values()) {
+      if (agent.status !== 'ringing') continue;
+      agent.status = 'ended';
+      out.push({ kind: 'abandoned', callId: call.id, at: now, agent: agent.name });
+    }
+  }
+
+  private hangup(msg: AmiMessage, now: number, out: CallSignal[]): void {
+    const call = this.calls.find(msg.get('Linkedid'), now);
+    if (!call) return;
+    const uniqueid = msg.get('Uniqueid');
+    const channel = msg.get('Channel');
+    const isQueueCaller = uniqueid !== undefined && uniqueid === call.queueCaller;
+    if (isQueueCaller || (uniqueid !== undefined && uniqueid === call.id)) {
+      // The caller's side is gone. AgentComplete normally ends each connected agent first; when
+      // the agent left with `*` it never comes, so this is the ending of record.
+      // With Local channels the Linkedid half can go first while the queued half lives on.
+      if (isQueueCaller || call.queueCaller === undefined) call.callerGone = true;
+      const cause = causeFromQ850(Number(msg.get('Cause') ?? '16'));
+      for (const agent of call.agents.values()) {
+        if (agent.status !== 'connected') continue;
+        out.push(ended(call, agent, now, cause, agent.transferred ? 'transfer' : agent.hungUp ? 'agent' : 'caller'));
+      }
+      // The Local-channel caller's first half hangs up before QueueCallerAbandon; only the channel
+      // that actually queued proves the caller left while agents were still ringing.
+      if (isQueueCaller) this.abandon(call, now, out);
+      return;
+    }
+    for (const agent of call.agents.values()) if (owns(agent, channel, uniqueid)) agent.hungUp = true;
+  }
+
+  private hold(msg: AmiMessage, now: number, held: boolean, out: CallSignal[]): void {
+    const call = this.calls.find(msg.get('Linkedid'), now);
+    if (!call) return;
+    const connected = [...call.agents.values()].filter((a) => a.status === 'connected');
+    const mine = connected.filter((a) => owns(a, msg.get('Channel'), msg.get('Uniqueid')));
+    // MOH plays on the caller's channel and the agent's device channel behind a Local member is
+    // not named in any queue event: then the hold concerns whoever is connected to the call.
+    for (const agent of mine.length > 0 ? mine : connected) {
+      if (agent.held === held) continue;
+      agent.held = held;
+      out.push({ kind: held ? 'held' : 'resumed', callId: call.id, at: now, agent: agent.name });
+    }
+  }
+
+  private transfer(msg: AmiMessage, blind: boolean, now: number, out: CallSignal[]): void {
+    if ((msg.get('Result') ?? 'Success').toLowerCase() !== 'success') return;
+    const prefixes = blind ? ['Transferer'] : ['OrigTransferer', 'SecondTransferer'];
+    const target = blind
+      ? msg.get('Extension')
+      : (msg.get('TransferTargetCallerIDNum') ?? msg.get('SecondTransfererConnectedLineNum') ?? msg.get('DestExten'));
+    for (const prefix of prefixes) {
+      const call = this.calls.find(msg.get(`${prefix}Linkedid`), now) ?? this.calls.find(msg.get('TransfereeLinkedid'), now);
+      if (!call) continue;
+      const connected = [...call.agents.values()].filter((a) => a.status === 'connected' && !a.transferred);
+      for (const agent of connected) {
+        // The transferer is the agent's device channel, which queue events may never name.
+        if (!owns(agent, msg.get(`${prefix}Channel`), msg.get(`${prefix}Uniqueid`)) && connected.length > 1) continue;
+        agent.transferred = true;
+        out.push({ kind: 'transferred', callId: call.id, at: now, agent: agent.name, ...(target ? { target } : {}) });
+      }
+    }
+  }
+}
+
+function ended(call: CallState, agent: AgentLeg, now: number, cause: ReturnType<typeof causeFromQ850>, by: 'caller' | 'agent' | 'transfer' | undefined): CallSignal {
+  agent.status = 'ended';
+  return { kind: 'ended', callId: call.id, at: now, agent: agent.name, cause, ...(by ? { by } : {}) };
+}
+
+function endedBy(reason: string | undefined): 'caller' | 'agent' | 'transfer' | undefined {
+  const r = reason?.toLowerCase();
+  return r === 'caller' || r === 'agent' || r === 'transfer' ? r : undefined;
+}
+
+/** Both halves of a Local channel (`;1`, `;2`) are the same member leg. */
+function channelKey(channel: string): string {
+  return channel.replace(/;[12]$/, '');
+}
+
+function remember(agent: AgentLeg, channel: string | undefined, uniqueid: string | undefined): void {
+  if (channel) agent.channels.add(channelKey(channel));
+  if (uniqueid) agent.channels.add(uniqueid);
+}
+
+function owns(agent: AgentLeg, channel: string | undefined, uniqueid: string | undefined): boolean {
+  return (channel !== undefined && agent.channels.has(channelKey(channel))) || (uniqueid !== undefined && agent.channels.has(uniqueid));
+}

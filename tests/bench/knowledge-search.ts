@@ -1,0 +1,322 @@
+import v8 from 'node:v8';
+import MiniSearch, { type Options } from 'minisearch';
+import type { Article } from '../../shared/schemas/knowledge';
+import { KnowledgeIndex, type PersistedIndex } from '../../shared/search/knowledge-index';
+import { search } from '../../shared/search/query';
+import { generateKnowledgeBase, generateQueries, type BenchQueries } from './generate-kb';
+import {
+  collectGarbage,
+  formatBytes,
+  formatCount,
+  formatMs,
+  formatRatio,
+  formatTable,
+  measureHeap,
+  summarise,
+  type HeapFigures,
+  type Summary,
+} from './stats';
+
+const SEED = 20_240_611;
+const LIMIT = 10;
+const WARM_UP = 50;
+const DEFAULT_ARTICLES = 50_000;
+const P99_TARGET_MS = 5;
+const SPEED_UP_TARGET = 10;
+
+export interface EngineFigures {
+  buildMs: number;
+  /** The heap once the index is built, and what the index added to it. */
+  heapAfterBuild: HeapFigures;
+  indexMemory: number;
+  questions: Summary;
+  keystrokes: Summary;
+  persistedBytes: number;
+  saveMs: number;
+  loadMs: number;
+  memoryAfterLoad: number;
+  /** The first searches once the persisted index is loaded: one keystroke, then one whole question. */
+  firstKeystrokeAfterLoadMs: number;
+  firstQuestionAfterLoadMs: number;
+}
+
+export interface Target {
+  name: string;
+  measured: string;
+  target: string;
+  passed: boolean;
+}
+
+export interface KnowledgeSearchFigures {
+  articles: number;
+  averageWords: number;
+  questionCount: number;
+  keywordCount: number;
+  keystrokeCount: number;
+  generateMs: number;
+  rapport: EngineFigures;
+  miniSearch: EngineFigures;
+  targets: Target[];
+  passed: boolean;
+}
+
+/** A loaded engine: answers one query and says how many results it gave (so nothing is optimised away). */
+type Run = (query: string, keystroke: boolean) => number;
+
+interface EngineUnderTest {
+  name: string;
+  build(articles: Article[]): Run;
+  /** Serialises the built index and drops it; returns the bytes. */
+  save(): { bytes: number; data: Buffer | string };
+  load(data: Buffer | string): Run;
+  release(): void;
+}
+
+const log = (message: string): void => console.log(`  · ${message}`);
+
+function rapportEngine(): EngineUnderTest {
+  let index: KnowledgeIndex | null = null;
+  const runner = (i: KnowledgeIndex): Run => (q, keystroke) => search(i, q, { limit: LIMIT, prefix: keystroke }).length;
+  return {
+    name: 'Rapport',
+    build(articles) {
+      index = new KnowledgeIndex();
+      for (const a of articles) index.add(a);
+      return runner(index);
+    },
+    save() {
+      const data = v8.serialize(index!.export());
+      index = null;
+      return { bytes: data.byteLength, data };
+    },
+    load(data) {
+      index = KnowledgeIndex.import(v8.deserialize(data as Buffer) as PersistedIndex);
+      return runner(index);
+    },
+    release() {
+      index = null;
+    },
+  };
+}
+
+/** MiniSearch tuned for these queries: field boosts, prefix on the last word, fuzzy for longer words. */
+export const MINISEARCH_OPTIONS: Options<MiniDoc> = {
+  fields: ['title', 'summary', 'body', 'tags', 'category'],
+  // The same card fields Rapport keeps, so a result can be shown without going back to the articles.
+  storeFields: ['title', 'summary', 'line', 'category', 'tags', 'updatedAt'],
+  searchOptions: {
+    boost: { title: 3, tags: 2, summary: 1.5 },
+    prefix: (_term: string, i: number, terms: string[]) => i === terms.length - 1,
+    fuzzy: (term: string) => (term.length > 4 ? 0.2 : false),
+    combineWith: 'OR',
+  },
+};
+
+interface MiniDoc {
+  id: string;
+  title: string;
+  summary: string;
+  body: string;
+  tags: string;
+  category: string;
+  line: string;
+  updatedAt: number;
+}
+
+function miniSearchEngine(): EngineUnderTest {
+  let ms: MiniSearch<MiniDoc> | null = null;
+  // Whole questions are searched without prefix matching, as Rapport does; keystrokes use the defaults above.
+  const runner = (m: MiniSearch<MiniDoc>): Run => (q, keystroke) =>
+    (keystroke ? m.search(q) : m.search(q, { prefix: false })).slice(0, LIMIT).length;
+  return {
+    name: 'MiniSearch',
+    build(articles) {
+      ms = new MiniSearch<MiniDoc>(MINISEARCH_OPTIONS);
+      for (const a of articles) ms.add({ ...a, tags: a.tags.join(' ') });
+      return runner(ms);
+    },
+    save() {
+      const data = JSON.stringify(ms);
+      ms = null;
+      return { bytes: Buffer.byteLength(data), data };
+    },
+    load(data) {
+      ms = MiniSearch.loadJSON<MiniDoc>(data as string, MINISEARCH_OPTIONS);
+      return runner(ms);
+    },
+    release() {
+      ms = null;
+    },
+  };
+}
+
+let sink = 0;
+
+function timeQueries(run: Run, queries: readonly string[], keystroke: boolean): number[] {
+  const samples = new Array<number>(queries.length);
+  for (let i = 0; i < queries.length; i++) {
+    const start = performance.now();
+    sink += run(queries[i]!, keystroke);
+    samples[i] = performance.now() - start;
+  }
+  return samples;
+}
+
+function slowest(name: string, queries: readonly string[], samples: readonly number[]): void {
+  if (!process.env['BENCH_VERBOSE']) return;
+  const order = samples.map((ms, i) => [ms, i] as const).sort((a, b) => b[0] - a[0]).slice(0, 8);
+  for (const [ms, i] of order) log(`${name} slow: ${formatMs(ms)} "${queries[i]!}"`);
+}
+
+function timeOne(run: Run, query: string, keystroke: boolean): number {
+  return timeQueries(run, [query], keystroke)[0]!;
+}
+
+function measureEngine(engine: EngineUnderTest, articles: Article[], queries: BenchQueries, warmUp: BenchQueries): EngineFigures {
+  collectGarbage();
+  const before = measureHeap();
+  log(`${engine.name}: adding ${formatCount(articles.length)} articles`);
+  let start = performance.now();
+  let run: Run | null = engine.build(articles);
+  const buildMs = performance.now() - start;
+  const heapAfterBuild = measureHeap();
+  log(`${engine.name}: built in ${formatMs(buildMs)}; warming up with ${WARM_UP} queries`);
+  const half = WARM_UP / 2;
+  timeQueries(run, warmUp.questions.slice(0, half), false);
+  timeQueries(run, warmUp.keystrokes.slice(0, WARM_UP - half), true);
+  collectGarbage();
+  log(`${engine.name}: ${queries.questions.length} whole questions`);
+  const questionSamples = timeQueries(run, queries.questions, false);
+  const questions = summarise(questionSamples);
+  log(`${engine.name}: questions took ${formatMs(questions.mean * questions.count)} in all`);
+  collectGarbage();
+  log(`${engine.name}: ${queries.keystrokes.length} keystroke searches`);
+  const keystrokeSamples = timeQueries(run, queries.keystrokes, true);
+  const keystrokes = summarise(keystrokeSamples);
+  log(`${engine.name}: keystrokes took ${formatMs(keystrokes.mean * keystrokes.count)} in all`);
+  slowest(engine.name, queries.questions, questionSamples);
+  slowest(engine.name, queries.keystrokes, keystrokeSamples);
+  run = null;
+  collectGarbage();
+  log(`${engine.name}: saving and loading`);
+  start = performance.now();
+  let saved: { bytes: number; data: Buffer | string } | null = engine.save();
+  const saveMs = performance.now() - start;
+  const persistedBytes = saved.bytes;
+  collectGarbage();
+  start = performance.now();
+  run = engine.load(saved.data);
+  const loadMs = performance.now() - start;
+  const firstKeystrokeAfterLoadMs = timeOne(run, queries.keystrokes[0]!, true);
+  const firstQuestionAfterLoadMs = timeOne(run, queries.questions[0]!, false);
+  saved = null;
+  const memoryAfterLoad = measureHeap().total - before.total;
+  engine.release();
+  collectGarbage();
+  return {
+    buildMs,
+    heapAfterBuild,
+    indexMemory: heapAfterBuild.total - before.total,
+    questions,
+    keystrokes,
+    persistedBytes,
+    saveMs,
+    loadMs,
+    memoryAfterLoad,
+    firstKeystrokeAfterLoadMs,
+    firstQuestionAfterLoadMs,
+  };
+}
+
+function targets(r: EngineFigures, m: EngineFigures): Target[] {
+  const out: Target[] = [];
+  for (const [kind, key] of [['whole questions', 'questions'], ['keystrokes', 'keystrokes']] as const) {
+    out.push({
+      name: `Rapport p99, ${kind}`,
+      measured: formatMs(r[key].p99),
+      target: `≤ ${P99_TARGET_MS} ms`,
+      passed: r[key].p99 <= P99_TARGET_MS,
+    });
+    const ratio = m[key].p95 / r[key].p95;
+    out.push({
+      name: `Rapport p95 vs MiniSearch p95, ${kind}`,
+      measured: `${formatRatio(ratio)} faster`,
+      target: `≥ ${SPEED_UP_TARGET}× faster`,
+      passed: ratio >= SPEED_UP_TARGET,
+    });
+  }
+  return out;
+}
+
+function report(f: KnowledgeSearchFigures): void {
+  const { rapport: r, miniSearch: m } = f;
+  const row = (label: string, a: number, b: number, fmt: (n: number) => string): string[] => [label, fmt(a), fmt(b), formatRatio(b / a)];
+  const latency = (label: string, a: Summary, b: Summary): string[][] => [
+    row(`${label} p50`, a.p50, b.p50, formatMs),
+    row(`${label} p95`, a.p95, b.p95, formatMs),
+    row(`${label} p99`, a.p99, b.p99, formatMs),
+    row(`${label} max`, a.max, b.max, formatMs),
+  ];
+  console.log(
+    `\nKnowledge search: ${formatCount(f.articles)} articles (about ${f.averageWords} words each, generated in ${formatMs(f.generateMs)}), ` +
+      `${f.questionCount} whole questions, ${f.keywordCount} keyword queries typed as ${formatCount(f.keystrokeCount)} keystroke searches\n`,
+  );
+  console.log(
+    formatTable(
+      ['', 'Rapport', 'MiniSearch', 'MiniSearch ÷ Rapport'],
+      [
+        row('Build (add every article)', r.buildMs, m.buildMs, formatMs),
+        row('Heap used after build', r.heapAfterBuild.total, m.heapAfterBuild.total, formatBytes),
+        row('Memory the index added', r.indexMemory, m.indexMemory, formatBytes),
+        ...latency('Whole question', r.questions, m.questions),
+        ...latency('Keystroke', r.keystrokes, m.keystrokes),
+        row('Persisted size', r.persistedBytes, m.persistedBytes, formatBytes),
+        row('Save (export and serialise)', r.saveMs, m.saveMs, formatMs),
+        row('Cold start (deserialise and import)', r.loadMs, m.loadMs, formatMs),
+        row('Memory after cold start', r.memoryAfterLoad, m.memoryAfterLoad, formatBytes),
+        row('First keystroke search after load', r.firstKeystrokeAfterLoadMs, m.firstKeystrokeAfterLoadMs, formatMs),
+        row('First whole question after load', r.firstQuestionAfterLoadMs, m.firstQuestionAfterLoadMs, formatMs),
+      ],
+    ),
+  );
+  console.log(
+    '\nHeap figures include typed-array memory (process.memoryUsage().arrayBuffers). Rapport persists with v8.serialize, ' +
+      'MiniSearch with JSON.stringify/loadJSON. MiniSearch searches whole questions with prefix: false, as Rapport does.',
+  );
+  if (!r.heapAfterBuild.afterGc) console.log('Warning: no --expose-gc, so heap figures were taken without a full collection.');
+  console.log('\nTargets\n');
+  console.log(formatTable(['', 'Measured', 'Target', 'Result'], f.targets.map((t) => [t.name, t.measured, t.target, t.passed ? 'PASS' : 'FAIL'])));
+  console.log(`\n${f.passed ? 'All targets met.' : 'Some targets were missed.'}`);
+}
+
+/** Rapport's knowledge index against MiniSearch, on the same generated articles and queries, in one run. */
+export async function benchKnowledgeSearch(opts: { articles?: number } = {}): Promise<KnowledgeSearchFigures> {
+  const fromEnv = Number(process.env['BENCH_ARTICLES']);
+  const count = opts.articles ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_ARTICLES);
+  log(`generating ${formatCount(count)} articles and the queries`);
+  const start = performance.now();
+  const articles = generateKnowledgeBase(count, SEED);
+  const queries = generateQueries(articles, SEED);
+  const warmUp = generateQueries(articles, SEED + 1, { questions: WARM_UP, keywords: WARM_UP });
+  const generateMs = performance.now() - start;
+  const words = articles.reduce((n, a) => n + a.body.split(/\s+/).length, 0);
+  const rapport = measureEngine(rapportEngine(), articles, queries, warmUp);
+  await new Promise((resolve) => setImmediate(resolve));
+  const miniSearch = measureEngine(miniSearchEngine(), articles, queries, warmUp);
+  const t = targets(rapport, miniSearch);
+  const figures: KnowledgeSearchFigures = {
+    articles: count,
+    averageWords: Math.round(words / count),
+    questionCount: queries.questions.length,
+    keywordCount: queries.keywords.length,
+    keystrokeCount: queries.keystrokes.length,
+    generateMs,
+    rapport,
+    miniSearch,
+    targets: t,
+    passed: t.every((x) => x.passed),
+  };
+  report(figures);
+  if (sink < 0) console.log(sink);
+  return figures;
+}
