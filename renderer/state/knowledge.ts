@@ -20,8 +20,11 @@ interface KnowledgeStore {
   activeIndex: number;
   openArticleId: string | null;
   article: Loadable<Article>;
-  /** Bumped to ask the search box to take focus (Ctrl/Cmd+K, Esc from the list or article). */
-  focusRequest: number;
+  /**
+   * A new object asks the search box to take focus: Ctrl/Cmd+K selects the old query to start
+   * afresh; leaving the results by typing keeps it, caret at the end, so the typing carries on.
+   */
+  focusRequest: { selectAll: boolean } | null;
   attachIndex(index: KnowledgeIndex): void;
   loadAll(): Promise<void>;
   applyChange(change: Change): void;
@@ -30,7 +33,7 @@ interface KnowledgeStore {
   setActiveIndex(index: number): void;
   openArticle(id: string): Promise<void>;
   closeArticle(): void;
-  requestSearchFocus(): void;
+  requestSearchFocus(options?: { selectAll?: boolean }): void;
   clear(): void;
 }
 
@@ -47,7 +50,7 @@ export const useKnowledgeStore = create<KnowledgeStore>()((set, get) => ({
   activeIndex: -1,
   openArticleId: null,
   article: idle,
-  focusRequest: 0,
+  focusRequest: null,
 
   attachIndex: (index) => set({ index }),
 
@@ -130,7 +133,7 @@ export const useKnowledgeStore = create<KnowledgeStore>()((set, get) => ({
 
   closeArticle: () => set({ openArticleId: null, article: idle }),
 
-  requestSearchFocus: () => set((s) => ({ focusRequest: s.focusRequest + 1 })),
+  requestSearchFocus: ({ selectAll = true } = {}) => set({ focusRequest: { selectAll } }),
 
   clear() {
     loadGeneration++;

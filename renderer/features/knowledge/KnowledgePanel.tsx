@@ -79,7 +79,7 @@ export function KnowledgePanel({ className }: { className?: string }) {
           restoreFocus={returning}
           onActiveChange={setActiveIndex}
           onOpen={open}
-          onLeave={requestSearchFocus}
+          onLeave={() => requestSearchFocus({ selectAll: false })}
         />
       </>
     );

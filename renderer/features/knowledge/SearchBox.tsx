@@ -18,9 +18,11 @@ export function SearchBox({ resultsId, onEnterResults, onOpenFirst }: SearchBoxP
   const inputRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    if (focusRequest === 0) return;
-    inputRef.current?.focus();
-    inputRef.current?.select();
+    const input = inputRef.current;
+    if (!focusRequest || !input) return;
+    input.focus();
+    if (focusRequest.selectAll) input.select();
+    else input.setSelectionRange(input.value.length, input.value.length);
   }, [focusRequest]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
