@@ -1,10 +1,11 @@
+// Tokens and resets first, so every component's styles build on them.
+import './ui/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, NoToken } from './App';
 import { createSearchIndex } from './features/knowledge/searchIndex';
 import { connectBridge } from './platform/bridge';
 import { startState } from './state';
-import './ui/base.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');

@@ -14,6 +14,7 @@ import { newId } from './ids';
 import { routeTable } from './routes';
 import { seedIfEmpty } from './seed/seed';
 import { endExpiredPauses } from './telephony/agent-states';
+import { connectPbx } from './telephony/pbx-config';
 
 export interface HubOptions {
   port?: number;
@@ -50,6 +51,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   await migrate(db);
   if (opts.seed !== false) await seedIfEmpty(db);
   const context: HubContext = { db, events, config: { ...defaultConfig(newId('hub')), ...opts.config }, telephony: null };
+  await connectPbx(context);
   const server = createServer(httpHandler(context, routeTable()));
   const live = attachLiveEvents(server, context);
   await new Promise<void>((resolve, reject) => {

@@ -139,7 +139,7 @@ export const useKnowledgeStore = create<KnowledgeStore>()((set, get) => ({
     loadGeneration++;
     heldChanges = null;
     get().index?.reset();
-    set({ indexing: idle, query: '', results: idle, activeIndex: -1, openArticleId: null, article: idle });
+    set({ indexing: idle, query: '', results: idle, activeIndex: -1, openArticleId: null, article: idle, focusRequest: null });
   },
 }));
 

@@ -11,7 +11,5 @@ export const idle = { status: 'idle' } as const;
 
 /** Keep showing what we had while a refresh runs, rather than flashing an empty panel. */
 export function loading<T>(previous: Loadable<T>): Loadable<T> {
-  return 'data' in previous && previous.data !== undefined
-    ? { status: 'loading', data: previous.data }
-    : { status: 'loading' };
+  return 'data' in previous && previous.data !== undefined ? { status: 'loading', data: previous.data } : { status: 'loading' };
 }

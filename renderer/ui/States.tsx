@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { BridgeError } from '../../shared/contract/envelope';
+import './controls.css';
 import './ui.css';
 
 export function LoadingState({ label }: { label: string }) {

@@ -6,6 +6,7 @@ import type { HubContext } from '../context';
 import { HttpError } from '../http/errors';
 import { route, type Actor } from '../http/router';
 import { agentState, setAgentState } from '../telephony/agent-states';
+import { connectPbx, pbxConfigInput, pbxView } from '../telephony/pbx-config';
 
 function gateway(hub: HubContext) {
   if (!hub.telephony?.connected) throw new HttpError(503, 'pbx_unavailable', 'The phone system is not connected to the hub right now.');
@@ -39,6 +40,39 @@ const callAction = (name: string, act: (hub: HubContext, callId: string, ext: st
   });
 
 export const telephonyRoutes = [
+  route({
+    method: 'GET',
+    path: '/api/telephony/pbx',
+    access: ['admin'],
+    summary: 'The PBX connection (its secret is never sent)',
+    async handle({ hub }) {
+      return { body: await pbxView(hub) };
+    },
+  }),
+  route({
+    method: 'PUT',
+    path: '/api/telephony/pbx',
+    access: ['admin'],
+    summary: 'Configure the PBX connection and reconnect',
+    body: pbxConfigInput,
+    async handle({ hub, actor, body }) {
+      await hub.db.tx(async (q) => {
+        const had = await q.get<{ secret: string }>("SELECT secret FROM pbx_connections WHERE id = 'main'");
+        const secret = body.secret ?? had?.secret;
+        if (!secret) throw new HttpError(400, 'invalid_request', 'The PBX needs a secret the first time.', [{ path: 'secret', message: 'required' }]);
+        await q.run("DELETE FROM pbx_connections WHERE id = 'main'");
+        await q.run(
+          `INSERT INTO pbx_connections (id, name, host, port, username, secret, interface_template, dial_context, enabled, updated_at)
+           VALUES ('main', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [body.name, body.host, body.port, body.username, secret, body.interfaceTemplate, body.dialContext, Number(body.enabled), Date.now()],
+        );
+        const { secret: _omit, ...logged } = body;
+        await audit(q, actor, { action: 'pbx.configured', entity: 'pbx', entityId: 'main', detail: { ...logged, secretChanged: Boolean(_omit) } });
+      });
+      await connectPbx(hub);
+      return { body: await pbxView(hub) };
+    },
+  }),
   route({
     method: 'GET',
     path: '/api/agent/state',

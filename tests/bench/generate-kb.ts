@@ -17,7 +17,7 @@ export function mulberry32(seed: number): Random {
 
 const int = (r: Random, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
 const pick = <T>(r: Random, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
-const list = (s: string): string[] => s.split(',').map((x) => x.trim()).filter(Boolean);
+const list = (s: string, by = ','): string[] => s.split(by).map((x) => x.trim());
 const shuffled = <T>(r: Random, xs: readonly T[]): T[] => {
   const out = [...xs];
   for (let i = out.length - 1; i > 0; i--) {
@@ -121,14 +121,15 @@ function corpus(): Corpus {
       counts.set(lower, (counts.get(lower) ?? 0) + 1);
     }
   }
-  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => (upper.has(w) ? w.toUpperCase() : w));
+  const ranked = [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([w]) => (upper.has(w) ? w.toUpperCase() : w));
   corpusCache = { seeds, words: new Zipf(ranked, 1, 2.7), headings };
   return corpusCache;
 }
 
 interface Topic {
   seed: SeedArticle;
-  line: ArticleLine;
   product: string;
   place: string;
   /** Words and phrases this topic's articles use far more than others. */
@@ -149,56 +150,45 @@ function makeTopics(r: Random, c: Corpus): Topic[] {
     const keywords = [...seed.tags, ...contentWords(seed.title), product, product, product, place];
     const phone = `0800 ${int(r, 100, 999)} ${int(r, 1000, 9999)}`;
     const code = `${pick(r, ['GW', 'RF', 'QC', 'FC', 'MB', 'DL', 'CX'])}-${int(r, 100, 9999)}`;
-    topics.push({ seed, line: seed.line, product, place, keywords, phone, code });
+    topics.push({ seed, product, place, keywords, phone, code });
   }
   return topics;
 }
 
-const TITLES = [
-  '{title} ({product})',
-  '{Tag} with {product}',
-  '{Tag} for {product} orders',
-  'When a customer reports {tag} on {product}',
-  '{Tag} and {tag2}: {product}',
-  '{title} in {place}',
-  'Handling {tag} for {product} in {place}',
-  '{Product}: {tag} and what to offer',
-  '{Product} and {tag}, a guide for advisors',
-];
-const SUMMARIES = [
-  'How to handle {tag} for {product}, including {tag2} and what to tell the customer.',
-  'What to do when a customer calls about {tag} with {product} bought in {place}.',
-  'Explains {tag}, {tag2} and {tag3} for {product} so you can set honest expectations.',
-  'Steps for {tag} on {product}, before you offer a refund or a replacement.',
-  'For advisors in {place} and elsewhere: {tag}, {tag2} and when to pass it on.',
-];
+const TITLES = list(
+  '{title} ({product})|{Tag} with {product}|{Tag} for {product} orders|When a customer reports {tag} on {product}|' +
+    '{Tag} and {tag2}: {product}|{title} in {place}|Handling {tag} for {product} in {place}|' +
+    '{Product}: {tag} and what to offer|{Product} and {tag}, a guide for advisors',
+  '|',
+);
+const SUMMARIES = list(
+  'How to handle {tag} for {product}, including {tag2} and what to tell the customer.|' +
+    'What to do when a customer calls about {tag} with {product} bought in {place}.|' +
+    'Explains {tag}, {tag2} and {tag3} for {product} so you can set honest expectations.|' +
+    'Steps for {tag} on {product}, before you offer a refund or a replacement.|' +
+    'For advisors in {place} and elsewhere: {tag}, {tag2} and when to pass it on.',
+  '|',
+);
 
 function fill(r: Random, template: string, t: Topic): string {
-  const tags = shuffled(r, t.seed.tags);
-  const slots: Record<string, string> = {
-    title: t.seed.title,
-    tag: tags[0] ?? 'help',
-    tag2: tags[1] ?? 'refunds',
-    tag3: tags[2] ?? 'goodwill',
-    product: t.product,
-    place: t.place,
-  };
-  return capitalise(template.replace(/\{(\w+)\}/g, (_, k: string) => {
-    const v = slots[k.toLowerCase()] ?? k;
-    return k[0] === k[0]!.toUpperCase() ? capitalise(v) : v;
-  }));
+  const [tag = 'help', tag2 = 'refunds', tag3 = 'goodwill'] = shuffled(r, t.seed.tags);
+  const slots: Record<string, string> = { title: t.seed.title, tag, tag2, tag3, product: t.product, place: t.place };
+  return capitalise(
+    template.replace(/\{(\w+)\}/g, (_, k: string) => {
+      const v = slots[k.toLowerCase()] ?? k;
+      return k[0] === k[0]!.toUpperCase() ? capitalise(v) : v;
+    }),
+  );
 }
 
-function numberPhrase(r: Random, t: Topic): string {
-  switch (int(r, 0, 5)) {
-    case 0: return `${int(r, 1, 14)} working days`;
-    case 1: return `£${int(r, 2, 150)}.${pick(r, ['00', '50', '99', '25'])}`;
-    case 2: return t.phone;
-    case 3: return `reference ${t.code}`;
-    case 4: return `${int(r, 1, 12)} months`;
-    default: return `${int(r, 2019, 2025)}`;
-  }
-}
+const NUMBERS: ((r: Random, t: Topic) => string)[] = [
+  (r) => `${int(r, 1, 14)} working days`,
+  (r) => `£${int(r, 2, 150)}.${pick(r, ['00', '50', '99', '25'])}`,
+  (_, t) => t.phone,
+  (_, t) => `reference ${t.code}`,
+  (r) => `${int(r, 1, 12)} months`,
+  (r) => `${int(r, 2019, 2025)}`,
+];
 
 /** One sentence of at most `max` words: Zipf-ranked seed words, topic words and the odd number. */
 function sentence(r: Random, c: Corpus, t: Topic, max: number): string {
@@ -207,7 +197,7 @@ function sentence(r: Random, c: Corpus, t: Topic, max: number): string {
   let n = 0;
   while (n < want) {
     const x = r();
-    const w = x < 0.11 ? pick(r, t.keywords) : x < 0.125 ? numberPhrase(r, t) : c.words.next(r);
+    const w = x < 0.11 ? pick(r, t.keywords) : x < 0.125 ? pick(r, NUMBERS)(r, t) : c.words.next(r);
     const k = tokens(w).length;
     if (n + k > want) {
       if (n === 0) continue;
@@ -248,8 +238,13 @@ function body(r: Random, c: Corpus, t: Topic, target: number): string {
     blocks.push(`## ${heading}`);
     words += tokens(heading).length;
     const kind = int(r, 0, 3);
-    if (kind === 0) blocks.push(sentences(int(r, 3, 6)).map(numbered).join('\n'));
-    else if (kind === 1) blocks.push(sentences(int(r, 3, 5)).map((s) => `- ${s}`).join('\n'));
+    const bullet = (s: string) => `- ${s}`;
+    if (kind < 2)
+      blocks.push(
+        sentences(int(r, 3, 6))
+          .map(kind === 0 ? numbered : bullet)
+          .join('\n'),
+      );
     else if (kind === 2) blocks.push(`"${sentences(int(r, 2, 3)).join(' ')}"`);
     else for (let p = int(r, 1, 2); p > 0; p--) blocks.push(sentences(int(r, 2, 5)).join(' '));
   }
@@ -274,7 +269,7 @@ export function generateKnowledgeBase(count: number, seed: number): Article[] {
       title: fill(r, pick(r, TITLES), t),
       summary: fill(r, pick(r, SUMMARIES), t),
       body: body(r, c, t, int(r, 305, 795)),
-      line: r() < 0.1 ? 'all' : t.line,
+      line: r() < 0.1 ? 'all' : t.seed.line,
       category: t.seed.category,
       tags: [...tags],
       updatedAt,
@@ -295,23 +290,18 @@ export interface BenchQueries {
   keystrokeOf: number[];
 }
 
-const QUESTIONS = [
-  'customer says the {a} never arrived what do I do about the refund',
-  'what do I do if a member has a problem with {a} and {b}',
-  'caller from {place} asking about {a} and {b}',
-  'how long does it take to sort out {a} for a customer',
-  'lady on the phone says her {a} was wrong can we refund it',
-  'can I give a goodwill gesture for {a} on an order',
-  'member wants to complain about {a} at the {place} store',
-  'where do I find the process for {a} when the customer is upset',
-  'is there a limit on {a} for {b} customers',
-  'gentleman calling about {a} wants to speak to a manager about {b}',
-  'do we need proof of purchase for {a}',
-  'how do I log {a} for something bought in {place}',
-  'customer is really upset about {a} what can I offer',
-  'what should I say to a caller about {a} and {b}',
-  'customer wants to know if {a} affects {b}',
-];
+const QUESTIONS = list(
+  'customer says the {a} never arrived what do I do about the refund|' +
+    'what do I do if a member has a problem with {a} and {b}|caller from {place} asking about {a} and {b}|' +
+    'how long does it take to sort out {a} for a customer|' +
+    'lady on the phone says her {a} was wrong can we refund it|can I give a goodwill gesture for {a} on an order|' +
+    'member wants to complain about {a} at the {place} store|' +
+    'where do I find the process for {a} when the customer is upset|is there a limit on {a} for {b} customers|' +
+    'gentleman calling about {a} wants to speak to a manager about {b}|do we need proof of purchase for {a}|' +
+    'how do I log {a} for something bought in {place}|customer is really upset about {a} what can I offer|' +
+    'what should I say to a caller about {a} and {b}|customer wants to know if {a} affects {b}',
+  '|',
+);
 
 const TEMPLATE_WORDS = new Set(contentWords(TITLES.join(' ')));
 
@@ -335,7 +325,9 @@ export function generateQueries(articles: Article[], seed: number, counts = { qu
     const a = pick(r, articles);
     const tags = shuffled(r, topical(a));
     const slots: Record<string, string> = { a: tags[0] ?? a.category, b: tags[1] ?? a.category, place: pick(r, PLACES) };
-    let q = pick(r, QUESTIONS).replace(/\{(\w+)\}/g, (_, k: string) => slots[k] ?? k).toLowerCase();
+    let q = pick(r, QUESTIONS)
+      .replace(/\{(\w+)\}/g, (_, k: string) => slots[k] ?? k)
+      .toLowerCase();
     const n = q.split(' ').length;
     if (n < 6 || n > 15) continue;
     if (r() < 0.1) q = typo(r, q);
@@ -347,13 +339,13 @@ export function generateQueries(articles: Article[], seed: number, counts = { qu
     const title = contentWords(a.title).filter((w) => !TEMPLATE_WORDS.has(w) && !places.has(w));
     const tag = pick(r, topical(a)).toLowerCase();
     if (!title.length) continue;
-    let q: string;
-    switch (int(r, 0, 3)) {
-      case 0: q = tag; break;
-      case 1: q = title.slice(0, 2).join(' '); break;
-      case 2: q = [...new Set([tag.split(' ')[0], pick(r, title)])].join(' '); break;
-      default: q = pick(r, title);
-    }
+    const shapes = [
+      () => tag,
+      () => title.slice(0, 2).join(' '),
+      () => [...new Set([tag.split(' ')[0], pick(r, title)])].join(' '),
+      () => pick(r, title),
+    ];
+    const q = pick(r, shapes)();
     const n = q.split(' ').length;
     if (q.length < 2 || n > 3) continue;
     keywords.push(q);

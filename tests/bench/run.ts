@@ -66,7 +66,8 @@ if (process.argv[1] && resolve(process.argv[1]) === here) {
   if (typeof globalThis.gc !== 'function' && !process.env[CHILD_FLAG]) {
     process.exitCode = reExecWithGc();
   } else {
-    if (typeof globalThis.gc !== 'function') console.warn('Warning: --expose-gc did not take effect; heap figures will be rough.');
+    if (typeof globalThis.gc !== 'function')
+      console.warn('Warning: --expose-gc did not take effect; heap figures will be rough.');
     process.exitCode = await main(process.argv.slice(2));
   }
 }

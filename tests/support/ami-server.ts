@@ -95,7 +95,10 @@ export class AmiTestServer {
     const name = (action.get('Action') ?? '').toLowerCase();
     const id = action.get('ActionID');
     // Asterisk echoes ActionID verbatim right after Response, and leaves it out when none was sent.
-    const reply = (lines: string[]) => out.send(Buffer.from(`${[lines[0], ...(id === undefined ? [] : [`ActionID: ${id}`]), ...lines.slice(1)].join('\r\n')}\r\n\r\n`));
+    const reply = (lines: string[]) =>
+      out.send(
+        Buffer.from(`${[lines[0], ...(id === undefined ? [] : [`ActionID: ${id}`]), ...lines.slice(1)].join('\r\n')}\r\n\r\n`),
+      );
 
     if (name === 'login') {
       this.loginAttempts += 1;
@@ -105,7 +108,7 @@ export class AmiTestServer {
         if (this.options.replay ?? true) this.replay(socket, out, connection);
       } else {
         reply(['Response: Error', 'Message: Authentication failed']);
-        out.then(() => socket.end()); // as Asterisk does: the session is over
+        out.then(() => void socket.end()); // as Asterisk does: the session is over
       }
       return;
     }
@@ -115,7 +118,7 @@ export class AmiTestServer {
     }
     if (name === 'logoff') {
       reply(['Response: Goodbye', 'Message: Thanks for all the fish.']);
-      out.then(() => socket.end());
+      out.then(() => void socket.end());
       return;
     }
     const custom = this.options.onAction?.(action);
@@ -149,7 +152,7 @@ export class AmiTestServer {
     } else {
       out.send(stream);
     }
-    if (dropAt !== undefined) out.then(() => socket.destroy());
+    if (dropAt !== undefined) out.then(() => void socket.destroy());
   }
 }
 

@@ -11,6 +11,7 @@ import { useRetryWhenOnline } from '../home/useRetryWhenOnline';
 import { ArticlesTable } from './ArticlesTable';
 import { PublishArticleForm } from './PublishArticleForm';
 import { UsersTable } from './UsersTable';
+import '../../ui/controls.css';
 import './admin.css';
 
 /**
@@ -73,12 +74,16 @@ export function AdminHome() {
         </p>
         {formOpen ? <PublishArticleForm onClose={closeForm} /> : null}
         <Loaded value={home} loadingLabel="Loading articles…" errorTitle="Articles could not be loaded." onRetry={retry}>
-          {({ articles }) => (articles.length === 0 ? <EmptyState>No articles yet</EmptyState> : <ArticlesTable articles={articles} />)}
+          {({ articles }) =>
+            articles.length === 0 ? <EmptyState>No articles yet</EmptyState> : <ArticlesTable articles={articles} />
+          }
         </Loaded>
       </Card>
       <Card title="Users" className="admin-users">
         <Loaded value={home} loadingLabel="Loading users…" errorTitle="Users could not be loaded." onRetry={retry}>
-          {({ users }) => (users.length === 0 ? <EmptyState>No users yet</EmptyState> : <UsersTable users={users} sites={sites} now={now} />)}
+          {({ users }) =>
+            users.length === 0 ? <EmptyState>No users yet</EmptyState> : <UsersTable users={users} sites={sites} now={now} />
+          }
         </Loaded>
       </Card>
     </div>

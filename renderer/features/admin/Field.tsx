@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import '../../ui/controls.css';
 
 interface FieldProps {
   id: string;

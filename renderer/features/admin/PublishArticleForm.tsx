@@ -4,6 +4,7 @@ import { usePublishing } from '../../state';
 import { lineLabel } from '../../ui/format';
 import { describedBy, Field } from './Field';
 import { ARTICLE_FIELDS, problemsByField, type ArticleField } from './problems';
+import '../../ui/controls.css';
 
 const LINE_CHOICES: ArticleLine[] = ['all', 'food', 'funeralcare', 'membership'];
 
@@ -68,14 +69,30 @@ export function PublishArticleForm({ onClose }: { onClose(): void }) {
         </div>
       ) : null}
       <Field id="article-title" label="Title" problem={byField.title}>
-        <input ref={titleRef} className="input" value={title} onChange={(e) => change('title', setTitle)(e.target.value)} {...describedBy('article-title', false, byField.title)} />
+        <input
+          ref={titleRef}
+          className="input"
+          value={title}
+          onChange={(e) => change('title', setTitle)(e.target.value)}
+          {...describedBy('article-title', false, byField.title)}
+        />
       </Field>
       <Field id="article-summary" label="Summary" hint="One or two sentences shown in search results." problem={byField.summary}>
-        <input className="input" value={summary} onChange={(e) => change('summary', setSummary)(e.target.value)} {...describedBy('article-summary', true, byField.summary)} />
+        <input
+          className="input"
+          value={summary}
+          onChange={(e) => change('summary', setSummary)(e.target.value)}
+          {...describedBy('article-summary', true, byField.summary)}
+        />
       </Field>
       <div className="publish-row">
         <Field id="article-line" label="Line" problem={byField.line}>
-          <select className="input" value={line} onChange={(e) => change('line', (v) => setLine(v as ArticleLine))(e.target.value)} {...describedBy('article-line', false, byField.line)}>
+          <select
+            className="input"
+            value={line}
+            onChange={(e) => change('line', (v) => setLine(v as ArticleLine))(e.target.value)}
+            {...describedBy('article-line', false, byField.line)}
+          >
             {LINE_CHOICES.map((choice) => (
               <option key={choice} value={choice}>
                 {lineLabel(choice)}
@@ -84,14 +101,39 @@ export function PublishArticleForm({ onClose }: { onClose(): void }) {
           </select>
         </Field>
         <Field id="article-category" label="Category" problem={byField.category}>
-          <input className="input" value={category} onChange={(e) => change('category', setCategory)(e.target.value)} {...describedBy('article-category', false, byField.category)} />
+          <input
+            className="input"
+            value={category}
+            onChange={(e) => change('category', setCategory)(e.target.value)}
+            {...describedBy('article-category', false, byField.category)}
+          />
         </Field>
       </div>
-      <Field id="article-tags" label="Tags" hint="Separate tags with commas, for example: refund, delivery." problem={byField.tags}>
-        <input className="input" value={tags} onChange={(e) => change('tags', setTags)(e.target.value)} {...describedBy('article-tags', true, byField.tags)} />
+      <Field
+        id="article-tags"
+        label="Tags"
+        hint="Separate tags with commas, for example: refund, delivery."
+        problem={byField.tags}
+      >
+        <input
+          className="input"
+          value={tags}
+          onChange={(e) => change('tags', setTags)(e.target.value)}
+          {...describedBy('article-tags', true, byField.tags)}
+        />
       </Field>
-      <Field id="article-body" label="Body (Markdown)" hint="Use ## for headings, - for lists and **bold** for emphasis." problem={byField.body}>
-        <textarea className="input publish-body" value={body} onChange={(e) => change('body', setBody)(e.target.value)} {...describedBy('article-body', true, byField.body)} />
+      <Field
+        id="article-body"
+        label="Body (Markdown)"
+        hint="Use ## for headings, - for lists and **bold** for emphasis."
+        problem={byField.body}
+      >
+        <textarea
+          className="input publish-body"
+          value={body}
+          onChange={(e) => change('body', setBody)(e.target.value)}
+          {...describedBy('article-body', true, byField.body)}
+        />
       </Field>
       <div className="publish-actions">
         <button type="submit" className="button" disabled={publishing}>

@@ -1,6 +1,7 @@
 import type { SignedIn } from '../../../shared/contract/requests';
 import { useSessionActions, useSigningOut } from '../../state';
 import { roleLabel } from '../../ui/format';
+import '../../ui/controls.css';
 import '../../ui/ui.css';
 import './home.css';
 
@@ -28,7 +29,12 @@ export function AppHeader({ session }: { session: SignedIn }) {
           <span data-testid="user-site">{siteName}</span>
         </span>
       </div>
-      <button type="button" className="button button-secondary button-small app-signout" onClick={() => void signOut()} disabled={signingOut}>
+      <button
+        type="button"
+        className="button button-secondary button-small app-signout"
+        onClick={() => void signOut()}
+        disabled={signingOut}
+      >
         Sign out
       </button>
     </header>

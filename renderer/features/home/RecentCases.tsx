@@ -19,7 +19,12 @@ export function RecentCases() {
 
   return (
     <Card title="Recent cases">
-      <Loaded value={home} loadingLabel="Loading your recent cases…" errorTitle="Your recent cases could not be loaded." onRetry={() => void load()}>
+      <Loaded
+        value={home}
+        loadingLabel="Loading your recent cases…"
+        errorTitle="Your recent cases could not be loaded."
+        onRetry={() => void load()}
+      >
         {({ recentCases }) =>
           recentCases.length === 0 ? (
             <EmptyState>No cases yet</EmptyState>

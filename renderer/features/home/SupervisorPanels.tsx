@@ -43,7 +43,12 @@ export function SupervisorPanels() {
   return (
     <>
       <Card title="Today">
-        <Loaded value={home} loadingLabel="Loading today's figures…" errorTitle="Today's figures could not be loaded." onRetry={retry}>
+        <Loaded
+          value={home}
+          loadingLabel="Loading today's figures…"
+          errorTitle="Today's figures could not be loaded."
+          onRetry={retry}
+        >
           {(data) => (
             <div className="stats">
               <Stat label="Open cases" value={data.openCases} testId="open-cases" />

@@ -6,6 +6,7 @@ import { formatDateTime, formatRelative, lineLabel } from '../../ui/format';
 import { Loaded } from '../../ui/Loaded';
 import { Markdown } from '../../ui/Markdown';
 import { useNow } from '../../ui/useNow';
+import '../../ui/controls.css';
 
 interface ArticleViewProps {
   article: Loadable<Article>;
@@ -63,8 +64,8 @@ function ArticleContent({ article }: { article: Article }) {
         <span className="article-category">{article.category}</span>
       </p>
       <p className="article-updated">
-        Updated <time dateTime={new Date(article.updatedAt).toISOString()}>{formatDateTime(article.updatedAt)}</time>{' '}
-        ({formatRelative(article.updatedAt, now)})
+        Updated <time dateTime={new Date(article.updatedAt).toISOString()}>{formatDateTime(article.updatedAt)}</time> (
+        {formatRelative(article.updatedAt, now)})
       </p>
       {article.summary ? <p className="article-summary">{article.summary}</p> : null}
       <Markdown source={article.body} className="article-body" />

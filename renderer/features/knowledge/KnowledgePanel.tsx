@@ -61,12 +61,17 @@ export function KnowledgePanel({ className }: { className?: string }) {
     }
     // An answer still on its way is not "no results": never flash the empty state while waiting.
     const waiting = results.status === 'idle' || (results.status === 'loading' && results.data === undefined);
-    if (hits.length === 0 && (stillIndexing || waiting)) return <LoadingState label="Loading knowledge saved on this computer…" />;
+    if (hits.length === 0 && (stillIndexing || waiting))
+      return <LoadingState label="Loading knowledge saved on this computer…" />;
     if (hits.length === 0 && !searching && connection?.state === 'syncing') {
       return <LoadingState label="Downloading knowledge to this computer…" />;
     }
     if (hits.length === 0) {
-      return searching ? <EmptyState>No articles match “{query.trim()}”</EmptyState> : <EmptyState>No articles saved on this computer yet</EmptyState>;
+      return searching ? (
+        <EmptyState>No articles match “{query.trim()}”</EmptyState>
+      ) : (
+        <EmptyState>No articles saved on this computer yet</EmptyState>
+      );
     }
     return (
       <>

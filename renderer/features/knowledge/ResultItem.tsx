@@ -1,6 +1,5 @@
 import { Badge } from '../../ui/Badge';
 import { formatDateTime, formatRelative, lineLabel } from '../../ui/format';
-import { useNow } from '../../ui/useNow';
 import { Highlighted } from './Highlighted';
 import type { SearchHit } from './protocol';
 
@@ -9,6 +8,7 @@ interface ResultItemProps {
   optionId: string;
   selected: boolean;
   tabbable: boolean;
+  now: number;
   onOpen(): void;
   onFocus(): void;
 }
@@ -17,8 +17,7 @@ interface ResultItemProps {
  * The option's name comes from its text. No aria-labelledby: an option labelled "Working offline…"
  * would also answer to a form field's label such as "Line".
  */
-export function ResultItem({ hit, optionId, selected, tabbable, onOpen, onFocus }: ResultItemProps) {
-  const now = useNow(60_000);
+export function ResultItem({ hit, optionId, selected, tabbable, now, onOpen, onFocus }: ResultItemProps) {
   return (
     <li
       id={optionId}

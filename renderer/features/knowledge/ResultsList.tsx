@@ -1,4 +1,5 @@
-import { forwardRef, useEffect, useImperativeHandle, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useImperativeHandle, useRef, type KeyboardEvent, type Ref } from 'react';
+import { useNow } from '../../ui/useNow';
 import type { SearchHit } from './protocol';
 import { ResultItem } from './ResultItem';
 
@@ -15,14 +16,13 @@ interface ResultsListProps {
   onActiveChange(index: number): void;
   onOpen(index: number): void;
   onLeave(): void;
+  ref?: Ref<ResultsListHandle>;
 }
 
 /** A listbox with a roving tab stop: arrows move, Enter opens, Esc or typing goes back to the search box. */
-export const ResultsList = forwardRef<ResultsListHandle, ResultsListProps>(function ResultsList(
-  { id, hits, activeIndex, restoreFocus, onActiveChange, onOpen, onLeave },
-  ref,
-) {
+export function ResultsList({ id, hits, activeIndex, restoreFocus, onActiveChange, onOpen, onLeave, ref }: ResultsListProps) {
   const listRef = useRef<HTMLUListElement>(null);
+  const now = useNow(60_000);
 
   const focusOption = (index: number): boolean => {
     const option = listRef.current?.querySelectorAll<HTMLElement>('[role="option"]')[index];
@@ -71,10 +71,11 @@ export const ResultsList = forwardRef<ResultsListHandle, ResultsListProps>(funct
           optionId={`${id}-${index}`}
           selected={index === activeIndex}
           tabbable={index === tabStop}
+          now={now}
           onOpen={() => onOpen(index)}
           onFocus={() => activeIndex !== index && onActiveChange(index)}
         />
       ))}
     </ul>
   );
-});
+}

@@ -25,8 +25,7 @@ export type ToSearchWorker =
 
 /** What the search worker answers. */
 export type FromSearchWorker =
-  | { type: 'hits'; requestId: number; hits: SearchHit[] }
-  | { type: 'failed'; requestId: number | null; message: string };
+  { type: 'hits'; requestId: number; hits: SearchHit[] } | { type: 'failed'; requestId: number | null; message: string };
 
 /** The page's handle on the worker; the state layer drives it without knowing it is a worker. */
 export interface KnowledgeIndex {

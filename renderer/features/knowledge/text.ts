@@ -16,9 +16,11 @@ export function words(text: string): string[] {
 
 /** Words that carry no meaning in a question ("how do I cancel a plan"). */
 const STOPWORDS = new Set(
-  ('a an and are as at be but by can could do does for from has have how i if in into is it its me my ' +
+  (
+    'a an and are as at be but by can could do does for from has have how i if in into is it its me my ' +
     'no not of on or our so that the their then there these they this to was we what when where which ' +
-    'who why will with would you your').split(' '),
+    'who why will with would you your'
+  ).split(' '),
 );
 
 export function queryTerms(query: string): string[] {

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useSessionActions, useSignInState } from '../../state';
+import '../../ui/controls.css';
 import './signin.css';
 
 /** The first screen of the shift; errors come from the core in words an advisor can act on. */

@@ -3,6 +3,7 @@ import { useConnectionStatus, useSignedIn, useSyncNow } from '../../state';
 import { formatDateTime, formatRelative } from '../../ui/format';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { useNow } from '../../ui/useNow';
+import '../../ui/controls.css';
 import './status.css';
 
 const LABELS: Record<ConnectionState, string> = { online: 'Online', offline: 'Offline', syncing: 'Syncing…' };

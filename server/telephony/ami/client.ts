@@ -80,8 +80,9 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
   }
 
   /**
-   * Connects and keeps connecting. Resolves on the first successful login; a refused login or an
-   * absent server is reported through `state` and retried, so only stop() rejects this promise.
+   * Connects, and keeps connecting until stop(). Settles with the first attempt: resolves once
+   * logged in, rejects if that login is refused or the connection fails first (so a hub never
+   * hangs at boot on an absent PBX). Either way the client goes on retrying; `state` tells how.
    */
   start(): Promise<void> {
     if (!this.stopped) return Promise.resolve();
@@ -96,8 +97,7 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
     if (this.stopped) return;
     this.stopped = true;
     clearTimeout(this.retryTimer);
-    this.firstLogin?.reject(new Error('AMI client stopped before it logged in'));
-    this.firstLogin = undefined;
+    this.settleStart(new Error('AMI client stopped before it logged in'));
     const socket = this.socket;
     if (socket) {
       // Logoff is a courtesy so Asterisk logs a clean exit; the socket goes either way.
@@ -158,10 +158,7 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
     socket.setKeepAlive(true, 30_000);
     let loggingIn = false;
     let lastError: string | undefined;
-    const handshake = setTimeout(
-      () => socket.destroy(new Error('no banner or login answer in time')),
-      this.handshakeMs(),
-    );
+    const handshake = setTimeout(() => socket.destroy(new Error('no banner or login answer in time')), this.handshakeMs());
 
     socket.on('data', (chunk: Buffer) => {
       for (const message of parser.push(chunk)) this.dispatch(message);
@@ -187,8 +184,7 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
       this.attempt = 0;
       this.setState({ state: 'connected', reason: response.get('Message') });
       this.startPing(socket);
-      this.firstLogin?.resolve();
-      this.firstLogin = undefined;
+      this.settleStart();
     };
     const refused = (error: Error) => {
       done();
@@ -204,8 +200,10 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
       this.stopPing();
       this.rejectPending('AMI login refused');
       socket.destroy();
-      this.setState({ state: 'login_failed', reason: error.response.get('Message') ?? 'login refused', retryInMs: delay });
+      const reason = error.response.get('Message') ?? 'login refused';
+      this.setState({ state: 'login_failed', reason, retryInMs: delay });
       this.scheduleRetry(delay);
+      this.settleStart(new AmiActionError(`AMI login refused: ${reason}`, error.response));
     };
     this.sendWith(socket, 'Login', fields, this.handshakeMs(), accepted, refused);
   }
@@ -256,6 +254,14 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
     this.attempt = Math.min(this.attempt + 1, 30);
     this.setState({ state: 'disconnected', reason, retryInMs: delay });
     this.scheduleRetry(delay);
+    this.settleStart(new Error(`AMI connection failed (${reason}); retrying in ${delay} ms`));
+  }
+
+  private settleStart(error?: Error): void {
+    const first = this.firstLogin;
+    this.firstLogin = undefined;
+    if (error) first?.reject(error);
+    else first?.resolve();
   }
 
   private rejectPending(reason: string): void {

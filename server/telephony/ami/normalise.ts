@@ -124,12 +124,20 @@ export class AmiCallNormaliser {
 
   private agentCalled(msg: AmiMessage, now: number, out: CallSignal[]): void {
     const name = msg.get('MemberName');
+    if (!name) return;
     const call = this.calls.open(msg.get('Linkedid'), now);
-    if (!call || !name) return;
+    if (!call) return;
     call.queueCaller ??= msg.get('Uniqueid');
     const known = call.agents.get(name);
     if (known && (known.status === 'ringing' || known.status === 'connected')) return; // a repeat
-    const agent: AgentLeg = known ?? { name, status: 'ringing', channels: new Set(), held: false, transferred: false, hungUp: false };
+    const agent: AgentLeg = known ?? {
+      name,
+      status: 'ringing',
+      channels: new Set(),
+      held: false,
+      transferred: false,
+      hungUp: false,
+    };
     agent.status = 'ringing';
     agent.held = false;
     remember(agent, msg.get('DestChannel'), msg.get('DestUniqueid'));
@@ -222,7 +230,13 @@ export class AmiCallNormaliser {
   }
 }
 
-function ended(call: CallState, agent: AgentLeg, now: number, cause: ReturnType<typeof causeFromQ850>, by: 'caller' | 'agent' | 'transfer' | undefined): CallSignal {
+function ended(
+  call: CallState,
+  agent: AgentLeg,
+  now: number,
+  cause: ReturnType<typeof causeFromQ850>,
+  by: 'caller' | 'agent' | 'transfer' | undefined,
+): CallSignal {
   agent.status = 'ended';
   return { kind: 'ended', callId: call.id, at: now, agent: agent.name, cause, ...(by ? { by } : {}) };
 }
@@ -243,5 +257,7 @@ function remember(agent: AgentLeg, channel: string | undefined, uniqueid: string
 }
 
 function owns(agent: AgentLeg, channel: string | undefined, uniqueid: string | undefined): boolean {
-  return (channel !== undefined && agent.channels.has(channelKey(channel))) || (uniqueid !== undefined && agent.channels.has(uniqueid));
+  return (
+    (channel !== undefined && agent.channels.has(channelKey(channel))) || (uniqueid !== undefined && agent.channels.has(uniqueid))
+  );
 }

@@ -13,7 +13,7 @@ CREATE TABLE pbx_connections (
   username TEXT NOT NULL,
   secret TEXT NOT NULL,
   interface_template TEXT NOT NULL,
-  agent_context TEXT NOT NULL,
+  dial_context TEXT NOT NULL,
   enabled INTEGER NOT NULL DEFAULT 1,
   updated_at INTEGER NOT NULL
 );
