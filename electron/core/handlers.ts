@@ -23,6 +23,11 @@ export function coreHandlers(core: DesktopCore): Handlers {
       if (!article) throw new CoreError('not_found', 'That article is not in the knowledge base on this computer.');
       return article;
     },
+    'knowledge.manifest': async () => {
+      const { store } = core.requireSignedIn();
+      return { cursor: store.knowledgeCursor, ...store.manifest() };
+    },
+    'knowledge.byIds': async ({ ids }) => core.requireSignedIn().store.articlesByIds(ids),
     'knowledge.syncNow': async () => ({ cursor: await core.syncKnowledge() }),
     'knowledge.publish': async (draft) => {
       core.requireSignedIn();

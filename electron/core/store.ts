@@ -86,6 +86,17 @@ export class DesktopStore {
     );
   }
 
+  manifest(): { ids: string[]; seqs: number[] } {
+    const rows = this.db.prepare('SELECT id, seq FROM articles ORDER BY seq').all() as { id: string; seq: number }[];
+    return { ids: rows.map((r) => r.id), seqs: rows.map((r) => Number(r.seq)) };
+  }
+
+  articlesByIds(ids: string[]): Article[] {
+    if (ids.length === 0) return [];
+    const rows = this.db.prepare(`SELECT data FROM articles WHERE id IN (${ids.map(() => '?').join(',')})`).all(ids) as { data: string }[];
+    return rows.map((r) => JSON.parse(r.data) as Article);
+  }
+
   article(id: string): Article | null {
     const row = this.db.prepare('SELECT data FROM articles WHERE id = ?').get([id]) as { data: string } | undefined;
     return row ? (JSON.parse(row.data) as Article) : null;

@@ -4,6 +4,7 @@ import type { Article } from '../../shared/schemas/knowledge';
 import type { KnowledgeIndex, SearchHit } from '../features/knowledge/protocol';
 import { bridge } from './bridgeRef';
 import { idle, loading, type Loadable } from './loadable';
+import { useSessionStore } from './session';
 
 const PAGE_SIZE = 500;
 const RESULT_LIMIT = 30;
@@ -56,28 +57,46 @@ export const useKnowledgeStore = create<KnowledgeStore>()((set, get) => ({
 
   async loadAll() {
     const index = get().index;
-    if (!index) return;
+    const userId = useSessionStore.getState().session?.user.id;
+    if (!index || !userId) return;
     const generation = ++loadGeneration;
     heldChanges = [];
     set({ indexing: loading(get().indexing) });
-    index.reset();
-    let offset = 0;
-    for (;;) {
-      const page = await bridge().call('knowledge.page', { offset, limit: PAGE_SIZE });
-      if (generation !== loadGeneration) return;
-      if (!page.ok) {
-        heldChanges = null;
-        set({ indexing: { status: 'error', error: page.error } });
-        return;
+    const fail = (error: { code: string; message: string }) => {
+      heldChanges = null;
+      set({ indexing: { status: 'error', error } });
+    };
+    const manifest = await bridge().call('knowledge.manifest', {});
+    if (generation !== loadGeneration) return;
+    if (!manifest.ok) return fail(manifest.error);
+    // A saved index from the last run is imported at once; only what changed since is sent.
+    const opened = await index.open(userId, manifest.value);
+    if (generation !== loadGeneration) return;
+    let count = opened.count;
+    if (opened.restored) {
+      for (let i = 0; i < opened.need.length; i += PAGE_SIZE) {
+        const page = await bridge().call('knowledge.byIds', { ids: opened.need.slice(i, i + PAGE_SIZE) });
+        if (generation !== loadGeneration) return;
+        if (!page.ok) return fail(page.error);
+        index.add(page.value, manifest.value.cursor);
       }
-      index.add(page.value.articles);
-      offset += page.value.articles.length;
-      if (page.value.articles.length === 0 || offset >= page.value.total) break;
+      count = manifest.value.ids.length;
+    } else {
+      let offset = 0;
+      for (;;) {
+        const page = await bridge().call('knowledge.page', { offset, limit: PAGE_SIZE });
+        if (generation !== loadGeneration) return;
+        if (!page.ok) return fail(page.error);
+        index.add(page.value.articles, manifest.value.cursor);
+        offset += page.value.articles.length;
+        if (page.value.articles.length === 0 || offset >= page.value.total) break;
+      }
+      count = offset;
     }
     const held = heldChanges ?? [];
     heldChanges = null;
-    for (const change of held) index.apply(change.upserts, change.removed);
-    set({ indexing: { status: 'ready', data: { count: offset } } });
+    for (const change of held) index.apply(change.upserts, change.removed, change.cursor);
+    set({ indexing: { status: 'ready', data: { count } } });
     await get().refreshResults();
   },
 
@@ -88,7 +107,7 @@ export const useKnowledgeStore = create<KnowledgeStore>()((set, get) => ({
       heldChanges.push(change);
       return;
     }
-    index.apply(change.upserts, change.removed);
+    index.apply(change.upserts, change.removed, change.cursor);
     const { openArticleId, article } = get();
     if (openArticleId && change.removed.includes(openArticleId)) {
       set({ article: { status: 'error', error: { code: 'removed', message: 'This article has been withdrawn.' } } });

@@ -11,6 +11,8 @@ export const requestArgs = {
   'session.signOut': z.object({}),
   'knowledge.page': z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(5000) }),
   'knowledge.get': z.object({ id: z.string().min(1).max(120) }),
+  'knowledge.manifest': z.object({}),
+  'knowledge.byIds': z.object({ ids: z.array(z.string().min(1).max(120)).max(1000) }),
   'knowledge.syncNow': z.object({}),
   'knowledge.publish': articleDraft,
   'knowledge.feedback': z.object({ articleId: z.string().min(1).max(120), feedback: articleFeedback }),
@@ -55,6 +57,9 @@ export interface RequestResults extends CallRequestResults {
   'session.signOut': SessionState;
   'knowledge.page': { articles: Article[]; total: number };
   'knowledge.get': Article;
+  /** What the cache holds and at which change, so a saved search index can catch up. */
+  'knowledge.manifest': { cursor: number; ids: string[]; seqs: number[] };
+  'knowledge.byIds': Article[];
   'knowledge.syncNow': { cursor: number };
   'knowledge.publish': AdminArticle;
   'knowledge.feedback': { id: string };

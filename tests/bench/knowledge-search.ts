@@ -11,6 +11,9 @@ import {
   formatMs,
   formatRatio,
   formatTable,
+  indices,
+  ordinal,
+  pickOut,
   measureHeap,
   summarise,
   type HeapFigures,
@@ -65,7 +68,7 @@ export interface KnowledgeSearchFigures {
   passed: boolean;
 }
 
-/** A loaded engine: answers one query and says how many results it gave (so nothing is optimised away). */
+/** A loaded engine: answers one query and says how many results it gave. */
 type Run = (query: string, keystroke: boolean) => number;
 type Persisted = Buffer | string;
 
@@ -137,69 +140,54 @@ function timeQueries(run: Run, queries: readonly string[], keystroke: boolean): 
   return samples;
 }
 
-function slowest(name: string, queries: readonly string[], samples: readonly number[]): void {
-  if (!process.env['BENCH_VERBOSE']) return;
-  const order = samples
-    .map((ms, i) => [ms, i] as const)
-    .sort((a, b) => b[0] - a[0])
-    .slice(0, 8);
-  for (const [ms, i] of order) log(`${name} slow: ${formatMs(ms)} "${queries[i]!}"`);
-}
-
 interface Measured extends EngineFigures {
   questionSamples: number[];
   keystrokeSamples: number[];
 }
 
-function measureEngine(
-  engine: EngineUnderTest,
-  articles: Article[],
-  queries: BenchQueries,
-  warmUp: BenchQueries,
-  secondPass: boolean,
-): Measured {
+interface Workload {
+  articles: Article[];
+  queries: BenchQueries;
+  warmUp: BenchQueries;
+}
+
+type Built = Omit<Measured, 'persistedBytes' | 'loadMs' | 'memoryAfterLoad' | `first${string}`>;
+
+/** Builds, times every search, then saves; the index is unreachable once this returns. */
+function buildAndSearch(engine: EngineUnderTest, work: Workload, secondPass: boolean, box: { data: Persisted | null }): Built {
+  const { name } = engine;
   const before = measureHeap();
-  const name = engine.name;
-  log(`${name}: adding ${formatCount(articles.length)} articles`);
+  log(`${name}: adding ${formatCount(work.articles.length)} articles`);
   let start = performance.now();
-  let built: { run: Run; save: () => Persisted } | null = engine.build(articles);
+  const { run, save } = engine.build(work.articles);
   const buildMs = performance.now() - start;
   const heapAfterBuild = measureHeap();
   log(`${name}: built in ${formatMs(buildMs)}; warming up with ${WARM_UP} queries`);
-  const { run } = built;
-  timeQueries(run, warmUp.questions.slice(0, WARM_UP / 2), false);
-  timeQueries(run, warmUp.keystrokes.slice(0, WARM_UP / 2), true);
+  timeQueries(run, work.warmUp.questions.slice(0, WARM_UP / 2), false);
+  timeQueries(run, work.warmUp.keystrokes.slice(0, WARM_UP / 2), true);
   const phase = (label: string, list: readonly string[], keystroke: boolean): number[] => {
     collectGarbage();
     const samples = timeQueries(run, list, keystroke);
     log(`${name}: ${formatCount(list.length)} ${label} took ${formatMs(samples.reduce((a, b) => a + b, 0))}`);
-    slowest(name, list, samples);
+    if (process.env['BENCH_VERBOSE']) {
+      const slow = indices(list.length, () => true).sort((a, b) => samples[b]! - samples[a]!);
+      for (const i of slow.slice(0, 8)) log(`${name} slow: ${formatMs(samples[i]!)} "${list[i]!}"`);
+    }
     return samples;
   };
-  const questionSamples = phase('whole questions', queries.questions, false);
-  const keystrokeSamples = phase('keystroke searches', queries.keystrokes, true);
+  const questionSamples = phase('whole questions', work.queries.questions, false);
+  const keystrokeSamples = phase('keystroke searches', work.queries.keystrokes, true);
   const again = secondPass
     ? {
-        questions: summarise(phase('whole questions (second pass)', queries.questions, false)),
-        keystrokes: summarise(phase('keystroke searches (second pass)', queries.keystrokes, true)),
+        questions: summarise(phase('whole questions (second pass)', work.queries.questions, false)),
+        keystrokes: summarise(phase('keystroke searches (second pass)', work.queries.keystrokes, true)),
       }
     : undefined;
   collectGarbage();
   log(`${name}: saving, then a cold start`);
   start = performance.now();
-  let data: Persisted | null = built.save();
+  box.data = save();
   const saveMs = performance.now() - start;
-  const persistedBytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
-  built = null;
-  collectGarbage();
-  start = performance.now();
-  const loaded = engine.load(data);
-  const loadMs = performance.now() - start;
-  const firstKeystrokeAfterLoadMs = timeQueries(loaded, [queries.keystrokes[0]!], true)[0]!;
-  const firstQuestionAfterLoadMs = timeQueries(loaded, [queries.questions[0]!], false)[0]!;
-  data = null;
-  const memoryAfterLoad = measureHeap().total - before.total;
-  sink += loaded(queries.questions[0]!, false); // keeps the loaded index alive until it has been measured
   return {
     buildMs,
     heapAfterBuild,
@@ -207,14 +195,30 @@ function measureEngine(
     questions: summarise(questionSamples),
     keystrokes: summarise(keystrokeSamples),
     secondPass: again,
-    persistedBytes,
     saveMs,
-    loadMs,
-    memoryAfterLoad,
-    firstKeystrokeAfterLoadMs,
-    firstQuestionAfterLoadMs,
     questionSamples,
     keystrokeSamples,
+  };
+}
+
+function measureEngine(engine: EngineUnderTest, work: Workload, secondPass: boolean): Measured {
+  const before = measureHeap();
+  const box: { data: Persisted | null } = { data: null };
+  const built = buildAndSearch(engine, work, secondPass, box);
+  const persistedBytes = typeof box.data === 'string' ? Buffer.byteLength(box.data) : (box.data?.byteLength ?? 0);
+  collectGarbage();
+  const start = performance.now();
+  const loaded = engine.load(box.data!);
+  const loadMs = performance.now() - start;
+  box.data = null;
+  const memoryAfterLoad = measureHeap().total - before.total;
+  return {
+    ...built,
+    persistedBytes,
+    loadMs,
+    memoryAfterLoad,
+    firstKeystrokeAfterLoadMs: timeQueries(loaded, [work.queries.keystrokes[0]!], true)[0]!,
+    firstQuestionAfterLoadMs: timeQueries(loaded, [work.queries.questions[0]!], false)[0]!,
   };
 }
 
@@ -232,19 +236,15 @@ export interface Sample {
 function sampleOf(queries: BenchQueries, articles: number): Sample {
   const questionStride = Math.max(1, Math.ceil(articles / 30_000));
   const keywordStride = Math.max(1, Math.ceil(articles / 15_000));
-  const every = (n: number, stride: number, keep: (i: number) => boolean = (i) => i % stride === 0) =>
-    Array.from({ length: n }, (_, i) => i).filter(keep);
   return {
     questionStride,
     keywordStride,
-    questions: every(queries.questions.length, questionStride),
-    keystrokes: every(queries.keystrokes.length, keywordStride, (i) => queries.keystrokeOf[i]! % keywordStride === 0),
+    questions: indices(queries.questions.length, (i) => i % questionStride === 0),
+    keystrokes: indices(queries.keystrokes.length, (i) => queries.keystrokeOf[i]! % keywordStride === 0),
   };
 }
 
 const withoutSamples = ({ questionSamples: _q, keystrokeSamples: _k, ...figures }: Measured): EngineFigures => figures;
-
-const pickOut = <T>(xs: readonly T[], at: readonly number[]): T[] => at.map((i) => xs[i]!);
 
 type Latency = { questions: Summary; keystrokes: Summary };
 const KINDS = [
@@ -322,8 +322,6 @@ function report(f: KnowledgeSearchFigures): void {
   console.log(`\n${f.passed ? 'All targets met.' : 'Some targets were missed.'}`);
 }
 
-const ordinal = (n: number): string => (n === 2 ? '2nd' : n === 3 ? '3rd' : `${n}th`);
-
 /** Rapport's knowledge index against MiniSearch, on the same generated articles and queries, in one run. */
 export async function benchKnowledgeSearch(opts: { articles?: number } = {}): Promise<KnowledgeSearchFigures> {
   const fromEnv = Number(process.env['BENCH_ARTICLES']);
@@ -336,7 +334,7 @@ export async function benchKnowledgeSearch(opts: { articles?: number } = {}): Pr
   const generateMs = performance.now() - start;
   const words = articles.reduce((n, a) => n + a.body.split(/\s+/).length, 0);
   const sample = sampleOf(queries, count);
-  const rapport = measureEngine(rapportEngine, articles, queries, warmUp, true);
+  const rapport = measureEngine(rapportEngine, { articles, queries, warmUp }, true);
   const rapportOnSample = {
     questions: summarise(pickOut(rapport.questionSamples, sample.questions)),
     keystrokes: summarise(pickOut(rapport.keystrokeSamples, sample.keystrokes)),
@@ -349,7 +347,7 @@ export async function benchKnowledgeSearch(opts: { articles?: number } = {}): Pr
     keystrokeOf: pickOut(queries.keystrokeOf, sample.keystrokes),
   };
   collectGarbage();
-  const miniSearch = measureEngine(miniSearchEngine, articles, sampled, warmUp, false);
+  const miniSearch = measureEngine(miniSearchEngine, { articles, queries: sampled, warmUp }, false);
   const t = targets(rapport, rapportOnSample, miniSearch);
   const figures: KnowledgeSearchFigures = {
     articles: count,

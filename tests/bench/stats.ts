@@ -102,3 +102,13 @@ export function formatTable(header: readonly string[], rows: readonly (readonly 
   const rule = widths.map((w) => '─'.repeat(w)).join('  ');
   return [line(header), rule, ...rows.map(line)].join('\n');
 }
+
+/** The positions 0..n-1 that `keep` accepts. */
+export function indices(n: number, keep: (i: number) => boolean): number[] {
+  return Array.from({ length: n }, (_, i) => i).filter(keep);
+}
+
+export const pickOut = <T>(xs: readonly T[], at: readonly number[]): T[] => at.map((i) => xs[i]!);
+
+export const ordinal = (n: number): string =>
+  n % 10 === 2 && n !== 12 ? `${n}nd` : n % 10 === 3 && n !== 13 ? `${n}rd` : n % 10 === 1 && n !== 11 ? `${n}st` : `${n}th`;

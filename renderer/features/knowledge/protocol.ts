@@ -1,10 +1,8 @@
 import type { Article, ArticleLine } from '../../../shared/schemas/knowledge';
 
-/** A run of text, emphasised when it matched the query; rendered as React elements, never HTML. */
-export interface TextPart {
-  text: string;
-  match: boolean;
-}
+import type { TextPart } from '../../../shared/search/highlight';
+
+export type { TextPart };
 
 export interface SearchHit {
   id: string;
@@ -18,20 +16,39 @@ export interface SearchHit {
 /** What the page asks of the search worker. */
 export type ToSearchWorker =
   | { type: 'reset' }
-  | { type: 'add'; articles: Article[] }
-  | { type: 'apply'; upserts: Article[]; removed: string[] }
+  | { type: 'open'; requestId: number; key: string; manifest: Manifest }
+  | { type: 'add'; articles: Article[]; cursor?: number }
+  | { type: 'apply'; upserts: Article[]; removed: string[]; cursor?: number }
   | { type: 'search'; requestId: number; query: string; limit: number }
   | { type: 'recent'; requestId: number; limit: number };
 
+/** What the desktop's cache holds: ids with the change each was last written at. */
+export interface Manifest {
+  cursor: number;
+  ids: string[];
+  seqs: number[];
+}
+
+/** `restored`: a saved index was imported; `need` lists the articles it lacks or holds stale. */
+export interface Opened {
+  restored: boolean;
+  need: string[];
+  count: number;
+}
+
 /** What the search worker answers. */
 export type FromSearchWorker =
-  { type: 'hits'; requestId: number; hits: SearchHit[] } | { type: 'failed'; requestId: number | null; message: string };
+  | { type: 'hits'; requestId: number; hits: SearchHit[] }
+  | { type: 'opened'; requestId: number; opened: Opened }
+  | { type: 'failed'; requestId: number | null; message: string };
 
 /** The page's handle on the worker; the state layer drives it without knowing it is a worker. */
 export interface KnowledgeIndex {
   reset(): void;
-  add(articles: Article[]): void;
-  apply(upserts: Article[], removed: string[]): void;
+  /** Imports this person's saved index when there is one, and says what it still needs. */
+  open(key: string, manifest: Manifest): Promise<Opened>;
+  add(articles: Article[], cursor?: number): void;
+  apply(upserts: Article[], removed: string[], cursor?: number): void;
   search(query: string, limit: number): Promise<SearchHit[]>;
   recent(limit: number): Promise<SearchHit[]>;
 }

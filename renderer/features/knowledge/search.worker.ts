@@ -1,9 +1,11 @@
 import { KnowledgeCorpus } from './corpus';
-import type { FromSearchWorker, ToSearchWorker } from './protocol';
+import { ENGINE_FORMAT, loadIndex, saveIndex } from './persisted-index';
+import type { FromSearchWorker, Manifest, Opened, ToSearchWorker } from './protocol';
 
 /**
  * Our own worker rather than flexsearch's `worker: true`, which cannot find its script once
- * bundled. Indexing thousands of articles here keeps typing in the search box smooth.
+ * bundled. Indexing and searching here keep typing in the search box smooth, and the index is
+ * saved here too, off the page's thread.
  */
 interface WorkerScope {
   postMessage(message: FromSearchWorker): void;
@@ -11,18 +13,59 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 const corpus = new KnowledgeCorpus();
+let key: string | null = null;
+let cursor = 0;
+let saveTimer: ReturnType<typeof setTimeout> | null = null;
+/** Opening is async (IndexedDB); messages that arrive meanwhile wait their turn. */
+let queue: Promise<void> = Promise.resolve();
 
-function handle(message: ToSearchWorker): void {
+function scheduleSave(): void {
+  if (!key) return;
+  if (saveTimer) clearTimeout(saveTimer);
+  const forKey = key;
+  saveTimer = setTimeout(() => {
+    saveTimer = null;
+    if (key !== forKey) return;
+    void saveIndex({ key: forKey, format: ENGINE_FORMAT, cursor, savedAt: Date.now(), index: corpus.export() }).catch(() => undefined);
+  }, 3000);
+}
+
+async function open(newKey: string, manifest: Manifest): Promise<Opened> {
+  key = newKey;
+  corpus.reset();
+  const saved = await loadIndex(newKey);
+  if (!saved) {
+    cursor = manifest.cursor;
+    return { restored: false, need: [], count: 0 };
+  }
+  corpus.restore(saved.index);
+  const wanted = new Set(manifest.ids);
+  for (const id of corpus.ids()) if (!wanted.has(id)) corpus.remove(id);
+  const need = manifest.ids.filter((id, i) => manifest.seqs[i]! > saved.cursor);
+  cursor = manifest.cursor;
+  if (need.length || saved.cursor !== manifest.cursor) scheduleSave();
+  return { restored: true, need, count: corpus.size };
+}
+
+async function handle(message: ToSearchWorker): Promise<void> {
   switch (message.type) {
     case 'reset':
+      key = null;
       corpus.reset();
+      return;
+    case 'open':
+      scope.postMessage({ type: 'opened', requestId: message.requestId, opened: await open(message.key, message.manifest) });
       return;
     case 'add':
       for (const article of message.articles) corpus.upsert(article);
+      if (message.cursor !== undefined) cursor = Math.max(cursor, message.cursor);
+      scheduleSave();
       return;
     case 'apply':
       for (const id of message.removed) corpus.remove(id);
       for (const article of message.upserts) corpus.upsert(article);
+      if (message.cursor !== undefined) cursor = Math.max(cursor, message.cursor);
+      scheduleSave();
       return;
     case 'search':
       scope.postMessage({ type: 'hits', requestId: message.requestId, hits: corpus.search(message.query, message.limit) });
@@ -34,10 +77,11 @@ function handle(message: ToSearchWorker): void {
 }
 
 scope.addEventListener('message', (event) => {
-  try {
-    handle(event.data);
-  } catch (error) {
-    const requestId = 'requestId' in event.data ? event.data.requestId : null;
-    scope.postMessage({ type: 'failed', requestId, message: error instanceof Error ? error.message : String(error) });
-  }
+  const message = event.data;
+  queue = queue.then(() =>
+    handle(message).catch((error: unknown) => {
+      const requestId = 'requestId' in message ? message.requestId : null;
+      scope.postMessage({ type: 'failed', requestId, message: error instanceof Error ? error.message : String(error) });
+    }),
+  );
 });

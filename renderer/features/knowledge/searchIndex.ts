@@ -1,7 +1,7 @@
-import type { FromSearchWorker, KnowledgeIndex, SearchHit, ToSearchWorker } from './protocol';
+import type { FromSearchWorker, KnowledgeIndex, Opened, SearchHit, ToSearchWorker } from './protocol';
 
 interface Waiting {
-  resolve(hits: SearchHit[]): void;
+  resolve(value: SearchHit[] | Opened): void;
   reject(error: Error): void;
 }
 
@@ -21,6 +21,7 @@ export function createSearchIndex(): KnowledgeIndex {
     if (!request) return;
     waiting.delete(requestId);
     if (message.type === 'hits') request.resolve(message.hits);
+    else if (message.type === 'opened') request.resolve(message.opened);
     else request.reject(new Error(message.message));
   });
   worker.addEventListener('error', (event) => {
@@ -28,18 +29,19 @@ export function createSearchIndex(): KnowledgeIndex {
     waiting.clear();
   });
 
-  const ask = (build: (requestId: number) => ToSearchWorker) =>
-    new Promise<SearchHit[]>((resolve, reject) => {
+  const ask = <T extends SearchHit[] | Opened>(build: (requestId: number) => ToSearchWorker) =>
+    new Promise<T>((resolve, reject) => {
       const requestId = nextRequest++;
-      waiting.set(requestId, { resolve, reject });
+      waiting.set(requestId, { resolve: resolve as (v: SearchHit[] | Opened) => void, reject });
       post(build(requestId));
     });
 
   return {
     reset: () => post({ type: 'reset' }),
-    add: (articles) => post({ type: 'add', articles }),
-    apply: (upserts, removed) => post({ type: 'apply', upserts, removed }),
-    search: (query, limit) => ask((requestId) => ({ type: 'search', requestId, query, limit })),
-    recent: (limit) => ask((requestId) => ({ type: 'recent', requestId, limit })),
+    open: (key, manifest) => ask<Opened>((requestId) => ({ type: 'open', requestId, key, manifest })),
+    add: (articles, cursor) => post({ type: 'add', articles, cursor }),
+    apply: (upserts, removed, cursor) => post({ type: 'apply', upserts, removed, cursor }),
+    search: (query, limit) => ask<SearchHit[]>((requestId) => ({ type: 'search', requestId, query, limit })),
+    recent: (limit) => ask<SearchHit[]>((requestId) => ({ type: 'recent', requestId, limit })),
   };
 }

@@ -37,14 +37,9 @@ export type AmiClientEvents = {
   problem: [reason: string];
 };
 
-interface Pending {
-  name: string;
-  resolve: (message: AmiMessage) => void;
-  reject: (error: Error) => void;
-  timer: NodeJS.Timeout;
-}
-
-const DEFAULT_RECONNECT = { minMs: 500, maxMs: 30_000 };
+type Fields = Record<string, string | string[]>;
+type Callbacks = { resolve: (message: AmiMessage) => void; reject: (error: Error) => void };
+type Pending = Callbacks & { name: string; timer: NodeJS.Timeout };
 
 export class AmiActionError extends Error {
   constructor(
@@ -62,6 +57,8 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
 
   private readonly options: AmiClientOptions;
   private readonly eventFilter: Set<string> | undefined;
+  private readonly backoff: { minMs: number; maxMs: number };
+  private readonly handshakeMs: number;
   /** Per instance, so responses meant for an earlier process or another client never match. */
   private readonly idPrefix = `rapport-${randomBytes(4).toString('hex')}`;
   private nextId = 1;
@@ -77,6 +74,8 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
     super();
     this.options = options;
     this.eventFilter = options.events ? new Set(options.events.map((e) => e.toLowerCase())) : undefined;
+    this.backoff = options.reconnect ?? { minMs: 500, maxMs: 30_000 };
+    this.handshakeMs = options.handshakeTimeoutMs ?? 10_000;
   }
 
   /**
@@ -109,39 +108,31 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
   }
 
   /** Sends an action and resolves with its own Response, however events and other responses interleave. */
-  action(name: string, fields: Record<string, string | string[]> = {}, opts: { timeoutMs?: number } = {}): Promise<AmiMessage> {
+  action(name: string, fields: Fields = {}, opts: { timeoutMs?: number } = {}): Promise<AmiMessage> {
     if (this.state !== 'connected' || !this.socket) {
       return Promise.reject(new AmiActionError(`AMI action ${name}: not connected (${this.state})`));
     }
     return this.send(this.socket, name, fields, opts.timeoutMs ?? 10_000);
   }
 
-  private send(socket: Socket, name: string, fields: Record<string, string | string[]>, timeoutMs: number): Promise<AmiMessage> {
-    return new Promise<AmiMessage>((resolve, reject) => this.sendWith(socket, name, fields, timeoutMs, resolve, reject));
+  private send(socket: Socket, name: string, fields: Fields, timeoutMs: number): Promise<AmiMessage> {
+    return new Promise<AmiMessage>((resolve, reject) => this.sendWith(socket, name, fields, timeoutMs, { resolve, reject }));
   }
 
   /** Callbacks run synchronously from the data handler, before any later 'close' can be seen. */
-  private sendWith(
-    socket: Socket,
-    name: string,
-    fields: Record<string, string | string[]>,
-    timeoutMs: number,
-    resolve: (message: AmiMessage) => void,
-    reject: (error: Error) => void,
-  ): void {
+  private sendWith(socket: Socket, name: string, fields: Fields, timeoutMs: number, done: Callbacks): void {
     const actionId = this.newActionId();
     let frame: string;
     try {
       frame = serialiseAction(name, fields, actionId);
     } catch (error) {
-      reject(error instanceof Error ? error : new Error(String(error)));
-      return;
+      return done.reject(error instanceof Error ? error : new Error(String(error)));
     }
     const timer = setTimeout(() => {
       this.pending.delete(actionId);
-      reject(new AmiActionError(`AMI action ${name} timed out after ${timeoutMs} ms`));
+      done.reject(new AmiActionError(`AMI action ${name} timed out after ${timeoutMs} ms`));
     }, timeoutMs);
-    this.pending.set(actionId, { name, resolve, reject, timer });
+    this.pending.set(actionId, { name, ...done, timer });
     socket.write(frame);
   }
 
@@ -158,7 +149,7 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
     socket.setKeepAlive(true, 30_000);
     let loggingIn = false;
     let lastError: string | undefined;
-    const handshake = setTimeout(() => socket.destroy(new Error('no banner or login answer in time')), this.handshakeMs());
+    const handshake = setTimeout(() => socket.destroy(new Error('no banner or login answer in time')), this.handshakeMs);
 
     socket.on('data', (chunk: Buffer) => {
       for (const message of parser.push(chunk)) this.dispatch(message);
@@ -195,7 +186,7 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
       }
       // Asterisk closes the session after a refusal; close ours and wait long: a wrong secret
       // will not fix itself, and each attempt is a security event in the PBX's log.
-      const delay = jittered(Math.max(this.options.loginRetryMs ?? 60_000, this.reconnectLimits().maxMs));
+      const delay = jittered(Math.max(this.options.loginRetryMs ?? 60_000, this.backoff.maxMs));
       this.socket = undefined;
       this.stopPing();
       this.rejectPending('AMI login refused');
@@ -205,11 +196,7 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
       this.scheduleRetry(delay);
       this.settleStart(new AmiActionError(`AMI login refused: ${reason}`, error.response));
     };
-    this.sendWith(socket, 'Login', fields, this.handshakeMs(), accepted, refused);
-  }
-
-  private handshakeMs(): number {
-    return this.options.handshakeTimeoutMs ?? 10_000;
+    this.sendWith(socket, 'Login', fields, this.handshakeMs, { resolve: accepted, reject: refused });
   }
 
   private dispatch(message: AmiMessage): void {
@@ -228,6 +215,7 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
     const actionId = message.get('ActionID');
     const pending = actionId === undefined ? undefined : this.pending.get(actionId);
     if (!pending || actionId === undefined) {
+      if (this.stopped) return; // the Goodbye to stop()'s Logoff, which nobody waits for
       this.emit('problem', `response for no pending action (${actionId ?? 'no ActionID'})`);
       return;
     }
@@ -249,7 +237,7 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
       this.setState({ state: 'disconnected', reason: 'stopped' });
       return;
     }
-    const { minMs, maxMs } = this.reconnectLimits();
+    const { minMs, maxMs } = this.backoff;
     const delay = jittered(Math.min(maxMs, minMs * 2 ** this.attempt));
     this.attempt = Math.min(this.attempt + 1, 30);
     this.setState({ state: 'disconnected', reason, retryInMs: delay });
@@ -295,10 +283,6 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
   private stopPing(): void {
     clearInterval(this.pingTimer);
     this.pingTimer = undefined;
-  }
-
-  private reconnectLimits(): { minMs: number; maxMs: number } {
-    return this.options.reconnect ?? DEFAULT_RECONNECT;
   }
 
   private setState(change: AmiStateChange): void {

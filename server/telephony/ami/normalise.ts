@@ -180,10 +180,12 @@ export class AmiCallNormaliser {
     const isQueueCaller = uniqueid !== undefined && uniqueid === call.queueCaller;
     if (isQueueCaller || (uniqueid !== undefined && uniqueid === call.id)) {
       // The caller's side is gone. AgentComplete normally ends each connected agent first; when
-      // the agent left with `*` it never comes, so this is the ending of record.
-      // With Local channels the Linkedid half can go first while the queued half lives on.
+      // the agent left with `*` it never comes, so this is the ending of record. (With Local
+      // channels the Linkedid half can go first while the queued half lives on.)
       if (isQueueCaller || call.queueCaller === undefined) call.callerGone = true;
-      const cause = causeFromQ850(Number(msg.get('Cause') ?? '16'));
+      // Cause 0 ("Unknown") is what Local channels report for an ordinary hangup, as the captures show.
+      const code = Number(msg.get('Cause'));
+      const cause = causeFromQ850(code > 0 ? code : 16);
       for (const agent of call.agents.values()) {
         if (agent.status !== 'connected') continue;
         out.push(ended(call, agent, now, cause, agent.transferred ? 'transfer' : agent.hungUp ? 'agent' : 'caller'));
