@@ -1,0 +1,117 @@
+import { expect, test, type Page } from '@playwright/test';
+import { results, searchKnowledge, signIn, signedInAs } from './support/app';
+import { Stack } from './support/stack';
+import { signInAs as hubSignIn } from '../support/client';
+
+let stack: Stack;
+test.beforeEach(async () => {
+  stack = new Stack();
+  await stack.startHub();
+});
+test.afterEach(async () => {
+  await stack.stop();
+});
+
+/** Counts the bridge requests a page sends, by name, from the WebSocket frames themselves. */
+function countRequests(page: Page): Map<string, number> {
+  const counts = new Map<string, number>();
+  page.on('websocket', (ws) =>
+    ws.on('framesent', (f) => {
+      try {
+        const name = (JSON.parse(String(f.payload)) as { name?: string }).name;
+        if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
+      } catch {
+        /* not a bridge frame */
+      }
+    }),
+  );
+  return counts;
+}
+
+test('article text with markup is shown as text, never run as HTML, in results and in the article', async ({ page }) => {
+  const admin = await hubSignIn(stack.hub.url, 'admin.mcr');
+  const nasty = '<img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script>';
+  const made = await admin.client.post('/api/knowledge/articles', {
+    title: `Kettle descaling ${'<b>bold</b>'} guide`,
+    summary: `Descaling kettle advice ${nasty}`,
+    body: `# Descaling\n\nKettle descaling steps. ${nasty}\n\n<a href="javascript:alert(1)">click</a>`,
+    line: 'food',
+    category: 'Product quality',
+    tags: ['kettle'],
+    publish: true,
+  });
+  expect(made.status).toBe(201);
+
+  const desktop = await stack.desktop('advisor');
+  await signIn(page, desktop.url, 'advisor1.mcr');
+  await signedInAs(page, 'Amira Hussain');
+  await searchKnowledge(page, 'kettle descaling');
+  const first = results(page).first();
+  await expect(first).toContainText('<b>bold</b>');
+  await expect(first).toContainText('<img src=x onerror=');
+  await expect(first.locator('img, script, b')).toHaveCount(0);
+  await expect(first.locator('mark').first()).toHaveText(/kettle|descaling/i);
+  await first.click();
+  const article = page.getByRole('region', { name: 'Article' });
+  await expect(article.getByRole('heading', { level: 2 })).toContainText('Kettle descaling');
+  await expect(article.locator('script, img[onerror], a[href^="javascript"]')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+});
+
+test('a retired article leaves the advisor’s search while they watch', async ({ page }) => {
+  const desktop = await stack.desktop('advisor');
+  await signIn(page, desktop.url, 'advisor2.gla');
+  await signedInAs(page, 'Jamie Reid');
+  await searchKnowledge(page, 'mouldy bread');
+  await expect(results(page).first()).toContainText('Mouldy bread');
+  const admin = await hubSignIn(stack.hub.url, 'admin.gla');
+  expect((await admin.client.post('/api/knowledge/articles/mouldy-bread/retire')).status).toBe(200);
+  await expect(results(page).filter({ hasText: 'Mouldy bread' })).toHaveCount(0);
+});
+
+test('a cold start imports the saved index instead of re-reading every article', async ({ page }) => {
+  const desktop = await stack.desktop('advisor');
+  await signIn(page, desktop.url, 'advisor3.gla');
+  await signedInAs(page, 'Kirsty Boyle');
+  await searchKnowledge(page, 'ashes');
+  await expect(results(page).first()).toBeVisible();
+  // The worker saves a few seconds after the last change.
+  await expect
+    .poll(() => page.evaluate(() => new Promise<number>((resolve) => {
+      const req = indexedDB.open('rapport-search');
+      req.onsuccess = () => {
+        const db = req.result;
+        if (!db.objectStoreNames.contains('indexes')) return resolve(0);
+        const count = db.transaction('indexes').objectStore('indexes').count();
+        count.onsuccess = () => resolve(count.result);
+      };
+      req.onerror = () => resolve(0);
+    })), { timeout: 15_000 })
+    .toBe(1);
+
+  const counts = countRequests(page);
+  await page.reload();
+  await signedInAs(page, 'Kirsty Boyle');
+  await searchKnowledge(page, 'tell us once reference');
+  await expect(results(page).first()).toContainText('Tell Us Once');
+  expect(counts.get('knowledge.manifest')).toBe(1);
+  expect(counts.get('knowledge.page') ?? 0).toBe(0);
+
+  // An article published while the page was closed is caught up from the manifest.
+  await page.close();
+  const admin = await hubSignIn(stack.hub.url, 'admin.mcr');
+  await admin.client.post('/api/knowledge/articles', {
+    title: 'Loch-side scattering permissions',
+    summary: 'Scattering ashes by a loch: who to ask.',
+    body: 'Ask the landowner before scattering ashes by a loch.',
+    line: 'funeralcare',
+    category: 'Arranging a funeral',
+    tags: ['ashes'],
+    publish: true,
+  });
+  const again = await page.context().newPage();
+  await again.goto(desktop.url);
+  await signedInAs(again, 'Kirsty Boyle');
+  await searchKnowledge(again, 'loch scattering');
+  await expect(results(again).first()).toContainText('Loch-side scattering');
+});
