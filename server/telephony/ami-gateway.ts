@@ -46,13 +46,17 @@ export class AmiGateway implements TelephonyGateway {
   private readonly waiting = new Map<string, Map<string, number>>();
   private readonly userByExtension = new Map<string, string>();
   private loadedAt = 0;
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly hub: HubContext,
     private readonly config: PbxConfig,
   ) {
     this.client = new AmiClient({ host: config.host, port: config.port, username: config.username, secret: config.secret, events: EVENTS });
-    this.client.on('event', (msg) => void this.onEvent(msg).catch((err) => console.error('[hub] AMI event failed:', err)));
+    // One at a time, in the PBX's order: a call's signals must reach the desktop as they happened.
+    this.client.on('event', (msg) => {
+      this.queue = this.queue.then(() => this.onEvent(msg)).catch((err) => console.error('[hub] AMI event failed:', err));
+    });
     this.client.on('state', (s) => console.log(`[hub] PBX ${config.host}:${config.port} ${s.state}${s.reason ? ` (${s.reason})` : ''}`));
   }
 
