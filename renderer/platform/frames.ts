@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import type { Result } from '../../shared/contract/envelope';
 import type { PushName, Pushes } from '../../shared/contract/pushes';
+import { AGENT_STATES, CALL_SOURCES } from '../../shared/contract/calls';
+import { LINES } from '../../shared/roles';
 import { siteView, userView } from '../../shared/schemas/accounts';
+import { caseView, customerView } from '../../shared/schemas/customers';
 import { article } from '../../shared/schemas/knowledge';
 
 /**
@@ -25,6 +28,63 @@ const replyFrame = z.object({ id: z.number().int().nonnegative(), result });
  * renderer has no schema for yet has no listener either, and is dropped: add its schema here
  * when a screen starts to use it.
  */
+const line = z.enum(LINES);
+const callState = z.object({
+  callId: z.string(),
+  phase: z.enum(['offered', 'connected', 'held', 'ended', 'missed', 'abandoned']),
+  direction: z.enum(['in', 'out']),
+  from: z.string(),
+  to: z.string().nullable(),
+  queue: z.string().nullable(),
+  attached: z.record(z.string(), z.string()),
+  offeredAt: z.number(),
+  connectedAt: z.number().nullable(),
+  endedAt: z.number().nullable(),
+  cause: z.enum(['normal', 'busy', 'no_answer', 'rejected', 'congestion', 'unallocated', 'cancelled', 'forwarded', 'failed']).nullable(),
+  endedBy: z.enum(['caller', 'agent', 'transfer']).nullable(),
+  transferredTo: z.string().nullable(),
+  holds: z.number(),
+});
+const customerCard = z.object({
+  customer: customerView,
+  cases: z.array(caseView),
+  notes: z.array(
+    z.object({ caseReference: z.string(), body: z.string(), createdAt: z.number(), authorName: z.string().nullable(), siteName: z.string() }),
+  ),
+});
+const callView = z.object({
+  call: callState,
+  caller: z.string(),
+  line: line.nullable(),
+  sensitive: z.boolean(),
+  lookup: z.enum(['pending', 'found', 'unknown', 'failed']),
+  card: customerCard.nullable(),
+  caseId: z.string().nullable(),
+  caseReference: z.string().nullable(),
+  wrapUp: z.object({ codes: z.array(z.object({ id: z.string(), label: z.string() })), deadline: z.number() }).nullable(),
+  protectedPauseOffered: z.boolean(),
+});
+const agentStateView = z.object({ state: z.enum(AGENT_STATES), reason: z.string().nullable(), until: z.number().nullable() });
+const callHistoryEntry = z.object({
+  callId: z.string(),
+  caller: z.string(),
+  customerName: z.string().nullable(),
+  line: line.nullable(),
+  phase: callState.shape.phase,
+  outcome: z.string(),
+  at: z.number(),
+  durationSeconds: z.number().nullable(),
+  wrapupCode: z.string().nullable(),
+  callBack: z.boolean(),
+});
+const callDeskView = z.object({
+  current: callView.nullable(),
+  history: z.array(callHistoryEntry),
+  agent: agentStateView,
+  source: z.enum(CALL_SOURCES),
+  ctiUrl: z.string().nullable(),
+});
+
 type PushSchemas = { [P in PushName]?: z.ZodType<Pushes[P]> };
 const pushData: PushSchemas = {
   'connection.changed': z.object({
@@ -37,6 +97,9 @@ const pushData: PushSchemas = {
     z.object({ signedIn: z.literal(true), user: userView, site: siteView, offline: z.boolean() }),
   ]),
   'knowledge.changed': z.object({ upserts: z.array(article), removed: z.array(z.string()), cursor: z.number() }),
+  'call.changed': callView.nullable(),
+  'calls.desk': callDeskView,
+  'agent.state': agentStateView,
 };
 const pushFrame = z.object({ push: z.string(), data: z.unknown() });
 

@@ -48,3 +48,23 @@ export const roleLabel = (role: Role): string => ROLE_LABELS[role];
 /** First letter capitalised, for enum values shown as-is ("open" → "Open"). */
 export const sentenceCase = (value: string): string =>
   value.length === 0 ? value : value[0]!.toUpperCase() + value.slice(1).replace(/_/g, ' ');
+
+const timeOnly = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+/** "14:05": for things that happened today. */
+export const formatTime = (ms: number): string => timeOnly.format(ms);
+
+/** A running clock or a countdown: "1:45", "12:03", "1:02:09". Negative values read as 0:00. */
+export function formatClock(totalSeconds: number): string {
+  const s = Math.max(0, Math.floor(totalSeconds));
+  const hours = Math.floor(s / 3600);
+  const minutes = Math.floor((s % 3600) / 60);
+  const seconds = String(s % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+}
+
+/** True when two instants fall on the same local calendar day. */
+export function isSameDay(a: number, b: number): boolean {
+  const x = new Date(a);
+  const y = new Date(b);
+  return x.getFullYear() === y.getFullYear() && x.getMonth() === y.getMonth() && x.getDate() === y.getDate();
+}

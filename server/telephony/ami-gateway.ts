@@ -2,7 +2,7 @@ import type { CallSignal } from '../../shared/telephony/signals';
 import type { HubContext } from '../context';
 import { AmiClient } from './ami/client';
 import type { AmiMessage } from './ami/frames';
-import { AmiCallNormaliser } from './ami/normalise';
+import { AmiCallNormaliser, NORMALISED_EVENTS } from './ami/normalise';
 import type { QueueStat, TelephonyGateway } from './gateway';
 
 export interface PbxConfig {
@@ -16,11 +16,8 @@ export interface PbxConfig {
   dialContext: string;
 }
 
-const EVENTS = [
-  'Newchannel', 'QueueCallerJoin', 'QueueCallerLeave', 'QueueCallerAbandon', 'AgentCalled', 'AgentConnect', 'AgentComplete',
-  'AgentRingNoAnswer', 'AgentDump', 'Hangup', 'MusicOnHoldStart', 'MusicOnHoldStop', 'Hold', 'Unhold', 'BlindTransfer',
-  'AttendedTransfer', 'DialEnd', 'BridgeEnter',
-];
+/** What the normaliser needs, and the queue events behind the supervisors' live view. */
+const EVENTS = [...NORMALISED_EVENTS, 'QueueCallerLeave'];
 
 interface Owned {
   extension: string;

@@ -43,6 +43,7 @@ export type SignalKind = CallSignal['kind'];
 /** Q.850 cause numbers as Asterisk reports them in Hangup's `Cause`. */
 export function causeFromQ850(code: number): EndCause {
   switch (code) {
+    case 0: // "Unknown": Asterisk reports it for ordinary local hang-ups
     case 16:
       return 'normal';
     case 17:

@@ -161,8 +161,8 @@ describe('AMI events to call signals: variations of the captures', () => {
 describe('AMI normaliser memory', () => {
   it('stays bounded under a flood of bogus calls', () => {
     const normaliser = new AmiCallNormaliser({ maxCalls: 100 });
-    const called = agentCalled(answered);
-    for (let i = 0; i < 5_000; i += 1) normaliser.push(withFields(called, { Linkedid: `bogus.${i}` }), 1_000);
+    const fields = agentCalled(answered).fields.filter(([k]) => k !== 'Linkedid');
+    for (let i = 0; i < 5_000; i += 1) normaliser.push(new AmiMessage([...fields, ['Linkedid', `bogus.${i}`]]), 1_000);
     expect(normaliser.size).toBe(100);
   });
 
