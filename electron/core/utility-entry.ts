@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import type { CallView } from '../../shared/contract/calls';
 import { DesktopCore } from './core';
 import { coreHandlers } from './handlers';
 import { planCti, startCti } from './cti-setup';
@@ -12,7 +13,8 @@ import { fileVault } from './session-vault';
  * is a property of this process, and main sends the MessagePort to the window over it.
  */
 interface ParentPort {
-  on(event: 'message', listener: (e: { data: { type: string; key?: string }; ports: PortLike[] }) => void): void;
+  on(event: 'message', listener: (e: { data: { type: string; key?: string; number?: string }; ports: PortLike[] }) => void): void;
+  postMessage(message: unknown): void;
 }
 interface PortLike {
   on(event: 'message', listener: (e: { data: unknown }) => void): void;
@@ -42,6 +44,21 @@ function aesCodec(keyBase64: string) {
 }
 
 let core: DesktopCore | null = null;
+
+/** Main shows the native notification and the badge; the core only says when. */
+function tellMainAboutCalls(c: DesktopCore): void {
+  const notified = new Set<string>();
+  c.onPush((frame) => {
+    if (frame.push !== 'call.changed') return;
+    const view = frame.data as CallView | null;
+    const ringing = view?.call.phase === 'offered' ? 1 : 0;
+    parentPort!.postMessage({ type: 'ringing', ringing });
+    if (view && ringing && !notified.has(view.call.callId)) {
+      notified.add(view.call.callId);
+      parentPort!.postMessage({ type: 'call-offered', caller: view.caller, name: view.card?.customer.name ?? null });
+    }
+  });
+}
 const dataDir = join(defaultDataDir(), 'desktop');
 const hubUrl = (process.env.RAPPORT_HUB_URL ?? 'http://127.0.0.1:5782').replace(/\/$/, '');
 
@@ -51,7 +68,13 @@ parentPort.on('message', (e) => {
     const cti = planCti(dataDir);
     const started = new DesktopCore({ dataDir, hubUrl, vault, ctiUrl: cti.url });
     core = started;
+    tellMainAboutCalls(started);
     void started.start().then(() => startCti(started, cti)).then((url) => url && started.setCtiUrl(url));
+    return;
+  }
+  if (e.data.type === 'dial' && core && e.data.number) {
+    // A tel: link in the window: click-to-dial from the advisor's own extension, through the hub.
+    void core.hub.post('/api/telephony/dial', { number: e.data.number }).catch((err) => console.error('[core] dial failed:', (err as Error).message));
     return;
   }
   const port = e.ports[0];

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, MessageChannelMain, net, protocol, safeStorage, session, shell, utilityProcess } from 'electron';
+import { app, BrowserWindow, MessageChannelMain, net, Notification, protocol, safeStorage, session, shell, utilityProcess } from 'electron';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
@@ -19,6 +19,7 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 let win: BrowserWindow | null = null;
 let quitting = false;
+let core: Electron.UtilityProcess | null = null;
 
 /** A key for the saved session, itself kept encrypted by the OS keychain through safeStorage. */
 function vaultKey(): string {
@@ -33,15 +34,34 @@ function vaultKey(): string {
 }
 
 function startCore(): Electron.UtilityProcess {
-  const core = utilityProcess.fork(join(here, 'core.cjs'), [], {
+  const child = utilityProcess.fork(join(here, 'core.cjs'), [], {
     serviceName: 'Rapport core',
     env: { ...process.env, RAPPORT_DATA_DIR: process.env.RAPPORT_DATA_DIR ?? app.getPath('userData') },
   });
-  core.postMessage({ type: 'vault-key', key: vaultKey() });
-  core.on('exit', (code) => {
-    if (code !== 0 && !quitting) setTimeout(() => connect(startCore()), 1000); // the window stays; the core comes back
+  child.postMessage({ type: 'vault-key', key: vaultKey() });
+  child.on('message', (message: { type?: string; caller?: string; name?: string | null; ringing?: number }) => {
+    if (message.type === 'call-offered') notifyCall(message.caller ?? 'Unknown number', message.name ?? null);
+    if (message.type === 'ringing') app.setBadgeCount(message.ringing ?? 0);
   });
-  return core;
+  child.on('exit', (code) => {
+    if (code !== 0 && !quitting)
+      setTimeout(() => {
+        core = startCore(); // the window stays; the core comes back
+        connect(core);
+      }, 1000);
+  });
+  return child;
+}
+
+/** A native notification when a call is offered, so the advisor sees it over other windows. */
+function notifyCall(caller: string, name: string | null): void {
+  if (!Notification.isSupported()) return;
+  const n = new Notification({ title: 'Incoming call', body: name ? `${name} · ${caller}` : caller, silent: false, urgency: 'critical' });
+  n.on('click', () => {
+    win?.show();
+    win?.focus();
+  });
+  n.show();
 }
 
 function connect(core: Electron.UtilityProcess): void {
@@ -55,8 +75,9 @@ async function createWindow(): Promise<void> {
   win = new BrowserWindow(windowOptions(join(here, 'preload.cjs')));
   win.once('ready-to-show', () => win?.show());
   win.on('closed', () => (win = null));
-  const core = startCore();
-  win.webContents.on('did-finish-load', () => connect(core));
+  const started = startCore();
+  core = started;
+  win.webContents.on('did-finish-load', () => connect(started));
   await win.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
@@ -67,9 +88,13 @@ app.on('second-instance', () => {
 app.on('before-quit', () => (quitting = true));
 app.on('window-all-closed', () => app.quit());
 
-hardenApp(app, (url) => {
-  if (isSafeExternal(url)) void shell.openExternal(url);
-});
+hardenApp(
+  app,
+  (url) => {
+    if (isSafeExternal(url)) void shell.openExternal(url);
+  },
+  (number) => core?.postMessage({ type: 'dial', number }),
+);
 
 void app.whenReady().then(async () => {
   hardenSession(session.defaultSession);

@@ -13,7 +13,7 @@ export function isOwnUrl(url: string): boolean {
 export function isSafeExternal(url: string): boolean {
   try {
     const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'mailto:' || u.protocol === 'tel:';
+    return u.protocol === 'https:' || u.protocol === 'mailto:';
   } catch {
     return false;
   }
@@ -28,21 +28,35 @@ export function hardenSession(session: Session): void {
   });
 }
 
-/** Navigation and new windows denied for every web contents the app ever creates. */
-export function hardenContents(contents: WebContents, openExternal: (url: string) => void): void {
+/** A `tel:` link's number, or null when the link is not a phone number. */
+export function telNumber(url: string): string | null {
+  const m = /^tel:([+\d][\d\s().-]{2,30})$/.exec(decodeURIComponent(url));
+  return m ? m[1]!.replace(/[\s().-]/g, '') : null;
+}
+
+/**
+ * Navigation and new windows denied for every web contents the app ever creates; a `tel:` link
+ * dials through Rapport (click-to-dial from the advisor's own extension) instead.
+ */
+export function hardenContents(contents: WebContents, openExternal: (url: string) => void, dial: (number: string) => void = () => undefined): void {
   contents.on('will-navigate', (event, url) => {
-    if (!isOwnUrl(url)) event.preventDefault();
+    if (isOwnUrl(url)) return;
+    event.preventDefault();
+    const number = telNumber(url);
+    if (number) dial(number);
   });
   contents.on('will-redirect', (event, url) => {
     if (!isOwnUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternal(url)) openExternal(url);
+    const number = telNumber(url);
+    if (number) dial(number);
+    else if (isSafeExternal(url)) openExternal(url);
     return { action: 'deny' };
   });
 }
 
-export function hardenApp(app: App, openExternal: (url: string) => void): void {
-  app.on('web-contents-created', (_event, contents) => hardenContents(contents, openExternal));
+export function hardenApp(app: App, openExternal: (url: string) => void, dial: (number: string) => void): void {
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, openExternal, dial));
 }

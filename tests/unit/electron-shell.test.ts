@@ -84,3 +84,22 @@ describe('the Electron shell (checked without the Electron binary, which cannot 
     });
   });
 });
+
+describe('tel: links in the Electron window', () => {
+  it('dial through Rapport instead of navigating or opening another program', async () => {
+    const { hardenContents: harden, telNumber } = await import('../../electron/main/security');
+    const contents = new EventEmitter() as EventEmitter & { setWindowOpenHandler(h: (d: { url: string }) => unknown): void };
+    let openHandler: (d: { url: string }) => unknown = () => undefined;
+    contents.setWindowOpenHandler = (h) => (openHandler = h);
+    const dialled: string[] = [];
+    const opened: string[] = [];
+    harden(contents as never, (u) => opened.push(u), (n) => dialled.push(n));
+    let prevented = false;
+    contents.emit('will-navigate', { preventDefault: () => (prevented = true) }, 'tel:07700%20900123');
+    expect(prevented).toBe(true);
+    expect(openHandler({ url: 'tel:+44 161 496 0000' })).toEqual({ action: 'deny' });
+    expect(dialled).toEqual(['07700900123', '+441614960000']);
+    expect(opened).toEqual([]);
+    expect(telNumber('tel:javascript:alert(1)')).toBeNull();
+  });
+});
