@@ -38,9 +38,12 @@ export class KnowledgeIndex {
   readonly vocabulary = new Vocabulary();
   cards: (ArticleCard | null)[] = [];
   docLength = new Float32Array(1024);
+  /** 1 while a document is live: the scoring loop reads this rather than the card objects. */
+  alive = new Uint8Array(1024);
   private readonly docOf = new Map<string, number>();
   private totalLength = 0;
   private removed = 0;
+  private normCache: { avg: number; k1: number; b: number; upTo: number; values: Float32Array } | null = null;
 
   get size(): number {
     return this.docOf.size;
@@ -48,6 +51,23 @@ export class KnowledgeIndex {
 
   get averageLength(): number {
     return this.size ? this.totalLength / this.size : 1;
+  }
+
+  /**
+   * Each document's BM25 length normalisation, k1·(1 − b + b·len/avg), kept between queries and
+   * recomputed only when the average length has drifted by more than 1%.
+   */
+  norms(k1: number, b: number): Float32Array {
+    const avg = this.averageLength;
+    let c = this.normCache;
+    const docs = this.cards.length;
+    if (!c || c.k1 !== k1 || c.b !== b || Math.abs(avg - c.avg) > c.avg * 0.01 || c.values.length < docs) {
+      c = { avg, k1, b, upTo: 0, values: new Float32Array(Math.max(1024, docs * 2)) };
+      this.normCache = c;
+    }
+    for (let d = c.upTo; d < docs; d++) c.values[d] = k1 * (1 - b + (b * this.docLength[d]!) / c.avg);
+    c.upTo = docs;
+    return c.values;
   }
 
   docNumber(id: string): number | undefined {
@@ -93,8 +113,12 @@ export class KnowledgeIndex {
       const grown = new Float32Array(this.docLength.length * 2);
       grown.set(this.docLength);
       this.docLength = grown;
+      const alive = new Uint8Array(this.docLength.length);
+      alive.set(this.alive);
+      this.alive = alive;
     }
     this.docLength[doc] = length;
+    this.alive[doc] = 1;
     this.totalLength += length;
     this.cards.push({
       id: article.id,
@@ -114,6 +138,7 @@ export class KnowledgeIndex {
     if (doc === undefined) return false;
     this.docOf.delete(id);
     this.cards[doc] = null;
+    this.alive[doc] = 0;
     this.totalLength -= this.docLength[doc]!;
     this.removed++;
     if (this.removed > 1000 && this.removed > this.cards.length / 4) this.compact();
@@ -143,7 +168,10 @@ export class KnowledgeIndex {
     }
     this.cards = cards;
     this.docLength = lengths;
+    this.alive = new Uint8Array(lengths.length);
+    this.alive.fill(1, 0, cards.length);
     this.removed = 0;
+    this.normCache = null;
   }
 
   export(): PersistedIndex {
@@ -185,6 +213,8 @@ export class KnowledgeIndex {
     index.cards = p.cards;
     index.docLength = new Float32Array(Math.max(1024, p.cards.length * 2));
     index.docLength.set(p.docLength);
+    index.alive = new Uint8Array(index.docLength.length);
+    index.alive.fill(1, 0, p.cards.length);
     p.cards.forEach((c, i) => {
       index.docOf.set(c.id, i);
       index.totalLength += p.docLength[i]!;

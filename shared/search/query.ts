@@ -1,12 +1,16 @@
 import type { ArticleLine } from '../schemas/knowledge';
 import { STOP_WORDS, termOf, words } from './analyse';
 import type { ArticleCard, KnowledgeIndex } from './knowledge-index';
+import type { Postings } from './postings';
 
 export const K1 = 1.2;
 export const B = 0.75;
 /** Prefix and spelling-corrected terms count for less than what was typed in full. */
 const EXPANSION_WEIGHT = 0.6;
-const MAX_PREFIX_TERMS = 12;
+/** Fewer expansions for shorter prefixes: "co" could be finishing hundreds of words. */
+const prefixBudget = (_length: number) => 12;
+/** A document matching every typed word scores up to this much more than its BM25 sum. */
+const COORDINATION = 0.5;
 
 export interface QueryTerm {
   term: string;
@@ -49,7 +53,7 @@ export function queryTerms(index: KnowledgeIndex, query: string, prefix = !/\s$/
         .withPrefix(word)
         .filter((t) => t !== term)
         .sort((a, b) => (index.terms.get(b)?.n ?? 0) - (index.terms.get(a)?.n ?? 0))
-        .slice(0, MAX_PREFIX_TERMS);
+        .slice(0, prefixBudget(word.length));
       for (const t of expansions) put({ term: t, weight: known ? EXPANSION_WEIGHT * 0.5 : EXPANSION_WEIGHT, typed: word, prefix: true });
       if (expansions.length || known) return;
     }
@@ -60,9 +64,50 @@ export function queryTerms(index: KnowledgeIndex, query: string, prefix = !/\s$/
 
 const scratch = { acc: new Float32Array(0), hits: new Uint8Array(0), touched: new Int32Array(0) };
 
+interface Planned {
+  q: QueryTerm;
+  p: Postings;
+  idf: number;
+  /** The most this term can add to any document's score (tf → ∞). */
+  bound: number;
+}
+
+/** First position in sorted `docs[0..n)` holding `doc`, or -1. */
+function find(docs: Int32Array, n: number, doc: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = docs[mid]!;
+    if (v === doc) return mid;
+    if (v < doc) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** The k-th best accumulated score so far: no document outside the top can be above it. */
+function kthBest(acc: Float32Array, touched: Int32Array, count: number, k: number): number {
+  if (count < k) return 0;
+  const top = new Float32Array(k);
+  for (let i = 0; i < count; i++) {
+    const s = acc[touched[i]!]!;
+    if (s <= top[k - 1]!) continue;
+    let j = k - 1;
+    while (j > 0 && top[j - 1]! < s) {
+      top[j] = top[j - 1]!;
+      j--;
+    }
+    top[j] = s;
+  }
+  return top[k - 1]!;
+}
+
 /**
- * BM25 over the candidates the terms' postings give, with a mild reward for matching more of
- * the question's words (an advisor's long question should rank the article that covers all of it).
+ * BM25 over the candidates the terms' postings give, rare terms first. Once the common terms left
+ * could not lift an unseen article into the results (their bounds sum below the current k-th
+ * score), they only add to the articles already found: an advisor's long question then costs
+ * little more than its rarest words.
  */
 export function rank(index: KnowledgeIndex, terms: QueryTerm[], opts: SearchOptions = {}): Scored[] {
   const limit = opts.limit ?? 10;
@@ -73,24 +118,49 @@ export function rank(index: KnowledgeIndex, terms: QueryTerm[], opts: SearchOpti
     scratch.touched = new Int32Array(docs * 2);
   }
   const { acc, hits, touched } = scratch;
+  const alive = index.alive;
   let touchedCount = 0;
   const n = index.size;
-  const avg = index.averageLength;
+  const norm = index.norms(K1, B);
   const words = new Set(terms.map((t) => t.typed)).size;
+  const plan: Planned[] = [];
   for (const q of terms) {
     const p = index.terms.get(q.term);
     if (!p) continue;
     const idf = Math.log(1 + (n - p.n + 0.5) / (p.n + 0.5));
+    plan.push({ q, p, idf, bound: q.weight * idf * (K1 + 1) });
+  }
+  plan.sort((a, b) => a.p.n - b.p.n);
+  let rest = plan.reduce((s, t) => s + t.bound, 0);
+  // Filters shrink the pool of eligible articles, so pruning by the unfiltered top would be wrong.
+  const canPrune = !opts.line && !opts.category;
+  let onlyKnown = false;
+  for (const { q, p, idf } of plan) {
+    rest -= q.weight * idf * (K1 + 1);
     const w = q.weight * idf;
+    const exact = q.weight === 1 ? 1 : 0;
     const { docs: pd, tfs } = p;
-    for (let i = 0; i < p.n; i++) {
-      const d = pd[i]!;
-      if (index.cards[d] === null) continue;
-      const tf = tfs[i]!;
-      const s = (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * index.docLength[d]!) / avg));
-      if (acc[d] === 0) touched[touchedCount++] = d;
-      acc[d]! += s;
-      hits[d]! += q.weight === 1 ? 1 : 0;
+    if (onlyKnown && p.n > touchedCount * 4) {
+      for (let i = 0; i < touchedCount; i++) {
+        const d = touched[i]!;
+        const at = find(pd, p.n, d);
+        if (at < 0) continue;
+        const tf = tfs[at]!;
+        acc[d]! += (w * tf * (K1 + 1)) / (tf + norm[d]!);
+        hits[d]! += exact;
+      }
+    } else {
+      for (let i = 0; i < p.n; i++) {
+        const d = pd[i]!;
+        if (onlyKnown ? acc[d] === 0 : alive[d] === 0) continue;
+        const tf = tfs[i]!;
+        if (acc[d] === 0) touched[touchedCount++] = d;
+        acc[d]! += (w * tf * (K1 + 1)) / (tf + norm[d]!);
+        hits[d]! += exact;
+      }
+    }
+    if (canPrune && !onlyKnown && touchedCount >= limit && rest * (1 + COORDINATION) < kthBest(acc, touched, touchedCount, limit)) {
+      onlyKnown = true;
     }
   }
   const best: Scored[] = [];
@@ -98,7 +168,7 @@ export function rank(index: KnowledgeIndex, terms: QueryTerm[], opts: SearchOpti
   for (let i = 0; i < touchedCount; i++) {
     const d = touched[i]!;
     const card = index.cards[d]!;
-    const score = acc[d]! * (1 + 0.5 * Math.min(1, hits[d]! / Math.max(1, words)));
+    const score = acc[d]! * (1 + COORDINATION * Math.min(1, hits[d]! / Math.max(1, words)));
     acc[d] = 0;
     hits[d] = 0;
     if (score <= floor) continue;

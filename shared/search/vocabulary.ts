@@ -47,15 +47,19 @@ export class Vocabulary {
     return [...out];
   }
 
+  /** Builds the misspelling index now (it is otherwise built on the first misspelt word). */
+  warm(): void {
+    if (this.phonetic) return;
+    this.phonetic = new FlexSearch.Index({ tokenize: 'strict', encoder: FlexSearch.Charset.LatinExtra });
+    for (const w of this.toTerm.keys()) this.indexPhonetic(w);
+  }
+
   /** Terms of known words within one edit (two for long words) of a word the index lacks. */
   closeTo(word: string, limit = 3): string[] {
     if (word.length < 4) return [];
-    if (!this.phonetic) {
-      this.phonetic = new FlexSearch.Index({ tokenize: 'strict', encoder: FlexSearch.Charset.LatinExtra });
-      for (const w of this.toTerm.keys()) this.indexPhonetic(w);
-    }
+    this.warm();
     const max = word.length >= 8 ? 2 : 1;
-    const found = this.phonetic.search(word, { limit: 50, suggest: true }) as number[];
+    const found = this.phonetic!.search(word, { limit: 50, suggest: true }) as number[];
     const scored: [string, number][] = [];
     for (const n of found) {
       const candidate = this.byNumber[n]!;
