@@ -1,13 +1,17 @@
 import type { Bridge } from '../platform/bridge';
 import type { KnowledgeIndex } from '../features/knowledge/protocol';
 import { setStateBridge } from './bridgeRef';
+import { callContextOf, useCallsStore } from './calls';
 import { useConnectionStore } from './connection';
+import { useFeedbackStore } from './feedback';
 import { useHomesStore } from './homes';
 import { useKnowledgeStore } from './knowledge';
 import { usePublishingStore } from './publishing';
 import { useSessionStore } from './session';
 
+export * from './calls';
 export * from './connection';
+export * from './feedback';
 export * from './homes';
 export * from './knowledge';
 export * from './publishing';
@@ -25,6 +29,15 @@ export function startState(bridge: Bridge, knowledgeIndex: KnowledgeIndex): void
   bridge.on('session.changed', (state) => useSessionStore.getState().applySessionState(state));
   bridge.on('connection.changed', (status) => useConnectionStore.getState().applyStatus(status));
   bridge.on('knowledge.changed', (change) => useKnowledgeStore.getState().applyChange(change));
+  bridge.on('call.changed', (view) => useCallsStore.getState().applyCall(view));
+  bridge.on('calls.desk', (desk) => useCallsStore.getState().applyDesk(desk));
+  bridge.on('agent.state', (agent) => useCallsStore.getState().applyAgent(agent));
+
+  // Admins take no calls; everyone else's desk is loaded at sign-in and again after a lost link.
+  const takesCalls = () => {
+    const role = useSessionStore.getState().session?.user.role;
+    return role === 'advisor' || role === 'supervisor';
+  };
 
   useConnectionStore.getState().setLink(bridge.linkState);
   bridge.onLinkState((link) => {
@@ -34,6 +47,7 @@ export function startState(bridge: Bridge, knowledgeIndex: KnowledgeIndex): void
     if (link === 'open' && wasDown) {
       void useSessionStore.getState().loadStatus({ quiet: true });
       if (useSessionStore.getState().session) void useKnowledgeStore.getState().loadAll();
+      if (takesCalls()) void useCallsStore.getState().loadDesk();
     }
   });
 
@@ -44,8 +58,17 @@ export function startState(bridge: Bridge, knowledgeIndex: KnowledgeIndex): void
     signedInUser = userId;
     useHomesStore.getState().clear();
     usePublishingStore.getState().clear();
+    useFeedbackStore.getState().clear();
+    useCallsStore.getState().clear();
     useKnowledgeStore.getState().clear();
     if (userId) void useKnowledgeStore.getState().loadAll();
+    if (userId && takesCalls()) void useCallsStore.getState().loadDesk();
+  });
+
+  // Suggestions follow the call on screen: its line, the IVR's intent and the card's notes.
+  useCallsStore.subscribe((state, previous) => {
+    if (state.current === previous.current) return;
+    useKnowledgeStore.getState().setCallContext(callContextOf(state.current));
   });
 
   void useSessionStore.getState().loadStatus();

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Pushes } from '../../shared/contract/pushes';
 import type { Article } from '../../shared/schemas/knowledge';
-import type { KnowledgeIndex, SearchHit } from '../features/knowledge/protocol';
+import type { CallContext, KnowledgeIndex, SearchHit } from '../features/knowledge/protocol';
 import { bridge } from './bridgeRef';
 import { idle, loading, type Loadable } from './loadable';
 import { useSessionStore } from './session';
@@ -9,6 +9,7 @@ import { useSessionStore } from './session';
 const PAGE_SIZE = 500;
 const RESULT_LIMIT = 30;
 const RECENT_LIMIT = 8;
+const SUGGESTION_LIMIT = 5;
 
 type Change = Pushes['knowledge.changed'];
 
@@ -26,6 +27,9 @@ interface KnowledgeStore {
    * afresh; leaving the results by typing keeps it, caret at the end, so the typing carries on.
    */
   focusRequest: { selectAll: boolean } | null;
+  /** The call in progress, as far as suggestions care; null when there is none. */
+  callContext: CallContext | null;
+  suggestions: Loadable<SearchHit[]>;
   attachIndex(index: KnowledgeIndex): void;
   loadAll(): Promise<void>;
   applyChange(change: Change): void;
@@ -35,11 +39,14 @@ interface KnowledgeStore {
   openArticle(id: string): Promise<void>;
   closeArticle(): void;
   requestSearchFocus(options?: { selectAll?: boolean }): void;
+  setCallContext(context: CallContext | null): void;
+  refreshSuggestions(): Promise<void>;
   clear(): void;
 }
 
 let loadGeneration = 0;
 let searchSequence = 0;
+let suggestSequence = 0;
 /** Changes that arrive mid-load wait, so an older page cannot overwrite a newer push. */
 let heldChanges: Change[] | null = null;
 
@@ -52,6 +59,8 @@ export const useKnowledgeStore = create<KnowledgeStore>()((set, get) => ({
   openArticleId: null,
   article: idle,
   focusRequest: null,
+  callContext: null,
+  suggestions: idle,
 
   attachIndex: (index) => set({ index }),
 
@@ -97,6 +106,7 @@ export const useKnowledgeStore = create<KnowledgeStore>()((set, get) => ({
     heldChanges = null;
     for (const change of held) index.apply(change.upserts, change.removed, change.cursor);
     set({ indexing: { status: 'ready', data: { count } } });
+    void get().refreshSuggestions();
     await get().refreshResults();
   },
 
@@ -116,6 +126,7 @@ export const useKnowledgeStore = create<KnowledgeStore>()((set, get) => ({
       if (updated) set({ article: { status: 'ready', data: updated } });
     }
     void get().refreshResults();
+    void get().refreshSuggestions();
   },
 
   setQuery(query) {
@@ -154,11 +165,46 @@ export const useKnowledgeStore = create<KnowledgeStore>()((set, get) => ({
 
   requestSearchFocus: ({ selectAll = true } = {}) => set({ focusRequest: { selectAll } }),
 
+  setCallContext(context) {
+    if (JSON.stringify(context) === JSON.stringify(get().callContext)) return;
+    set({ callContext: context });
+    void get().refreshSuggestions();
+  },
+
+  async refreshSuggestions() {
+    const { index, callContext } = get();
+    const sequence = ++suggestSequence;
+    if (!index || !callContext) {
+      set({ suggestions: idle });
+      return;
+    }
+    set({ suggestions: loading(get().suggestions) });
+    try {
+      const hits = await index.suggest(callContext, SUGGESTION_LIMIT);
+      if (sequence === suggestSequence) set({ suggestions: { status: 'ready', data: hits } });
+    } catch (error) {
+      if (sequence !== suggestSequence) return;
+      const message = error instanceof Error ? error.message : 'Suggestions stopped working.';
+      set({ suggestions: { status: 'error', error: { code: 'search_failed', message } } });
+    }
+  },
+
   clear() {
     loadGeneration++;
+    suggestSequence++;
     heldChanges = null;
     get().index?.reset();
-    set({ indexing: idle, query: '', results: idle, activeIndex: -1, openArticleId: null, article: idle, focusRequest: null });
+    set({
+      indexing: idle,
+      query: '',
+      results: idle,
+      activeIndex: -1,
+      openArticleId: null,
+      article: idle,
+      focusRequest: null,
+      callContext: null,
+      suggestions: idle,
+    });
   },
 }));
 
@@ -173,6 +219,11 @@ export const useOpenArticle = () => {
   return { id, article };
 };
 export const useSearchFocusRequest = () => useKnowledgeStore((s) => s.focusRequest);
+export const useCallSuggestions = () => {
+  const active = useKnowledgeStore((s) => s.callContext !== null);
+  const suggestions = useKnowledgeStore((s) => s.suggestions);
+  return { active, suggestions };
+};
 export const useKnowledgeActions = () => {
   const setQuery = useKnowledgeStore((s) => s.setQuery);
   const setActiveIndex = useKnowledgeStore((s) => s.setActiveIndex);

@@ -16,12 +16,23 @@ export function EmptyState({ children }: { children: ReactNode }) {
   return <div className="state state-empty">{children}</div>;
 }
 
-/** Being away from the hub is expected (partner sites, outages): amber, not red. */
-const CONNECTION_CODES = new Set(['hub_unreachable', 'disconnected', 'timeout']);
+/** Being away from the hub or the phone system is expected (partner sites, outages): amber, not red. */
+const CONNECTION_CODES = new Set(['hub_unreachable', 'disconnected', 'timeout', 'pbx_unavailable']);
+export const isConnectionProblem = (error: BridgeError): boolean => CONNECTION_CODES.has(error.code);
+
+/** One action's failure, next to the control that failed, in the core's own words. */
+export function InlineError({ error, lead }: { error: BridgeError; lead?: string }) {
+  return (
+    <p className={isConnectionProblem(error) ? 'inline-error inline-error-connection' : 'inline-error'} role="alert">
+      {lead ? `${lead}: ` : ''}
+      {error.message}
+    </p>
+  );
+}
 
 /** What went wrong in the core's words, and a way to ask again (for example once back online). */
 export function ErrorState({ title, error, onRetry }: { title: string; error: BridgeError; onRetry?: () => void }) {
-  const tone = CONNECTION_CODES.has(error.code) ? 'state-error state-error-connection' : 'state-error';
+  const tone = isConnectionProblem(error) ? 'state-error state-error-connection' : 'state-error';
   return (
     <div className={`state ${tone}`} role="alert">
       <p className="state-error-title">{title}</p>

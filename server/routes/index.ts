@@ -1,6 +1,7 @@
 import { RouteTable, type Route } from '../http/router';
 import { caseRoutes } from './cases';
 import { customerRoutes, screenPopRoutes } from './customers';
+import { gestureRoutes } from './gestures';
 import { knowledgeRoutes } from './knowledge';
 import { knowledgeFeedbackRoutes } from './knowledge-feedback';
 import { organisationRoutes } from './organisation';
@@ -23,6 +24,7 @@ export const routes: readonly Route<any, any>[] = [
   ...knowledgeFeedbackRoutes,
   ...overviewRoutes,
   ...telephonyRoutes,
+  ...gestureRoutes,
 ];
 
 export const routeTable = () => new RouteTable(routes);

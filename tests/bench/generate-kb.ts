@@ -27,7 +27,11 @@ const shuffled = <T>(r: Random, xs: readonly T[]): T[] => {
   return out;
 };
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-const tokens = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+const tokens = (s: string): string[] =>
+  s
+    .toLowerCase()
+    .replace(/['’`]/g, '')
+    .match(/[\p{L}\p{N}]+/gu) ?? [];
 const contentWords = (s: string): string[] => tokens(s).filter((w) => w.length > 2 && !STOP_WORDS.has(w) && !/^\d+$/.test(w));
 
 /** Samples items by rank with probability ∝ 1 / (rank + offset)^exponent (Zipf–Mandelbrot). */
@@ -98,33 +102,40 @@ export const PLACES = list(
 
 interface Corpus {
   seeds: SeedArticle[];
+  /** Every seed word, ranked by how often the seed articles use it. */
   words: Zipf<string>;
+  /** Each seed article's own words, ranked the same way: what makes its topic's wording differ. */
+  own: Map<SeedArticle, Zipf<string>>;
   /** Headings as often as the seed articles use them. */
   headings: string[];
 }
 
 let corpusCache: Corpus | null = null;
 
-/** The seed articles' vocabulary, ranked by frequency, and their section headings. */
+/** Words ranked by frequency, most frequent first (mostly-capital words such as NHS kept as written). */
+function ranked(texts: string[]): string[] {
+  const counts = new Map<string, number>();
+  const capitals = new Map<string, number>();
+  for (const text of texts) {
+    for (const w of text.match(/[A-Za-z]+(?:['’][a-z]+)?/g) ?? []) {
+      const lower = w.toLowerCase().replace('’', "'");
+      counts.set(lower, (counts.get(lower) ?? 0) + 1);
+      if (w.length > 1 && w === w.toUpperCase()) capitals.set(lower, (capitals.get(lower) ?? 0) + 1);
+    }
+  }
+  const byCount = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return byCount.map(([w, n]) => ((capitals.get(w) ?? 0) * 2 > n ? w.toUpperCase() : w));
+}
+
+/** The seed articles' vocabulary and section headings. */
 function corpus(): Corpus {
   if (corpusCache) return corpusCache;
   const seeds = loadSeedArticles();
-  const counts = new Map<string, number>();
-  const upper = new Set<string>();
-  const headings: string[] = [];
-  for (const s of seeds) {
-    for (const m of s.body.matchAll(/^## (.+)$/gm)) headings.push(m[1]!.trim());
-    const text = [s.title, s.summary, s.tags.join(' '), s.body.replace(/^## .+$/gm, '')].join(' ');
-    for (const w of text.match(/[A-Za-z]+(?:['’][a-z]+)?/g) ?? []) {
-      if (w.length > 1 && w === w.toUpperCase()) upper.add(w.toLowerCase());
-      const lower = w.toLowerCase().replace('’', "'");
-      counts.set(lower, (counts.get(lower) ?? 0) + 1);
-    }
-  }
-  const ranked = [...counts]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .map(([w]) => (upper.has(w) ? w.toUpperCase() : w));
-  corpusCache = { seeds, words: new Zipf(ranked, 1, 2.7), headings };
+  const headings = seeds.flatMap((s) => [...s.body.matchAll(/^## (.+)$/gm)].map((m) => m[1]!.trim()));
+  const text = (s: SeedArticle) => [s.title, s.summary, s.tags.join(' '), s.body.replace(/^## .+$/gm, '')].join(' ');
+  const words = new Zipf(ranked(seeds.map(text)), 1, 2.7);
+  const own = new Map(seeds.map((s) => [s, new Zipf(ranked([text(s)]), 1, 2.7)]));
+  corpusCache = { seeds, words, own, headings };
   return corpusCache;
 }
 
@@ -197,7 +208,16 @@ function sentence(r: Random, c: Corpus, t: Topic, max: number): string {
   let n = 0;
   while (n < want) {
     const x = r();
-    const w = x < 0.11 ? pick(r, t.keywords) : x < 0.125 ? pick(r, NUMBERS)(r, t) : c.words.next(r);
+    // Topic words, the odd number, then mostly the seed article's own wording over a shared background, so a
+    // content word turns up in about as large a share of articles as it does in the real seed articles.
+    const w =
+      x < 0.11
+        ? pick(r, t.keywords)
+        : x < 0.125
+          ? pick(r, NUMBERS)(r, t)
+          : x < 0.4
+            ? c.words.next(r)
+            : c.own.get(t.seed)!.next(r);
     const k = tokens(w).length;
     if (n + k > want) {
       if (n === 0) continue;
@@ -268,7 +288,7 @@ export function generateKnowledgeBase(count: number, seed: number): Article[] {
       id: `gen-${String(i + 1).padStart(6, '0')}`,
       title: fill(r, pick(r, TITLES), t),
       summary: fill(r, pick(r, SUMMARIES), t),
-      body: body(r, c, t, int(r, 305, 795)),
+      body: body(r, c, t, int(r, 305, 785)),
       line: r() < 0.1 ? 'all' : t.seed.line,
       category: t.seed.category,
       tags: [...tags],

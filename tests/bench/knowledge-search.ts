@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import v8 from 'node:v8';
 import MiniSearch, { type Options } from 'minisearch';
 import type { Article } from '../../shared/schemas/knowledge';
@@ -234,8 +236,8 @@ export interface Sample {
 }
 
 function sampleOf(queries: BenchQueries, articles: number): Sample {
-  const questionStride = Math.max(1, Math.ceil(articles / 30_000));
-  const keywordStride = Math.max(1, Math.ceil(articles / 15_000));
+  const questionStride = Math.max(1, Math.ceil(articles / 20_000));
+  const keywordStride = Math.max(1, Math.ceil(articles / 12_000));
   return {
     questionStride,
     keywordStride,
@@ -322,10 +324,22 @@ function report(f: KnowledgeSearchFigures): void {
   console.log(`\n${f.passed ? 'All targets met.' : 'Some targets were missed.'}`);
 }
 
+/** A fingerprint of the engine's source, since shared/search changes between runs. */
+function engineFingerprint(): string {
+  const dir = new URL('../../shared/search/', import.meta.url);
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort();
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(f).update(readFileSync(new URL(f, dir)));
+  return `shared/search ${hash.digest('hex').slice(0, 12)} (${files.length} files)`;
+}
+
 /** Rapport's knowledge index against MiniSearch, on the same generated articles and queries, in one run. */
 export async function benchKnowledgeSearch(opts: { articles?: number } = {}): Promise<KnowledgeSearchFigures> {
   const fromEnv = Number(process.env['BENCH_ARTICLES']);
   const count = opts.articles ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_ARTICLES);
+  log(`engine: ${engineFingerprint()}`);
   log(`generating ${formatCount(count)} articles and the queries`);
   const start = performance.now();
   const articles = generateKnowledgeBase(count, SEED);

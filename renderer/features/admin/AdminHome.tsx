@@ -9,6 +9,7 @@ import { EmptyState } from '../../ui/States';
 import { useNow } from '../../ui/useNow';
 import { useRetryWhenOnline } from '../home/useRetryWhenOnline';
 import { ArticlesTable } from './ArticlesTable';
+import { FlaggedArticles } from './FlaggedArticles';
 import { PublishArticleForm } from './PublishArticleForm';
 import { UsersTable } from './UsersTable';
 import '../../ui/controls.css';
@@ -66,6 +67,11 @@ export function AdminHome() {
               <Stat label="Catalogue items" value={counts.catalogueItems} />
             </div>
           )}
+        </Loaded>
+      </Card>
+      <Card title="Flagged articles" className="admin-flags">
+        <Loaded value={home} loadingLabel="Loading flagged articles…" errorTitle="Flagged articles could not be loaded." onRetry={retry}>
+          {({ flags }) => <FlaggedArticles flags={flags.filter((f) => f.status === 'open')} now={now} />}
         </Loaded>
       </Card>
       <Card title="Knowledge" actions={newArticle} className="admin-knowledge">

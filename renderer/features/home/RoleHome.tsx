@@ -1,5 +1,6 @@
 import type { SignedIn } from '../../../shared/contract/requests';
 import { AdminHome } from '../admin/AdminHome';
+import { RecentCalls } from '../calls/RecentCalls';
 import { KnowledgePanel } from '../knowledge/KnowledgePanel';
 import { RecentCases } from './RecentCases';
 import { SupervisorPanels } from './SupervisorPanels';
@@ -18,6 +19,7 @@ export function RoleHome({ session }: { session: SignedIn }) {
             <KnowledgePanel />
           </div>
           <div className="home-column home-side">
+            <RecentCalls />
             <RecentCases />
           </div>
         </div>
@@ -30,6 +32,7 @@ export function RoleHome({ session }: { session: SignedIn }) {
           </div>
           <div className="home-column home-side">
             <SupervisorPanels />
+            <RecentCalls />
           </div>
         </div>
       );

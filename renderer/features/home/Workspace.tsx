@@ -1,4 +1,6 @@
 import type { SignedIn } from '../../../shared/contract/requests';
+import { CallsArea } from '../calls/CallsArea';
+import { IncomingCallToast } from '../calls/IncomingCallToast';
 import { useSearchShortcut } from '../knowledge/useSearchShortcut';
 import { OfflineBanner } from '../status/Banners';
 import { StatusBar } from '../status/StatusBar';
@@ -9,6 +11,7 @@ import './home.css';
 /** The signed-in frame: who and where at the top, the role's home, connection state at the bottom. */
 export function Workspace({ session }: { session: SignedIn }) {
   useSearchShortcut();
+  const takesCalls = session.user.role === 'advisor' || session.user.role === 'supervisor';
   return (
     <div className="workspace">
       <a className="skip-link" href="#main">
@@ -18,9 +21,11 @@ export function Workspace({ session }: { session: SignedIn }) {
       <OfflineBanner />
       <main id="main" className="workspace-main" tabIndex={-1}>
         <h1 className="visually-hidden">Rapport home</h1>
+        {takesCalls ? <CallsArea /> : null}
         <RoleHome session={session} />
       </main>
       <StatusBar />
+      {takesCalls ? <IncomingCallToast /> : null}
     </div>
   );
 }

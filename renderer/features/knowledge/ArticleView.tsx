@@ -6,6 +6,7 @@ import { formatDateTime, formatRelative, lineLabel } from '../../ui/format';
 import { Loaded } from '../../ui/Loaded';
 import { Markdown } from '../../ui/Markdown';
 import { useNow } from '../../ui/useNow';
+import { ArticleFeedback } from './ArticleFeedback';
 import '../../ui/controls.css';
 
 interface ArticleViewProps {
@@ -78,6 +79,7 @@ function ArticleContent({ article }: { article: Article }) {
           ))}
         </ul>
       ) : null}
+      <ArticleFeedback key={article.id} articleId={article.id} />
     </>
   );
 }

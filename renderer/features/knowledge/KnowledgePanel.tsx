@@ -14,6 +14,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../ui/States';
 import { ArticleView } from './ArticleView';
 import { ResultsList, type ResultsListHandle } from './ResultsList';
 import { SearchBox } from './SearchBox';
+import { SuggestedArticles } from './SuggestedArticles';
 import './knowledge.css';
 
 /** Search the knowledge saved on this computer (so it works offline) and read an article in place. */
@@ -28,21 +29,31 @@ export function KnowledgePanel({ className }: { className?: string }) {
   const { setActiveIndex, openArticle, closeArticle, requestSearchFocus, refreshResults, loadAll } = useKnowledgeActions();
   const listRef = useRef<ResultsListHandle>(null);
   const [returning, setReturning] = useState(false);
+  /** The suggestion an article was opened from, so "Back" lands on it rather than on the results. */
+  const [fromSuggestion, setFromSuggestion] = useState<string | null>(null);
 
   const hits = results.status === 'ready' || results.status === 'loading' ? (results.data ?? []) : [];
   const open = useCallback(
     (index: number) => {
       const hit = hits[index];
       if (!hit) return;
+      setFromSuggestion(null);
       setActiveIndex(index);
       void openArticle(hit.id);
     },
     [hits, openArticle, setActiveIndex],
   );
   const backToResults = useCallback(() => {
-    setReturning(true);
+    if (!fromSuggestion) setReturning(true);
     closeArticle();
-  }, [closeArticle]);
+  }, [closeArticle, fromSuggestion]);
+  const openSuggestion = useCallback(
+    (id: string) => {
+      setFromSuggestion(id);
+      void openArticle(id);
+    },
+    [openArticle],
+  );
 
   // Focus goes back to the result once, on the way back from an article; never while typing.
   useEffect(() => {
@@ -104,7 +115,12 @@ export function KnowledgePanel({ className }: { className?: string }) {
         {openId ? (
           <ArticleView article={article} onBack={backToResults} onRetry={() => void openArticle(openId)} />
         ) : (
-          resultsView()
+          <>
+            {searching ? null : (
+              <SuggestedArticles onOpen={openSuggestion} returnFocusTo={fromSuggestion} onFocusReturned={() => setFromSuggestion(null)} />
+            )}
+            {resultsView()}
+          </>
         )}
       </div>
     </Card>

@@ -2,7 +2,8 @@ import type { Article } from '../../../shared/schemas/knowledge';
 import { snippet, highlight } from '../../../shared/search/highlight';
 import { KnowledgeIndex, type ArticleCard, type PersistedIndex } from '../../../shared/search/knowledge-index';
 import { queryTerms, rank, type QueryTerm } from '../../../shared/search/query';
-import type { SearchHit } from './protocol';
+import type { CallContext, SearchHit } from './protocol';
+import { suggestQuery } from './suggestQuery';
 
 /**
  * The cached knowledge base inside the search worker: the shared engine (BM25 over weighted
@@ -51,6 +52,15 @@ export class KnowledgeCorpus {
     const terms = queryTerms(this.index, query, opts.prefix);
     if (terms.length === 0) return [];
     return rank(this.index, terms, { limit }).map((r) => this.hit(r.card, terms));
+  }
+
+  /** Whole words only (nothing is being typed), kept to the call's line and to all-lines articles. */
+  suggest(context: CallContext, limit: number): SearchHit[] {
+    // Exact words only: notes are not typos to correct, and guesses would only add noise.
+    const terms = queryTerms(this.index, suggestQuery(context), false).filter((t) => t.weight === 1);
+    if (terms.length === 0) return [];
+    // No highlighting: the advisor typed none of these words.
+    return rank(this.index, terms, { limit, line: context.line ?? undefined }).map((r) => this.hit(r.card, []));
   }
 
   private hit(card: ArticleCard, terms: QueryTerm[]): SearchHit {

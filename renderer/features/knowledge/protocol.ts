@@ -1,3 +1,4 @@
+import type { Line } from '../../../shared/roles';
 import type { Article, ArticleLine } from '../../../shared/schemas/knowledge';
 
 import type { TextPart } from '../../../shared/search/highlight';
@@ -13,6 +14,21 @@ export interface SearchHit {
   snippet: TextPart[];
 }
 
+/**
+ * What is known about the call in progress, for "Suggested for this call". The worker (whatever
+ * engine it runs) turns this into a query; see suggestQuery.ts for the current mapping.
+ */
+export interface CallContext {
+  line: Line | null;
+  /** The queue the call came through, as the PBX named it. */
+  queue: string | null;
+  /** The IVR's or bot's intent (IVR_INTENT), e.g. "funeralcare". */
+  intent: string | null;
+  bereaved: boolean;
+  /** Recent case notes on the customer's card, newest first. */
+  notes: string[];
+}
+
 /** What the page asks of the search worker. */
 export type ToSearchWorker =
   | { type: 'reset' }
@@ -20,7 +36,8 @@ export type ToSearchWorker =
   | { type: 'add'; articles: Article[]; cursor?: number }
   | { type: 'apply'; upserts: Article[]; removed: string[]; cursor?: number }
   | { type: 'search'; requestId: number; query: string; limit: number }
-  | { type: 'recent'; requestId: number; limit: number };
+  | { type: 'recent'; requestId: number; limit: number }
+  | { type: 'suggest'; requestId: number; context: CallContext; limit: number };
 
 /** What the desktop's cache holds: ids with the change each was last written at. */
 export interface Manifest {
@@ -51,4 +68,6 @@ export interface KnowledgeIndex {
   apply(upserts: Article[], removed: string[], cursor?: number): void;
   search(query: string, limit: number): Promise<SearchHit[]>;
   recent(limit: number): Promise<SearchHit[]>;
+  /** Articles for the call in progress, without the advisor typing anything. */
+  suggest(context: CallContext, limit: number): Promise<SearchHit[]>;
 }

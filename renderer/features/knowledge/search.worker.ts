@@ -73,6 +73,9 @@ async function handle(message: ToSearchWorker): Promise<void> {
     case 'recent':
       scope.postMessage({ type: 'hits', requestId: message.requestId, hits: corpus.recent(message.limit) });
       return;
+    case 'suggest':
+      scope.postMessage({ type: 'hits', requestId: message.requestId, hits: corpus.suggest(message.context, message.limit) });
+      return;
   }
 }
 

@@ -43,5 +43,6 @@ export function createSearchIndex(): KnowledgeIndex {
     apply: (upserts, removed, cursor) => post({ type: 'apply', upserts, removed, cursor }),
     search: (query, limit) => ask<SearchHit[]>((requestId) => ({ type: 'search', requestId, query, limit })),
     recent: (limit) => ask<SearchHit[]>((requestId) => ({ type: 'recent', requestId, limit })),
+    suggest: (context, limit) => ask<SearchHit[]>((requestId) => ({ type: 'suggest', requestId, context, limit })),
   };
 }

@@ -1,0 +1,203 @@
+import type { CallView, CustomerCard } from '../../../shared/contract/calls';
+import type { CaseStatus } from '../../../shared/roles';
+import { Badge, type BadgeTone } from '../../ui/Badge';
+import { DateTime } from '../../ui/DateTime';
+import { lineLabel, sentenceCase } from '../../ui/format';
+import { formatPhoneForReading } from '../../ui/phone';
+import { attachedLabel } from './callText';
+import { FlagBereavement } from './FlagBereavement';
+import './caller.css';
+
+const STATUS_TONE: Record<CaseStatus, BadgeTone> = { open: 'primary', pending: 'warning', closed: 'neutral' };
+
+/** IVR or bot hand-off data, shown whatever the lookup found: the caller already told the IVR this. */
+function AttachedData({ attached }: { attached: Record<string, string> }) {
+  const entries = Object.entries(attached).filter(([, value]) => value.trim() !== '');
+  if (entries.length === 0) return null;
+  return (
+    <div className="caller-section">
+      <h4 className="caller-subheading">From the phone menu</h4>
+      <dl className="caller-facts">
+        {entries.map(([key, value]) => (
+          <div key={key} className="caller-fact">
+            <dt>{attachedLabel(key)}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+function KnownCustomer({ card, sensitive }: { card: CustomerCard; sensitive: boolean }) {
+  const { customer, cases, notes } = card;
+  const { flags } = customer;
+  return (
+    <>
+      <div className="caller-head">
+        <h3 className="caller-name">{customer.name}</h3>
+        <ul className="caller-badges" aria-label="Flags">
+          {flags.bereaved ? (
+            <li>
+              <Badge tone="calm">Bereaved</Badge>
+            </li>
+          ) : null}
+          {flags.vulnerable ? (
+            <li>
+              <Badge tone={sensitive ? 'calm' : 'warning'}>Vulnerable</Badge>
+            </li>
+          ) : null}
+          {flags.marketingSuppressed ? (
+            <li>
+              <Badge>Marketing suppressed</Badge>
+            </li>
+          ) : null}
+        </ul>
+      </div>
+      <dl className="caller-facts">
+        <div className="caller-fact">
+          <dt>Membership number</dt>
+          <dd>{customer.membershipNumber ?? <span className="muted">None</span>}</dd>
+        </div>
+        <div className="caller-fact">
+          <dt>Phone</dt>
+          <dd>{customer.phone ? formatPhoneForReading(customer.phone) : <span className="muted">None</span>}</dd>
+        </div>
+        {customer.postcode ? (
+          <div className="caller-fact">
+            <dt>Postcode</dt>
+            <dd>{customer.postcode}</dd>
+          </div>
+        ) : null}
+        {flags.bereaved || customer.bereavementRef ? (
+          <div className="caller-fact">
+            <dt>Bereavement reference</dt>
+            <dd>{customer.bereavementRef ?? <span className="muted">None recorded</span>}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {flags.vulnerable && customer.vulnerabilityNote ? (
+        <p className="caller-need">
+          <span className="caller-need-label">Vulnerable:</span> {customer.vulnerabilityNote}
+        </p>
+      ) : null}
+      {flags.bereaved ? null : <FlagBereavement customerId={customer.id} customerName={customer.name} />}
+
+      <div className="caller-section">
+        <h4 className="caller-subheading">Recent cases</h4>
+        {cases.length === 0 ? (
+          <p className="muted caller-empty">No cases yet</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table table-compact">
+              <thead>
+                <tr>
+                  <th scope="col">Reference</th>
+                  <th scope="col">Line</th>
+                  <th scope="col">Subject</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Site</th>
+                  <th scope="col">Opened</th>
+                </tr>
+              </thead>
+              <tbody>
+                {cases.map((c) => (
+                  <tr key={c.id}>
+                    <td className="nowrap case-ref">{c.reference}</td>
+                    <td className="nowrap">{lineLabel(c.line)}</td>
+                    <td>{c.subject}</td>
+                    <td>
+                      <Badge tone={STATUS_TONE[c.status]}>{sentenceCase(c.status)}</Badge>
+                    </td>
+                    <td>{c.siteName}</td>
+                    <td>
+                      <DateTime ms={c.openedAt} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+
+      <div className="caller-section">
+        <h4 className="caller-subheading">Recent notes from every site</h4>
+        {notes.length === 0 ? (
+          <p className="muted caller-empty">No notes yet</p>
+        ) : (
+          <ul className="caller-notes">
+            {notes.map((n, i) => (
+              <li key={`${n.caseReference}-${n.createdAt}-${i}`} className="caller-note">
+                <p className="caller-note-meta">
+                  <span className="caller-note-site">{n.siteName}</span>
+                  <span aria-hidden="true"> · </span>
+                  {n.authorName ?? 'Unknown author'}
+                  <span aria-hidden="true"> · </span>
+                  <DateTime ms={n.createdAt} />
+                  <span aria-hidden="true"> · </span>
+                  <span className="case-ref">{n.caseReference}</span>
+                </p>
+                <p className="caller-note-body">{n.body}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </>
+  );
+}
+
+/** Placeholder blocks while the hub looks the number up, so the card does not jump when it lands. */
+function Skeleton() {
+  return (
+    <div className="caller-skeleton" aria-busy="true">
+      <span className="visually-hidden">Looking up the caller…</span>
+      <span className="skeleton skeleton-title" aria-hidden="true" />
+      <span className="skeleton skeleton-line" aria-hidden="true" />
+      <span className="skeleton skeleton-line skeleton-short" aria-hidden="true" />
+      <span className="skeleton skeleton-block" aria-hidden="true" />
+    </div>
+  );
+}
+
+/** Who is calling, before the advisor answers: the card every site shares, so nobody asks twice. */
+export function CallerCard({ view }: { view: CallView }) {
+  const number = formatPhoneForReading(view.caller);
+  const body = () => {
+    switch (view.lookup) {
+      case 'pending':
+        return <Skeleton />;
+      case 'failed':
+        return (
+          <div className="caller-problem" role="alert">
+            <h3 className="caller-name">{number}</h3>
+            <p>Customer lookup failed — the hub may be offline.</p>
+          </div>
+        );
+      case 'unknown':
+        return (
+          <>
+            <div className="caller-head">
+              <h3 className="caller-name">New customer</h3>
+            </div>
+            <dl className="caller-facts">
+              <div className="caller-fact">
+                <dt>Phone</dt>
+                <dd>{number}</dd>
+              </div>
+            </dl>
+            <p className="muted caller-empty">No customer has this number. Ask how you can help before asking for details.</p>
+          </>
+        );
+      case 'found':
+        return view.card ? <KnownCustomer card={view.card} sensitive={view.sensitive} /> : <Skeleton />;
+    }
+  };
+  return (
+    <section className="caller" aria-label="Caller">
+      {body()}
+      <AttachedData attached={view.call.attached} />
+    </section>
+  );
+}

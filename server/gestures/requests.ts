@@ -1,0 +1,185 @@
+import {
+  amountProblems,
+  capVerdict,
+  formatPence,
+  isSensitive,
+  isVerdict,
+  monthOf,
+  moveBudget,
+  personalisationProblems,
+  renderTemplate,
+  requiredLevel,
+  sensitiveWordingProblems,
+  suitability,
+  type Verdict,
+} from '../../shared/gestures/policy';
+import { redactCardData } from '../../shared/redaction';
+import type { Line } from '../../shared/roles';
+import type { FieldProblem } from '../../shared/schemas/common';
+import type { CreateGestureRequest, CreateGestureResult } from '../../shared/schemas/gestures';
+import { audit } from '../audit';
+import type { HubContext } from '../context';
+import type { Queryable } from '../db/types';
+import { HttpError, notFound } from '../http/errors';
+import type { Actor } from '../http/router';
+import { newId } from '../ids';
+import { findItem, type Item } from './catalogue';
+import { expireOverdue } from './decisions';
+import { publishAll, requestedEvents } from './events';
+import { addCaseNote, createFollowUp } from './records';
+import { customerSpend, ensureMonthlyBudgets, loadRequest, loadSettings, lockBudget, readBudget, writeBudget } from './store';
+
+const refusal = (status: number, v: Extract<Verdict, { ok: false }>, problems?: FieldProblem[]) =>
+  new HttpError(status, v.code, v.message, problems);
+
+const isUniqueViolation = (err: unknown): boolean =>
+  (err as { code?: string }).code === '23505' || /UNIQUE constraint failed/i.test(String((err as Error).message));
+
+/** The message as it will be sent: the advisor's words, or the chosen template filled in. */
+function composeMessage(item: Item, input: CreateGestureRequest, values: Record<string, string>): string {
+  if (input.message.trim()) return redactCardData(input.message.trim());
+  if (input.templateIndex === undefined) return '';
+  const template = item.templates[input.templateIndex];
+  if (template === undefined) {
+    throw new HttpError(422, 'unknown_template', 'This item has no template with that number.', [{ path: 'templateIndex', message: 'no such template' }]);
+  }
+  return renderTemplate(template, values);
+}
+
+interface CaseFacts {
+  id: string;
+  line: Line;
+  customer_id: string | null;
+  bereaved: number | boolean | null;
+}
+
+/** Every rule that does not depend on money, checked before any money is touched. */
+function checkItem(item: Item, facts: CaseFacts, actor: Actor, input: CreateGestureRequest, sensitive: boolean) {
+  if (item.retired) throw new HttpError(422, 'item_retired', 'This item has been retired from the catalogue.');
+  if (!item.lines.includes(facts.line)) throw new HttpError(422, 'not_on_this_line', 'This item is not offered on this case’s line of business.');
+  if (item.sites.length && !item.sites.includes(actor.siteId)) throw new HttpError(422, 'not_at_this_site', 'This item is not available at your site.');
+  const fit = suitability(item, sensitive);
+  if (!fit.ok) throw refusal(422, fit, [{ path: 'itemId', message: 'not suitable after a bereavement' }]);
+  const amount = amountProblems(input.amountPence, item);
+  if (amount) throw new HttpError(422, 'amount_out_of_range', amount, [{ path: 'amountPence', message: amount }]);
+  // Only the item's own fields are kept: nothing unexpected rides along to the supplier.
+  const known = new Set(item.fields.map((f) => f.key));
+  const values = Object.fromEntries(
+    Object.entries(input.personalisation).filter(([k]) => known.has(k)).map(([k, v]) => [k, redactCardData(v.trim())]),
+  );
+  const message = composeMessage(item, input, values);
+  if (item.fields.some((f) => f.key === 'message') && !values.message) values.message = message;
+  const problems = personalisationProblems(item.fields, values, message);
+  if (sensitive) {
+    const deceasedNames = [input.deceasedName, values.inMemoryOf].filter((n): n is string => Boolean(n));
+    problems.push(...sensitiveWordingProblems({ recipientName: values.recipientName, deceasedNames, message }));
+  }
+  if (problems.length) throw new HttpError(422, 'personalisation_incomplete', 'The personalisation needs attention before this can be sent.', problems);
+  return { values, message };
+}
+
+async function replay(q: Queryable, actor: Actor, input: CreateGestureRequest): Promise<string | null> {
+  const prior = await q.get<{ id: string; case_id: string; item_id: string; amount_pence: number }>(
+    'SELECT id, case_id, item_id, amount_pence FROM gesture_requests WHERE requested_by = ? AND idempotency_key = ?',
+    [actor.userId, input.idempotencyKey],
+  );
+  if (!prior) return null;
+  if (prior.case_id !== input.caseId || prior.item_id !== input.itemId || Number(prior.amount_pence) !== input.amountPence) {
+    throw new HttpError(409, 'idempotency_key_reused', 'That idempotency key was already used for a different request.');
+  }
+  return prior.id;
+}
+
+/**
+ * Records a gesture request. The budget row is locked before anything else is read, so the check
+ * and the reservation are one step however many hubs and desktops ask at once, and a resent
+ * idempotency key always finds the original after the lock.
+ */
+export async function requestGesture(hub: HubContext, actor: Actor, input: CreateGestureRequest): Promise<{ status: number; body: CreateGestureResult }> {
+  const now = Date.now();
+  const month = monthOf(now);
+  await expireOverdue(hub, now);
+  await ensureMonthlyBudgets(hub.db, month);
+  let outcome: { id: string; replayed: boolean; leftPence: number };
+  try {
+    outcome = await hub.db.tx(async (q) => {
+      const budget = await lockBudget(q, actor.siteId, month);
+      const prior = await replay(q, actor, input);
+      if (prior) return { id: prior, replayed: true, leftPence: budget.leftPence };
+
+      const facts = await q.get<CaseFacts>(
+        'SELECT c.id, c.line, c.customer_id, cu.bereaved FROM cases c LEFT JOIN customers cu ON cu.id = c.customer_id WHERE c.id = ?',
+        [input.caseId],
+      );
+      if (!facts) throw notFound('That case');
+      if (!facts.customer_id) throw new HttpError(422, 'no_customer', 'Link the case to a customer before offering a gesture.');
+      const sensitive = isSensitive({ line: facts.line, customerBereaved: Boolean(Number(facts.bereaved ?? 0)) });
+      const item = await findItem(q, input.itemId);
+      const { values, message } = checkItem(item, facts, actor, input, sensitive);
+
+      const settings = await loadSettings(q);
+      // The customer row is the cap's lock: two sites asking for one customer at once queue here.
+      if (q.dialect === 'postgres') await q.run('SELECT id FROM customers WHERE id = ? FOR UPDATE', [facts.customer_id]);
+      const cap = capVerdict(await customerSpend(q, facts.customer_id, settings.capWindowDays, now), input.amountPence, settings.customerCapPence);
+      if (!cap.ok) throw refusal(409, cap, [{ path: 'amountPence', message: 'over the customer’s 12-month cap' }]);
+
+      const level = requiredLevel(input.amountPence, settings.limits);
+      const atOnce = level === 'advisor';
+      const moved = moveBudget(budget, atOnce ? 'commit_direct' : 'reserve', input.amountPence);
+      if (isVerdict(moved)) throw refusal(409, moved as Extract<Verdict, { ok: false }>, [{ path: 'amountPence', message: 'over the site’s budget left this month' }]);
+      await writeBudget(q, { siteId: actor.siteId, month, ...moved });
+
+      const id = newId('gst');
+      await q.run(
+        `INSERT INTO gesture_requests (id, idempotency_key, requested_by, requester_role, case_id, customer_id, item_id, item_name, item_kind,
+           item_tone, amount_pence, personalisation, message, reason_code, reason, sensitive, status, approver_level, site_id, line,
+           budget_month, decided_at, decision_reason, fulfilment_status, expires_at, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [id, input.idempotencyKey, actor.userId, actor.role, facts.id, facts.customer_id, item.id, item.name, item.kind, item.tone,
+          input.amountPence, JSON.stringify(values), message, input.reasonCode, redactCardData(input.reason), Number(sensitive),
+          atOnce ? 'approved' : 'pending', level, actor.siteId, facts.line, month, atOnce ? now : null,
+          atOnce ? 'Within the advisor limit: approved at once.' : null, atOnce ? 'approved' : null,
+          now + settings.pendingExpiryHours * 3_600_000, now],
+      );
+      const waiting = level === 'supervisor' ? 'Waiting for a supervisor to approve.' : 'Waiting for a head of service to approve.';
+      const why = redactCardData(input.reason).replace(/[.!?\s]+$/, '');
+      await addCaseNote(q, facts.id, actor.userId,
+        `Gesture of goodwill requested: ${item.name}, ${formatPence(input.amountPence)}. Reason: ${why}. ${atOnce ? 'Approved at once (within the advisor limit).' : waiting}`);
+      const detail = { caseId: facts.id, customerId: facts.customer_id, itemId: item.id, amountPence: input.amountPence, level, sensitive, month };
+      await audit(q, actor, { action: 'gesture.requested', entity: 'gesture_request', entityId: id, detail });
+      if (atOnce) {
+        await audit(q, actor, { action: 'gesture.approved', entity: 'gesture_request', entityId: id, detail: { ...detail, automatic: true } });
+        await createFollowUp(q, id, actor.userId, now + settings.followUpDays * 86_400_000);
+      }
+      return { id, replayed: false, leftPence: moved.budgetPence - moved.reservedPence - moved.committedPence };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) {
+      // Two sends of one key raced past each other's read (a month boundary between them): the first won.
+      const prior = await hub.db.tx((q) => replay(q, actor, input));
+      if (prior) outcome = { id: prior, replayed: true, leftPence: 0 };
+      else throw err;
+    } else {
+      if (err instanceof HttpError && (err.status === 409 || err.status === 422)) await auditRefusal(hub, actor, input, err);
+      throw err;
+    }
+  }
+  const request = await loadRequest(hub.db, outcome.id);
+  const budget = await readBudget(hub.db, request.siteId, request.budgetMonth);
+  if (!outcome.replayed && request.status === 'pending') await publishAll(hub, requestedEvents(request, budget?.leftPence ?? 0));
+  return { status: outcome.replayed ? 200 : 201, body: { request, replayed: outcome.replayed, budget: budget! } };
+}
+
+/** A refusal is a decision too: it is written down, outside the transaction that was rolled back. */
+async function auditRefusal(hub: HubContext, actor: Actor, input: CreateGestureRequest, err: HttpError): Promise<void> {
+  await hub.db
+    .tx((q) =>
+      audit(q, actor, {
+        action: 'gesture.refused',
+        entity: 'gesture_request',
+        entityId: null,
+        detail: { code: err.code, caseId: input.caseId, itemId: input.itemId, amountPence: input.amountPence, idempotencyKey: input.idempotencyKey },
+      }),
+    )
+    .catch((e: unknown) => console.error('[hub] could not audit a refused gesture:', (e as Error).message));
+}
