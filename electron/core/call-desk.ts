@@ -15,6 +15,7 @@ export interface DeskDeps {
   store: DesktopStore;
   emitCall(view: CallView | null): void;
   emitDesk(view: CallDeskView): void;
+  emitAgent(view: AgentStateView): void;
   ctiUrl: string | null;
   wrapUpSeconds?: number;
 }
@@ -92,8 +93,8 @@ export class CallDesk {
     if (before?.call.phase === 'missed' && step.state.phase === 'offered') view.wrapUp = null;
     this.views.set(signal.callId, view);
     this.current = view;
+    this.deps.emitCall(view); // the call's own news first, then what follows from it
     void this.onPhase(view).catch((err) => console.error('[core] call handling failed:', err));
-    this.deps.emitCall(view);
     return true;
   }
 
@@ -191,14 +192,23 @@ export class CallDesk {
   }
 
   async setAgentState(next: { state: AgentStateView['state']; reason?: string; minutes?: number }): Promise<AgentStateView> {
-    this.agent = await this.deps.hub.post<AgentStateView>('/api/agent/state', next);
-    this.publish();
+    this.hubAgentState(await this.deps.hub.post<AgentStateView>('/api/agent/state', next));
     return this.agent;
   }
 
+  /** What the hub holds (at sign-in, or pushed when a timed pause ends by itself). */
   hubAgentState(view: AgentStateView): void {
-    this.agent = view;
+    this.agent = { state: view.state, reason: view.reason, until: view.until };
+    this.deps.emitAgent(this.agent);
     this.publish();
+  }
+
+  async loadAgentState(): Promise<void> {
+    try {
+      this.hubAgentState(await this.deps.hub.get<AgentStateView>('/api/agent/state'));
+    } catch {
+      /* offline or not an advisor: stays as it was */
+    }
   }
 
   markCalledBack(callId: string): CallDeskView {
@@ -232,6 +242,7 @@ export class CallDesk {
       at: c.offeredAt,
       durationSeconds: c.connectedAt && c.endedAt ? Math.round((c.endedAt - c.connectedAt) / 1000) : null,
       wrapupCode,
+      wrapupLabel: wrapupCode ? (this.reference?.codes.find((x) => x.id === wrapupCode)?.label ?? null) : null,
       callBack: c.phase === 'missed' || c.phase === 'abandoned',
     };
     this.deps.store.saveCall(entry);

@@ -180,6 +180,7 @@ export class DesktopCore {
       store,
       emitCall: (view) => this.emit('call.changed', view),
       emitDesk: (view) => this.emit('calls.desk', view),
+      emitAgent: (view) => this.emit('agent.state', view),
       ctiUrl: this.opts.ctiUrl ?? null,
       wrapUpSeconds: this.opts.wrapUpSeconds,
     });
@@ -210,7 +211,10 @@ export class DesktopCore {
     const wasConfirmed = this.confirmed;
     this.confirmed = true;
     if (!active.live.connected) active.live.start();
-    if (!wasConfirmed) this.emit('session.changed', this.sessionState);
+    if (!wasConfirmed) {
+      this.emit('session.changed', this.sessionState);
+      if (active.saved.user.role !== 'admin') void active.desk.loadAgentState();
+    }
     void this.syncKnowledge().catch(() => undefined);
   }
 

@@ -7,6 +7,12 @@ import type { DesktopCore } from './core';
 import { CoreError } from './errors';
 import type { Handlers } from './router';
 
+/** Hang-up and transfer go through the PBX; a softphone's calls are handled on the softphone. */
+function onPbx(core: DesktopCore): void {
+  const { desk } = core.requireSignedIn();
+  if (desk.source !== 'hub') throw new CoreError('use_softphone', 'This call is on your softphone: hang up or transfer it there.');
+}
+
 /** Every request the renderer may make, answered by this desktop's core. */
 export function coreHandlers(core: DesktopCore): Handlers {
   return {
@@ -48,12 +54,12 @@ export function coreHandlers(core: DesktopCore): Handlers {
       return { ok: true };
     },
     'calls.hangUp': async ({ callId }) => {
-      core.requireSignedIn();
+      onPbx(core);
       await core.hub.post(`/api/telephony/calls/${encodeURIComponent(callId)}/hangup`, {});
       return { ok: true };
     },
     'calls.transfer': async ({ callId, target }) => {
-      core.requireSignedIn();
+      onPbx(core);
       await core.hub.post(`/api/telephony/calls/${encodeURIComponent(callId)}/transfer`, { target });
       return { ok: true };
     },

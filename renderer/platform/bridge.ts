@@ -9,8 +9,20 @@ import { websocketTransport } from './websocketTransport';
 
 export const CALL_TIMEOUT_MS = 30_000;
 
+/**
+ * Knowledge arrives in bulk (50,000 articles on a first sync). Those frames skip parsing here and
+ * go to the search worker as they came, so the page's thread never parses article bodies.
+ */
+export type BulkRequest = 'knowledge.page' | 'knowledge.byIds';
+export type BulkPush = 'knowledge.changed';
+/** The frame as it travelled: JSON text over a WebSocket, an object over Electron's port. */
+export type BulkFrame = string | object;
+
 export interface Bridge {
   call<N extends RequestName>(name: N, args: RequestArgs<N>): Promise<Result<RequestResults[N]>>;
+  /** Resolves with the whole reply frame, unparsed; a failure to deliver it resolves as a Result error. */
+  callBulk<N extends BulkRequest>(name: N, args: RequestArgs<N>): Promise<{ ok: true; frame: BulkFrame } | Result<never>>;
+  onBulk(name: BulkPush, cb: (frame: BulkFrame) => void): () => void;
   on<P extends PushName>(name: P, cb: (data: Pushes[P]) => void): () => void;
   onLinkState(cb: (state: LinkState) => void): () => void;
   readonly linkState: LinkState;
@@ -19,6 +31,21 @@ export interface Bridge {
 interface Pending {
   resolve: (result: Result<unknown>) => void;
   timer: ReturnType<typeof setTimeout>;
+  bulk?: (frame: BulkFrame) => void;
+}
+
+/** Reads only the head of a frame: its reply id or its push name. */
+function peek(raw: unknown): { id?: number; push?: string } {
+  if (typeof raw === 'string') {
+    const m = /^\{"(id|push)":(?:(\d+)|"([a-z.A-Z]+)")/.exec(raw.slice(0, 64));
+    if (!m) return {};
+    return m[1] === 'id' ? { id: Number(m[2]) } : { push: m[3] };
+  }
+  if (raw && typeof raw === 'object') {
+    const f = raw as { id?: unknown; push?: unknown };
+    return { id: typeof f.id === 'number' ? f.id : undefined, push: typeof f.push === 'string' ? f.push : undefined };
+  }
+  return {};
 }
 
 const failure = (code: string, message: string): Result<never> => ({ ok: false, error: { code, message } });
@@ -28,8 +55,21 @@ export function createBridge(transport: Transport): Bridge {
   let nextId = 1;
   const pending = new Map<number, Pending>();
   const pushListeners = new Map<PushName, Set<(data: unknown) => void>>();
+  const bulkListeners = new Set<(frame: BulkFrame) => void>();
 
   transport.onFrame((raw) => {
+    const head = peek(raw);
+    if (head.push === 'knowledge.changed' && raw !== null && (typeof raw === 'string' || typeof raw === 'object')) {
+      for (const cb of bulkListeners) cb(raw as BulkFrame);
+      return;
+    }
+    const bulk = head.id !== undefined ? pending.get(head.id) : undefined;
+    if (bulk?.bulk && head.id !== undefined) {
+      pending.delete(head.id);
+      clearTimeout(bulk.timer);
+      bulk.bulk(raw as BulkFrame);
+      return;
+    }
     const frame = parseIncomingFrame(raw);
     if (!frame) return;
     if (frame.kind === 'reply') {
@@ -68,6 +108,21 @@ export function createBridge(transport: Transport): Bridge {
         pending.set(id, { resolve: resolve as (result: Result<unknown>) => void, timer });
         transport.send({ id, name, args });
       });
+    },
+    callBulk(name, args) {
+      const id = nextId++;
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          pending.delete(id);
+          resolve(failure('timeout', 'Rapport did not answer within 30 seconds. Try again.'));
+        }, CALL_TIMEOUT_MS);
+        pending.set(id, { resolve: resolve as (result: Result<unknown>) => void, timer, bulk: (frame) => resolve({ ok: true, frame }) });
+        transport.send({ id, name, args });
+      });
+    },
+    onBulk(_name, cb) {
+      bulkListeners.add(cb);
+      return () => bulkListeners.delete(cb);
     },
     on(name, cb) {
       const listeners = pushListeners.get(name) ?? new Set<(data: unknown) => void>();

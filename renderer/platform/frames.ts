@@ -75,6 +75,7 @@ const callHistoryEntry = z.object({
   at: z.number(),
   durationSeconds: z.number().nullable(),
   wrapupCode: z.string().nullable(),
+  wrapupLabel: z.string().nullable().default(null),
   callBack: z.boolean(),
 });
 const callDeskView = z.object({

@@ -28,7 +28,7 @@ export function startState(bridge: Bridge, knowledgeIndex: KnowledgeIndex): void
 
   bridge.on('session.changed', (state) => useSessionStore.getState().applySessionState(state));
   bridge.on('connection.changed', (status) => useConnectionStore.getState().applyStatus(status));
-  bridge.on('knowledge.changed', (change) => useKnowledgeStore.getState().applyChange(change));
+  bridge.onBulk('knowledge.changed', (frame) => void useKnowledgeStore.getState().applyChange(frame));
   bridge.on('call.changed', (view) => useCallsStore.getState().applyCall(view));
   bridge.on('calls.desk', (desk) => useCallsStore.getState().applyDesk(desk));
   bridge.on('agent.state', (agent) => useCallsStore.getState().applyAgent(agent));

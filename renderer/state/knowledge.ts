@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { Pushes } from '../../shared/contract/pushes';
 import type { Article } from '../../shared/schemas/knowledge';
 import type { CallContext, KnowledgeIndex, SearchHit } from '../features/knowledge/protocol';
+import type { Bridge, BulkFrame } from '../platform/bridge';
 import { bridge } from './bridgeRef';
 import { idle, loading, type Loadable } from './loadable';
 import { useSessionStore } from './session';
@@ -11,7 +11,6 @@ const RESULT_LIMIT = 30;
 const RECENT_LIMIT = 8;
 const SUGGESTION_LIMIT = 5;
 
-type Change = Pushes['knowledge.changed'];
 
 interface KnowledgeStore {
   index: KnowledgeIndex | null;
@@ -32,7 +31,7 @@ interface KnowledgeStore {
   suggestions: Loadable<SearchHit[]>;
   attachIndex(index: KnowledgeIndex): void;
   loadAll(): Promise<void>;
-  applyChange(change: Change): void;
+  applyChange(frame: BulkFrame): Promise<void>;
   setQuery(query: string): void;
   refreshResults(): Promise<void>;
   setActiveIndex(index: number): void;
@@ -48,7 +47,8 @@ let loadGeneration = 0;
 let searchSequence = 0;
 let suggestSequence = 0;
 /** Changes that arrive mid-load wait, so an older page cannot overwrite a newer push. */
-let heldChanges: Change[] | null = null;
+let heldChanges: BulkFrame[] | null = null;
+let refreshTimer: ReturnType<typeof setTimeout> | null = null;
 
 export const useKnowledgeStore = create<KnowledgeStore>()((set, get) => ({
   index: null,
@@ -81,52 +81,64 @@ export const useKnowledgeStore = create<KnowledgeStore>()((set, get) => ({
     // A saved index from the last run is imported at once; only what changed since is sent.
     const opened = await index.open(userId, manifest.value);
     if (generation !== loadGeneration) return;
+    const cursor = manifest.value.cursor;
+    // Pages travel to the worker unparsed: the page's own thread never reads article bodies.
+    const pull = async (ask: () => ReturnType<Bridge['callBulk']>) => {
+      const reply = await ask();
+      if (generation !== loadGeneration) return null;
+      if (!('frame' in reply)) return fail(reply.ok ? { code: 'bad_frame', message: 'Unexpected reply.' } : reply.error), null;
+      const summary = await index.ingest(reply.frame, 'reply', cursor);
+      if (!summary.ok) return fail(summary.error ?? { code: 'bad_frame', message: 'Knowledge could not be read.' }), null;
+      return summary;
+    };
     let count = opened.count;
     if (opened.restored) {
       for (let i = 0; i < opened.need.length; i += PAGE_SIZE) {
-        const page = await bridge().call('knowledge.byIds', { ids: opened.need.slice(i, i + PAGE_SIZE) });
-        if (generation !== loadGeneration) return;
-        if (!page.ok) return fail(page.error);
-        index.add(page.value, manifest.value.cursor);
+        const ids = opened.need.slice(i, i + PAGE_SIZE);
+        if (!(await pull(() => bridge().callBulk('knowledge.byIds', { ids })))) return;
       }
       count = manifest.value.ids.length;
     } else {
       let offset = 0;
       for (;;) {
-        const page = await bridge().call('knowledge.page', { offset, limit: PAGE_SIZE });
-        if (generation !== loadGeneration) return;
-        if (!page.ok) return fail(page.error);
-        index.add(page.value.articles, manifest.value.cursor);
-        offset += page.value.articles.length;
-        if (page.value.articles.length === 0 || offset >= page.value.total) break;
+        const at = offset;
+        const summary = await pull(() => bridge().callBulk('knowledge.page', { offset: at, limit: PAGE_SIZE }));
+        if (!summary) return;
+        offset += summary.count;
+        if (summary.count === 0 || offset >= (summary.total ?? 0)) break;
       }
       count = offset;
     }
     const held = heldChanges ?? [];
     heldChanges = null;
-    for (const change of held) index.apply(change.upserts, change.removed, change.cursor);
+    for (const frame of held) await index.ingest(frame, 'push');
     set({ indexing: { status: 'ready', data: { count } } });
     void get().refreshSuggestions();
     await get().refreshResults();
   },
 
-  applyChange(change) {
+  async applyChange(frame) {
     const index = get().index;
     if (!index) return;
     if (heldChanges) {
-      heldChanges.push(change);
+      heldChanges.push(frame);
       return;
     }
-    index.apply(change.upserts, change.removed, change.cursor);
+    const summary = await index.ingest(frame, 'push');
     const { openArticleId, article } = get();
-    if (openArticleId && change.removed.includes(openArticleId)) {
+    if (openArticleId && summary.removed.includes(openArticleId)) {
       set({ article: { status: 'error', error: { code: 'removed', message: 'This article has been withdrawn.' } } });
-    } else if (openArticleId && article.status === 'ready') {
-      const updated = change.upserts.find((a) => a.id === openArticleId);
-      if (updated) set({ article: { status: 'ready', data: updated } });
+    } else if (openArticleId && article.status === 'ready' && summary.upserted.includes(openArticleId)) {
+      const updated = await bridge().call('knowledge.get', { id: openArticleId });
+      if (updated.ok && get().openArticleId === openArticleId) set({ article: { status: 'ready', data: updated.value } });
     }
-    void get().refreshResults();
-    void get().refreshSuggestions();
+    // A first sync sends hundreds of pages: refresh what is on screen at most a few times a second.
+    if (refreshTimer) return;
+    refreshTimer = setTimeout(() => {
+      refreshTimer = null;
+      void get().refreshResults();
+      void get().refreshSuggestions();
+    }, 300);
   },
 
   setQuery(query) {

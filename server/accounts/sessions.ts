@@ -41,6 +41,7 @@ export async function signIn(
   if (!ok) {
     const failures = user.failed_attempts + 1;
     const lockedUntil = failures >= lockout.lockAfter ? now + lockout.lockMs : null;
+    const slowedMs = failures > lockout.slowAfter ? Math.min(2000, (failures - lockout.slowAfter) * lockout.slowStepMs) : 0;
     await hub.db.tx(async (q) => {
       await q.run('UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?', [
         lockedUntil ? 0 : failures,
@@ -52,10 +53,10 @@ export async function signIn(
         entity: 'user',
         entityId: user.id,
         siteId: user.site_id,
-        detail: { failures },
+        detail: { failures, slowedMs },
       });
     });
-    if (failures > lockout.slowAfter) await sleep(Math.min(2000, (failures - lockout.slowAfter) * lockout.slowStepMs));
+    if (slowedMs) await sleep(slowedMs);
     throw WRONG();
   }
   if (user.disabled) throw new HttpError(403, 'account_disabled', 'This account is disabled. Ask an admin.');

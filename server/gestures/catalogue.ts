@@ -5,22 +5,41 @@ import type { HubContext } from '../context';
 import type { Queryable } from '../db/types';
 import { badRequest, conflict, notFound } from '../http/errors';
 import type { Actor } from '../http/router';
-import { toCatalogueItem } from '../routes/reference';
 
-type ItemRow = Parameters<typeof toCatalogueItem>[0];
-
-/** A catalogue item as the gesture rules need it, typed (the reference route leaves JSON columns loose). */
+/** A catalogue item as the gesture rules need it, typed (the JSON columns were checked on the way in). */
 export type Item = CatalogueItem;
+
+type ItemRow = Record<string, unknown>;
+const list = (v: unknown): string[] => String(v ?? '').split(',').filter(Boolean);
+
+/** The same shape GET /api/catalogue serves, so a desktop can use one type for both. */
+export const toItem = (r: ItemRow): Item => ({
+  id: String(r.id),
+  name: String(r.name),
+  description: String(r.description),
+  kind: r.kind as Item['kind'],
+  minPence: Number(r.min_pence),
+  maxPence: Number(r.max_pence),
+  tone: r.tone as Item['tone'],
+  bereavementSuitable: Boolean(Number(r.bereavement_suitable)),
+  fields: JSON.parse(String(r.fields)) as Item['fields'],
+  templates: JSON.parse(String(r.templates)) as string[],
+  fulfilment: String(r.fulfilment),
+  lines: list(r.lines) as Item['lines'],
+  sites: list(r.sites),
+  tags: list(r.tags),
+  retired: Boolean(Number(r.retired)),
+});
 
 export async function findItem(q: Queryable, id: string): Promise<Item> {
   const row = await q.get<ItemRow>('SELECT * FROM gesture_items WHERE id = ?', [id]);
   if (!row) throw notFound('That catalogue item');
-  return toCatalogueItem(row) as Item;
+  return toItem(row);
 }
 
 export async function activeItems(q: Queryable): Promise<Item[]> {
   const rows = await q.all<ItemRow>('SELECT * FROM gesture_items WHERE retired = 0 ORDER BY name');
-  return rows.map((r) => toCatalogueItem(r) as Item);
+  return rows.map(toItem);
 }
 
 /** Parses an admin's item; the id comes from the path on an edit so it cannot be changed by the body. */

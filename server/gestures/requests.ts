@@ -100,12 +100,12 @@ export async function requestGesture(hub: HubContext, actor: Actor, input: Creat
   const month = monthOf(now);
   await expireOverdue(hub, now);
   await ensureMonthlyBudgets(hub.db, month);
-  let outcome: { id: string; replayed: boolean; leftPence: number };
+  let outcome: { id: string; replayed: boolean };
   try {
     outcome = await hub.db.tx(async (q) => {
       const budget = await lockBudget(q, actor.siteId, month);
       const prior = await replay(q, actor, input);
-      if (prior) return { id: prior, replayed: true, leftPence: budget.leftPence };
+      if (prior) return { id: prior, replayed: true };
 
       const facts = await q.get<CaseFacts>(
         'SELECT c.id, c.line, c.customer_id, cu.bereaved FROM cases c LEFT JOIN customers cu ON cu.id = c.customer_id WHERE c.id = ?',
@@ -151,13 +151,13 @@ export async function requestGesture(hub: HubContext, actor: Actor, input: Creat
         await audit(q, actor, { action: 'gesture.approved', entity: 'gesture_request', entityId: id, detail: { ...detail, automatic: true } });
         await createFollowUp(q, id, actor.userId, now + settings.followUpDays * 86_400_000);
       }
-      return { id, replayed: false, leftPence: moved.budgetPence - moved.reservedPence - moved.committedPence };
+      return { id, replayed: false };
     });
   } catch (err) {
     if (isUniqueViolation(err)) {
       // Two sends of one key raced past each other's read (a month boundary between them): the first won.
       const prior = await hub.db.tx((q) => replay(q, actor, input));
-      if (prior) outcome = { id: prior, replayed: true, leftPence: 0 };
+      if (prior) outcome = { id: prior, replayed: true };
       else throw err;
     } else {
       if (err instanceof HttpError && (err.status === 409 || err.status === 422)) await auditRefusal(hub, actor, input, err);

@@ -15,8 +15,9 @@ function gateway(hub: HubContext) {
 
 /** Only the advisor the PBX offered or connected the call to may act on it; anything else is refused and audited. */
 async function ownCall(hub: HubContext, actor: Actor, callId: string, action: string): Promise<string> {
-  const g = gateway(hub);
-  const owner = g.ownerOf(callId);
+  const owner = hub.telephony?.ownerOf(callId);
+  if (owner === undefined) throw new HttpError(404, 'unknown_call', 'The hub knows no such call on the phone system.');
+  gateway(hub);
   if (!actor.extension || owner !== actor.extension) {
     await hub.db.tx((q) => audit(q, actor, { action: 'call.action_refused', entity: 'call', entityId: callId, detail: { action, owner: owner ?? null } }));
     throw new HttpError(403, 'not_your_call', 'That call is not yours: the hub only acts on your own calls.');

@@ -49,6 +49,7 @@ export interface CallHistoryEntry {
   at: number;
   durationSeconds: number | null;
   wrapupCode: string | null;
+  wrapupLabel: string | null;
   /** Missed and abandoned calls wait here until someone calls back. */
   callBack: boolean;
 }

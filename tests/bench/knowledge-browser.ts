@@ -73,6 +73,8 @@ export async function benchKnowledgeBrowser(opts: { articles?: number } = {}): P
     await page.goto(desktop.url);
     await page.getByLabel('Username').fill('advisor1.mcr');
     await page.getByLabel('Password').fill('rapport-demo-2026');
+    // Only what happens from sign-in on counts: the app's own start-up is not the sync.
+    await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks = []));
     const started = performance.now();
     await page.getByRole('button', { name: 'Sign in' }).click();
     const last = articles[articles.length - 1]!;

@@ -24,6 +24,10 @@ export class KnowledgeCorpus {
     this.index = KnowledgeIndex.import(persisted);
   }
 
+  warm(): void {
+    this.index.vocabulary.warm();
+  }
+
   export(): PersistedIndex {
     return this.index.export();
   }

@@ -1,5 +1,5 @@
 import type { Line } from '../../../shared/roles';
-import type { Article, ArticleLine } from '../../../shared/schemas/knowledge';
+import type { ArticleLine } from '../../../shared/schemas/knowledge';
 
 import type { TextPart } from '../../../shared/search/highlight';
 
@@ -33,8 +33,8 @@ export interface CallContext {
 export type ToSearchWorker =
   | { type: 'reset' }
   | { type: 'open'; requestId: number; key: string; manifest: Manifest }
-  | { type: 'add'; articles: Article[]; cursor?: number }
-  | { type: 'apply'; upserts: Article[]; removed: string[]; cursor?: number }
+  /** A knowledge frame as it came from the core: parsed, checked and indexed here, not on the page. */
+  | { type: 'ingest'; requestId: number; frame: string | object; kind: 'reply' | 'push'; cursor?: number }
   | { type: 'search'; requestId: number; query: string; limit: number }
   | { type: 'recent'; requestId: number; limit: number }
   | { type: 'suggest'; requestId: number; context: CallContext; limit: number };
@@ -53,9 +53,21 @@ export interface Opened {
   count: number;
 }
 
+/** What a knowledge frame changed, told back to the page in a few bytes. */
+export interface IngestSummary {
+  ok: boolean;
+  error?: { code: string; message: string };
+  count: number;
+  total: number | null;
+  upserted: string[];
+  removed: string[];
+  cursor: number | null;
+}
+
 /** What the search worker answers. */
 export type FromSearchWorker =
   | { type: 'hits'; requestId: number; hits: SearchHit[] }
+  | { type: 'ingested'; requestId: number; summary: IngestSummary }
   | { type: 'opened'; requestId: number; opened: Opened }
   | { type: 'failed'; requestId: number | null; message: string };
 
@@ -64,8 +76,7 @@ export interface KnowledgeIndex {
   reset(): void;
   /** Imports this person's saved index when there is one, and says what it still needs. */
   open(key: string, manifest: Manifest): Promise<Opened>;
-  add(articles: Article[], cursor?: number): void;
-  apply(upserts: Article[], removed: string[], cursor?: number): void;
+  ingest(frame: string | object, kind: 'reply' | 'push', cursor?: number): Promise<IngestSummary>;
   search(query: string, limit: number): Promise<SearchHit[]>;
   recent(limit: number): Promise<SearchHit[]>;
   /** Articles for the call in progress, without the advisor typing anything. */

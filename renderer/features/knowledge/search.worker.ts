@@ -1,4 +1,5 @@
 import { KnowledgeCorpus } from './corpus';
+import { readKnowledgeFrame } from './ingest';
 import { ENGINE_FORMAT, loadIndex, saveIndex } from './persisted-index';
 import type { FromSearchWorker, Manifest, Opened, ToSearchWorker } from './protocol';
 
@@ -39,6 +40,8 @@ async function open(newKey: string, manifest: Manifest): Promise<Opened> {
     return { restored: false, need: [], count: 0 };
   }
   corpus.restore(saved.index);
+  // The misspelling index is built while the advisor reads, not on their first typo.
+  setTimeout(() => corpus.warm(), 1500);
   const wanted = new Set(manifest.ids);
   for (const id of corpus.ids()) if (!wanted.has(id)) corpus.remove(id);
   const need = manifest.ids.filter((id, i) => manifest.seqs[i]! > saved.cursor);
@@ -56,17 +59,28 @@ async function handle(message: ToSearchWorker): Promise<void> {
     case 'open':
       scope.postMessage({ type: 'opened', requestId: message.requestId, opened: await open(message.key, message.manifest) });
       return;
-    case 'add':
-      for (const article of message.articles) corpus.upsert(article);
-      if (message.cursor !== undefined) cursor = Math.max(cursor, message.cursor);
-      scheduleSave();
+    case 'ingest': {
+      const read = readKnowledgeFrame(message.frame, message.kind);
+      for (const id of read.removed) corpus.remove(id);
+      for (const article of read.upserts) corpus.upsert(article);
+      const at = read.cursor ?? message.cursor;
+      if (at !== undefined && at !== null) cursor = Math.max(cursor, at);
+      if (read.upserts.length || read.removed.length) scheduleSave();
+      scope.postMessage({
+        type: 'ingested',
+        requestId: message.requestId,
+        summary: {
+          ok: read.ok,
+          error: read.error,
+          count: read.upserts.length,
+          total: read.total,
+          upserted: read.upserts.map((a) => a.id),
+          removed: read.removed,
+          cursor: read.cursor,
+        },
+      });
       return;
-    case 'apply':
-      for (const id of message.removed) corpus.remove(id);
-      for (const article of message.upserts) corpus.upsert(article);
-      if (message.cursor !== undefined) cursor = Math.max(cursor, message.cursor);
-      scheduleSave();
-      return;
+    }
     case 'search':
       scope.postMessage({ type: 'hits', requestId: message.requestId, hits: corpus.search(message.query, message.limit) });
       return;

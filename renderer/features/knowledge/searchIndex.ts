@@ -1,7 +1,9 @@
-import type { FromSearchWorker, KnowledgeIndex, Opened, SearchHit, ToSearchWorker } from './protocol';
+import type { FromSearchWorker, IngestSummary, KnowledgeIndex, Opened, SearchHit, ToSearchWorker } from './protocol';
+
+type Answer = SearchHit[] | Opened | IngestSummary;
 
 interface Waiting {
-  resolve(value: SearchHit[] | Opened): void;
+  resolve(value: Answer): void;
   reject(error: Error): void;
 }
 
@@ -22,6 +24,7 @@ export function createSearchIndex(): KnowledgeIndex {
     waiting.delete(requestId);
     if (message.type === 'hits') request.resolve(message.hits);
     else if (message.type === 'opened') request.resolve(message.opened);
+    else if (message.type === 'ingested') request.resolve(message.summary);
     else request.reject(new Error(message.message));
   });
   worker.addEventListener('error', (event) => {
@@ -29,18 +32,17 @@ export function createSearchIndex(): KnowledgeIndex {
     waiting.clear();
   });
 
-  const ask = <T extends SearchHit[] | Opened>(build: (requestId: number) => ToSearchWorker) =>
+  const ask = <T extends Answer>(build: (requestId: number) => ToSearchWorker) =>
     new Promise<T>((resolve, reject) => {
       const requestId = nextRequest++;
-      waiting.set(requestId, { resolve: resolve as (v: SearchHit[] | Opened) => void, reject });
+      waiting.set(requestId, { resolve: resolve as (v: Answer) => void, reject });
       post(build(requestId));
     });
 
   return {
     reset: () => post({ type: 'reset' }),
     open: (key, manifest) => ask<Opened>((requestId) => ({ type: 'open', requestId, key, manifest })),
-    add: (articles, cursor) => post({ type: 'add', articles, cursor }),
-    apply: (upserts, removed, cursor) => post({ type: 'apply', upserts, removed, cursor }),
+    ingest: (frame, kind, cursor) => ask<IngestSummary>((requestId) => ({ type: 'ingest', requestId, frame, kind, cursor })),
     search: (query, limit) => ask<SearchHit[]>((requestId) => ({ type: 'search', requestId, query, limit })),
     recent: (limit) => ask<SearchHit[]>((requestId) => ({ type: 'recent', requestId, limit })),
     suggest: (context, limit) => ask<SearchHit[]>((requestId) => ({ type: 'suggest', requestId, context, limit })),
