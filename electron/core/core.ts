@@ -7,6 +7,7 @@ import type { CallSignal } from '../../shared/telephony/signals';
 import type { SessionView } from '../../shared/schemas/accounts';
 import type { WebhookEvent } from '../../shared/telephony/webhook';
 import { CallDesk } from './call-desk';
+import { GestureOutbox } from './gesture-outbox';
 import type { WebhookVerdict } from './cti-receiver';
 import { CoreError } from './errors';
 import { HubClient } from './hub-client';
@@ -39,6 +40,7 @@ interface Active {
   sync: KnowledgeSync;
   live: HubLive;
   desk: CallDesk;
+  outbox: GestureOutbox;
 }
 
 /**
@@ -184,12 +186,16 @@ export class DesktopCore {
       ctiUrl: this.opts.ctiUrl ?? null,
       wrapUpSeconds: this.opts.wrapUpSeconds,
     });
-    this.active = { saved, store, sync, live, desk };
+    const outbox = new GestureOutbox(this.hub, store, () => this.emit('gestures.changed', { what: 'outbox', requestId: null }));
+    this.active = { saved, store, sync, live, desk, outbox };
     this.confirmed = false;
     if (this.resyncTimer) clearInterval(this.resyncTimer);
+    let ticks = 0;
     this.resyncTimer = setInterval(() => {
-      if (this.active?.live.connected) void this.syncKnowledge().catch(() => undefined);
-    }, this.opts.resyncEveryMs ?? 5 * 60_000);
+      if (!this.active?.live.connected) return;
+      void this.active.outbox.flush();
+      if (++ticks % 10 === 0) void this.syncKnowledge().catch(() => undefined);
+    }, (this.opts.resyncEveryMs ?? 5 * 60_000) / 10);
     this.resyncTimer.unref();
   }
 
@@ -211,6 +217,7 @@ export class DesktopCore {
     const wasConfirmed = this.confirmed;
     this.confirmed = true;
     if (!active.live.connected) active.live.start();
+    void active.outbox.flush(); // requests made offline go now, once each
     if (!wasConfirmed) {
       this.emit('session.changed', this.sessionState);
       if (active.saved.user.role !== 'admin') void active.desk.loadAgentState();
@@ -221,6 +228,10 @@ export class DesktopCore {
   private onHubEvent(name: string, data: Record<string, unknown>): void {
     const desk = this.active?.desk;
     if (name === 'knowledge.changed') void this.syncKnowledge().catch(() => undefined);
+    else if (name.startsWith('gesture.')) {
+      const what = name.slice('gesture.'.length) as 'requested' | 'resolved' | 'decided' | 'fulfilment';
+      this.emit('gestures.changed', { what, requestId: typeof data.requestId === 'string' ? data.requestId : null });
+    }
     else if (name === 'call.signal' && desk) desk.accept(data as unknown as CallSignal, 'hub');
     else if (name === 'agent.state' && desk) desk.hubAgentState(data as unknown as AgentStateView);
     else if (name === 'customer.changed' && desk) {

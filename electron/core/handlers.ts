@@ -5,6 +5,7 @@ import type { CaseView } from '../../shared/schemas/customers';
 import type { AdminArticle, FeedbackView } from '../../shared/schemas/knowledge';
 import type { DesktopCore } from './core';
 import { CoreError } from './errors';
+import { gestureHandlers } from './gesture-handlers';
 import type { Handlers } from './router';
 
 /** Hang-up and transfer go through the PBX; a softphone's calls are handled on the softphone. */
@@ -16,6 +17,7 @@ function onPbx(core: DesktopCore): void {
 /** Every request the renderer may make, answered by this desktop's core. */
 export function coreHandlers(core: DesktopCore): Handlers {
   return {
+    ...gestureHandlers(core),
     'session.status': async () => core.sessionState,
     'session.signIn': (args) => core.signIn(args),
     'session.signOut': () => core.signOut(),

@@ -36,5 +36,17 @@ export class HubClient {
   }
 
   get = <T>(path: string) => this.request<T>('GET', path);
+
+  /** A text answer (CSV exports). */
+  async text(path: string): Promise<string> {
+    let res: Response;
+    try {
+      res = await fetch(this.baseUrl + path, { headers: this.token ? { authorization: `Bearer ${this.token}` } : {}, signal: AbortSignal.timeout(this.timeoutMs) });
+    } catch {
+      throw hubUnreachable();
+    }
+    if (!res.ok) throw new CoreError(`http_${res.status}`, `The hub answered ${res.status}.`, undefined, res.status);
+    return res.text();
+  }
   post = <T>(path: string, body?: unknown) => this.request<T>('POST', path, body);
 }

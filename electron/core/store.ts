@@ -15,6 +15,17 @@ CREATE TABLE IF NOT EXISTS call_history (
   data TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS call_history_at ON call_history(at);
+CREATE TABLE IF NOT EXISTS outbox (
+  id TEXT PRIMARY KEY,
+  idempotency_key TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL,
+  body TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  state TEXT NOT NULL DEFAULT 'waiting',
+  error TEXT
+);
 CREATE TABLE IF NOT EXISTS articles (
   id TEXT PRIMARY KEY,
   seq INTEGER NOT NULL,
@@ -100,6 +111,35 @@ export class DesktopStore {
   article(id: string): Article | null {
     const row = this.db.prepare('SELECT data FROM articles WHERE id = ?').get([id]) as { data: string } | undefined;
     return row ? (JSON.parse(row.data) as Article) : null;
+  }
+
+  /** Outbox rows are written already masked: no card number reaches this file. */
+  queue(row: { id: string; key: string; kind: string; body: unknown; summary: string }): void {
+    this.db
+      .prepare('INSERT INTO outbox (id, idempotency_key, kind, body, summary, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run([row.id, row.key, row.kind, JSON.stringify(row.body), row.summary, Date.now()]);
+  }
+
+  outbox(): { id: string; key: string; kind: string; body: unknown; summary: string; createdAt: number; attempts: number; state: string; error: string | null }[] {
+    return (this.db.prepare('SELECT * FROM outbox ORDER BY created_at').all() as Record<string, unknown>[]).map((r) => ({
+      id: String(r.id),
+      key: String(r.idempotency_key),
+      kind: String(r.kind),
+      body: JSON.parse(String(r.body)) as unknown,
+      summary: String(r.summary),
+      createdAt: Number(r.created_at),
+      attempts: Number(r.attempts),
+      state: String(r.state),
+      error: (r.error as string | null) ?? null,
+    }));
+  }
+
+  outboxAttempted(id: string, outcome: { state: 'waiting' | 'refused'; error: string | null }): void {
+    this.db.prepare('UPDATE outbox SET attempts = attempts + 1, state = ?, error = ? WHERE id = ?').run([outcome.state, outcome.error, id]);
+  }
+
+  outboxDone(id: string): void {
+    this.db.prepare('DELETE FROM outbox WHERE id = ?').run([id]);
   }
 
   saveCall(entry: CallHistoryEntry): void {

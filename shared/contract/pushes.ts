@@ -1,5 +1,6 @@
 import type { Article } from '../schemas/knowledge';
 import type { CallPushes } from './calls';
+import type { GesturePushes } from './gestures';
 import type { SessionState } from './requests';
 
 export type ConnectionState = 'online' | 'offline' | 'syncing';
@@ -12,7 +13,7 @@ export interface ConnectionStatus {
 }
 
 /** Everything the core tells the renderer without being asked, in one typed map. */
-export interface Pushes extends CallPushes {
+export interface Pushes extends CallPushes, GesturePushes {
   'connection.changed': ConnectionStatus;
   'session.changed': SessionState;
   'knowledge.changed': { upserts: Article[]; removed: string[]; cursor: number };

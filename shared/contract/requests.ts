@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { callRequestArgs, type CallRequestResults } from './calls';
+import { gestureRequestArgs, type GestureRequestResults } from './gestures';
 import { signInRequest, type SiteView, type UserView } from '../schemas/accounts';
 import type { CaseView } from '../schemas/customers';
 import { articleDraft, articleFeedback, type AdminArticle, type Article, type FeedbackView } from '../schemas/knowledge';
@@ -20,6 +21,7 @@ export const requestArgs = {
   'home.supervisor': z.object({}),
   'home.admin': z.object({}),
   ...callRequestArgs,
+  ...gestureRequestArgs,
 } as const;
 
 export type RequestName = keyof typeof requestArgs;
@@ -51,7 +53,7 @@ export interface AdminHome {
   counts: { users: number; sites: number; published: number; drafts: number; retired: number; catalogueItems: number };
 }
 
-export interface RequestResults extends CallRequestResults {
+export interface RequestResults extends CallRequestResults, GestureRequestResults {
   'session.status': SessionState;
   'session.signIn': SessionState;
   'session.signOut': SessionState;

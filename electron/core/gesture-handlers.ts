@@ -1,0 +1,49 @@
+import type { GestureRequestResults, HubJson } from '../../shared/contract/gestures';
+import type { RequestName } from '../../shared/contract/requests';
+import type { CaseView } from '../../shared/schemas/customers';
+import type { DesktopCore } from './core';
+import type { Handlers } from './router';
+
+type GestureHandlers = Pick<Handlers, Extract<RequestName, keyof GestureRequestResults>>;
+
+const q = (params: Record<string, string | undefined>) => {
+  const pairs = Object.entries(params).filter(([, v]) => v !== undefined) as [string, string][];
+  return pairs.length ? `?${pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}` : '';
+};
+const seg = encodeURIComponent;
+
+/** Cases opened by hand, customers, and gestures of goodwill: the hub's answers passed through. */
+export function gestureHandlers(core: DesktopCore): GestureHandlers {
+  const hub = () => {
+    core.requireSignedIn();
+    return core.hub;
+  };
+  return {
+    'cases.open': (args) => hub().post<{ case: CaseView }>('/api/cases', args),
+    'cases.get': ({ caseId }) => hub().get(`/api/cases/${seg(caseId)}`),
+    'customers.search': ({ q: text }) => hub().get(`/api/customers${q({ q: text })}`),
+    'customers.card': ({ customerId }) => hub().get<HubJson>(`/api/customers/${seg(customerId)}`),
+    'gestures.suggestions': ({ caseId }) => hub().get<HubJson>(`/api/cases/${seg(caseId)}/gesture-suggestions`),
+    'gestures.forCase': ({ caseId }) => hub().get<HubJson>(`/api/cases/${seg(caseId)}/gestures`),
+    'gestures.send': (draft) => {
+      const { outbox } = core.requireSignedIn();
+      return outbox.send(draft, `${draft.itemId} · £${(draft.amountPence / 100).toFixed(2)}`);
+    },
+    'gestures.outbox': async () => core.requireSignedIn().outbox.entries(),
+    'gestures.discard': async ({ outboxId }) => core.requireSignedIn().outbox.discard(outboxId),
+    'gestures.mine': () => hub().get('/api/gestures/requests'),
+    'gestures.withdraw': ({ requestId, reason }) => hub().post<HubJson>(`/api/gestures/requests/${seg(requestId)}/withdraw`, { reason }),
+    'gestures.approvals': () => hub().get<HubJson>('/api/gestures/approvals'),
+    'gestures.decide': ({ requestId, decision, reason }) =>
+      hub().post<HubJson>(`/api/gestures/requests/${seg(requestId)}/${decision}`, { reason: reason ?? '' }),
+    'gestures.fulfilment': ({ requestId, ...update }) => hub().post<HubJson>(`/api/gestures/requests/${seg(requestId)}/fulfilment`, update),
+    'gestures.followUps': ({ state }) => hub().get<HubJson>(`/api/gestures/follow-ups${q({ state })}`),
+    'gestures.followUpDone': ({ followUpId, outcome }) => hub().post<HubJson>(`/api/gestures/follow-ups/${seg(followUpId)}/done`, { outcome }),
+    'gestures.budgets': ({ month }) => hub().get(`/api/gestures/budgets${q({ month })}`),
+    'gestures.report': ({ from, to }) => hub().get<HubJson>(`/api/gestures/report${q({ from, to })}`),
+    'gestures.reportCsv': async ({ by, from, to }) => {
+      const csv = await hub().text(`/api/gestures/report.csv${q({ by, from, to })}`);
+      return { filename: `goodwill-${by}-${from ?? 'recent'}${to ? `-${to}` : ''}.csv`, csv };
+    },
+  };
+}

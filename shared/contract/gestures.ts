@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { CHANNELS, LINES } from '../roles';
+import type { CaseView } from '../schemas/customers';
+import { createGestureRequest, fulfilmentUpdate, type BudgetView, type CreateGestureResult, type GestureRequestView } from '../schemas/gestures';
+
+/** A request the hub could not be reached for: it waits on this computer and is sent once, later. */
+export interface OutboxEntry {
+  id: string;
+  idempotencyKey: string;
+  summary: string;
+  amountPence: number;
+  caseId: string;
+  createdAt: number;
+  attempts: number;
+  state: 'waiting' | 'refused';
+  /** Why the hub said no, once it has; the advisor can then discard it and make a new one. */
+  error: string | null;
+}
+
+/** What the renderer hands over; the desktop mints the idempotency key when the advisor presses send. */
+export const gestureDraft = createGestureRequest.omit({ idempotencyKey: true });
+
+const id = z.string().min(1).max(120);
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+
+export const gestureRequestArgs = {
+  'cases.open': z.object({
+    customerId: z.string().min(1).max(64).nullable(),
+    channel: z.enum(CHANNELS),
+    line: z.enum(LINES),
+    subject: z.string().trim().min(1).max(200),
+  }),
+  'cases.get': z.object({ caseId: id }),
+  'customers.search': z.object({ q: z.string().trim().min(2).max(100) }),
+  'customers.card': z.object({ customerId: id }),
+  'gestures.suggestions': z.object({ caseId: id }),
+  'gestures.forCase': z.object({ caseId: id }),
+  'gestures.send': gestureDraft,
+  'gestures.outbox': z.object({}),
+  'gestures.discard': z.object({ outboxId: id }),
+  'gestures.mine': z.object({}),
+  'gestures.withdraw': z.object({ requestId: id, reason: z.string().trim().max(1000).optional() }),
+  'gestures.approvals': z.object({}),
+  'gestures.decide': z.object({ requestId: id, decision: z.enum(['approve', 'reject']), reason: z.string().trim().max(1000).optional() }),
+  'gestures.fulfilment': fulfilmentUpdate.extend({ requestId: id }),
+  'gestures.followUps': z.object({ state: z.enum(['open', 'done', 'all']).default('open') }),
+  'gestures.followUpDone': z.object({ followUpId: id, outcome: z.string().trim().min(2).max(1000) }),
+  'gestures.budgets': z.object({ month: month.optional() }),
+  'gestures.report': z.object({ from: month.optional(), to: month.optional() }),
+  'gestures.reportCsv': z.object({ by: z.enum(['site', 'line', 'kind', 'reason', 'month', 'request']), from: month.optional(), to: month.optional() }),
+} as const;
+
+/** Shapes the hub defines (server/gestures); the desktop passes them through as they are. */
+export type HubJson = Record<string, unknown>;
+
+export interface GestureRequestResults {
+  'cases.open': { case: CaseView };
+  'cases.get': { case: CaseView; notes: HubJson[] };
+  'customers.search': { customers: HubJson[] };
+  'customers.card': HubJson;
+  'gestures.suggestions': HubJson;
+  'gestures.forCase': HubJson;
+  /** Sent now, or kept in the outbox when the hub cannot be reached. */
+  'gestures.send': { sent: CreateGestureResult } | { queued: OutboxEntry };
+  'gestures.outbox': OutboxEntry[];
+  'gestures.discard': OutboxEntry[];
+  'gestures.mine': { requests: GestureRequestView[] };
+  'gestures.withdraw': HubJson;
+  'gestures.approvals': HubJson;
+  'gestures.decide': HubJson;
+  'gestures.fulfilment': HubJson;
+  'gestures.followUps': HubJson;
+  'gestures.followUpDone': HubJson;
+  'gestures.budgets': { budgets: BudgetView[] } & HubJson;
+  'gestures.report': HubJson;
+  'gestures.reportCsv': { filename: string; csv: string };
+}
+
+export interface GesturePushes {
+  /** Something about gestures changed for this person: lists on screen should reload. */
+  'gestures.changed': { what: 'requested' | 'resolved' | 'decided' | 'fulfilment' | 'outbox'; requestId: string | null };
+}
