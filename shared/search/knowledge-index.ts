@@ -41,6 +41,8 @@ export class KnowledgeIndex {
   /** 1 while a document is live: the scoring loop reads this rather than the card objects. */
   alive = new Uint8Array(1024);
   private readonly docOf = new Map<string, number>();
+  /** Bumped on every change, so anything derived from the index knows when it is stale. */
+  version = 0;
   private totalLength = 0;
   private removed = 0;
   private normCache: { avg: number; k1: number; b: number; upTo: number; values: Float32Array } | null = null;
@@ -130,6 +132,7 @@ export class KnowledgeIndex {
       updatedAt: article.updatedAt,
     });
     this.docOf.set(article.id, doc);
+    this.version++;
   }
 
   /** Retired or no longer visible: gone from results at once; postings are swept later. */
@@ -141,6 +144,7 @@ export class KnowledgeIndex {
     this.alive[doc] = 0;
     this.totalLength -= this.docLength[doc]!;
     this.removed++;
+    this.version++;
     if (this.removed > 1000 && this.removed > this.cards.length / 4) this.compact();
     return true;
   }

@@ -72,18 +72,26 @@ interface Planned {
   bound: number;
 }
 
-/** First position in sorted `docs[0..n)` holding `doc`, or -1. */
-function find(docs: Int32Array, n: number, doc: number): number {
-  let lo = 0;
-  let hi = n - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = docs[mid]!;
-    if (v === doc) return mid;
-    if (v < doc) lo = mid + 1;
-    else hi = mid - 1;
+/**
+ * First position at or after `from` in sorted `docs[0..n)` whose value is ≥ `doc`: gallops ahead,
+ * then halves, so walking sorted candidates through a long list costs little per candidate.
+ */
+function seek(docs: Int32Array, n: number, from: number, doc: number): number {
+  let step = 1;
+  let hi = from;
+  while (hi < n && docs[hi]! < doc) {
+    from = hi + 1;
+    hi += step;
+    step *= 2;
   }
-  return -1;
+  if (hi > n) hi = n;
+  let lo = from;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (docs[mid]! < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The k-th best accumulated score so far: no document outside the top can be above it. */
@@ -140,11 +148,13 @@ export function rank(index: KnowledgeIndex, terms: QueryTerm[], opts: SearchOpti
     const w = q.weight * idf;
     const exact = q.weight === 1 ? 1 : 0;
     const { docs: pd, tfs } = p;
-    if (onlyKnown && p.n > touchedCount * 4) {
-      for (let i = 0; i < touchedCount; i++) {
+    if (onlyKnown && p.n > touchedCount) {
+      // Candidates are sorted once pruning starts; each list is then stepped through, not read.
+      let at = 0;
+      for (let i = 0; i < touchedCount && at < p.n; i++) {
         const d = touched[i]!;
-        const at = find(pd, p.n, d);
-        if (at < 0) continue;
+        at = seek(pd, p.n, at, d);
+        if (at >= p.n || pd[at] !== d) continue;
         const tf = tfs[at]!;
         acc[d]! += (w * tf * (K1 + 1)) / (tf + norm[d]!);
         hits[d]! += exact;
@@ -161,30 +171,65 @@ export function rank(index: KnowledgeIndex, terms: QueryTerm[], opts: SearchOpti
     }
     if (canPrune && !onlyKnown && touchedCount >= limit && rest * (1 + COORDINATION) < kthBest(acc, touched, touchedCount, limit)) {
       onlyKnown = true;
+      touched.subarray(0, touchedCount).sort();
     }
   }
-  const best: Scored[] = [];
-  let floor = -Infinity;
+  // The best `limit` kept in two small typed arrays, smallest first: no object per candidate.
+  const topDoc = new Int32Array(limit).fill(-1);
+  const topScore = new Float64Array(limit).fill(-1);
+  const filtered = Boolean(opts.line || opts.category);
   for (let i = 0; i < touchedCount; i++) {
     const d = touched[i]!;
-    const card = index.cards[d]!;
     const score = acc[d]! * (1 + COORDINATION * Math.min(1, hits[d]! / Math.max(1, words)));
     acc[d] = 0;
     hits[d] = 0;
-    if (score <= floor) continue;
-    if (opts.line && card.line !== opts.line && card.line !== 'all') continue;
-    if (opts.category && card.category !== opts.category) continue;
-    best.push({ card, score });
-    if (best.length > limit * 4) {
-      best.sort((a, b) => b.score - a.score);
-      best.length = limit;
-      floor = best[limit - 1]!.score;
+    if (score <= topScore[0]!) continue;
+    if (filtered) {
+      const card = index.cards[d]!;
+      if (opts.line && card.line !== opts.line && card.line !== 'all') continue;
+      if (opts.category && card.category !== opts.category) continue;
     }
+    let j = 0;
+    while (j + 1 < limit && topScore[j + 1]! < score) {
+      topScore[j] = topScore[j + 1]!;
+      topDoc[j] = topDoc[j + 1]!;
+      j++;
+    }
+    topScore[j] = score;
+    topDoc[j] = d;
   }
+  const best: Scored[] = [];
+  for (let j = limit - 1; j >= 0; j--) if (topDoc[j]! >= 0) best.push({ card: index.cards[topDoc[j]!]!, score: topScore[j]! });
   best.sort((a, b) => b.score - a.score || b.card.updatedAt - a.card.updatedAt);
-  return best.slice(0, limit);
+  return best;
+}
+
+/**
+ * Recent answers, per index: an advisor types the same first letters ("re", "co") all day, and a
+ * result stays right until the index changes.
+ */
+interface Answer {
+  terms: QueryTerm[];
+  results: Scored[];
+}
+const recent = new WeakMap<KnowledgeIndex, { version: number; answers: Map<string, Answer> }>();
+const RECENT_ANSWERS = 200;
+
+/** The ranked results with the terms they matched (for highlighting). */
+export function searchDetailed(index: KnowledgeIndex, query: string, opts: SearchOptions = {}): Answer {
+  const prefix = opts.prefix ?? !/\s$/.test(query);
+  const key = `${prefix}|${opts.limit ?? ''}|${opts.line ?? ''}|${opts.category ?? ''}|${query.trim().toLowerCase().replace(/\s+/g, ' ')}`;
+  let memo = recent.get(index);
+  if (!memo || memo.version !== index.version) recent.set(index, (memo = { version: index.version, answers: new Map() }));
+  const known = memo.answers.get(key);
+  if (known) return known;
+  const terms = queryTerms(index, query, prefix);
+  const answer = { terms, results: rank(index, terms, opts) };
+  if (memo.answers.size >= RECENT_ANSWERS) memo.answers.delete(memo.answers.keys().next().value!);
+  memo.answers.set(key, answer);
+  return answer;
 }
 
 export function search(index: KnowledgeIndex, query: string, opts: SearchOptions = {}): Scored[] {
-  return rank(index, queryTerms(index, query, opts.prefix), opts);
+  return searchDetailed(index, query, opts).results;
 }

@@ -1,7 +1,7 @@
 import type { Article } from '../../../shared/schemas/knowledge';
 import { snippet, highlight } from '../../../shared/search/highlight';
 import { KnowledgeIndex, type ArticleCard, type PersistedIndex } from '../../../shared/search/knowledge-index';
-import { queryTerms, rank, type QueryTerm } from '../../../shared/search/query';
+import { queryTerms, rank, searchDetailed, type QueryTerm } from '../../../shared/search/query';
 import type { CallContext, SearchHit } from './protocol';
 import { suggestQuery } from './suggestQuery';
 
@@ -53,9 +53,8 @@ export class KnowledgeCorpus {
   }
 
   search(query: string, limit: number, opts: { prefix?: boolean } = {}): SearchHit[] {
-    const terms = queryTerms(this.index, query, opts.prefix);
-    if (terms.length === 0) return [];
-    return rank(this.index, terms, { limit }).map((r) => this.hit(r.card, terms));
+    const { terms, results } = searchDetailed(this.index, query, { limit, prefix: opts.prefix });
+    return results.map((r) => this.hit(r.card, terms));
   }
 
   /** Whole words only (nothing is being typed), kept to the call's line and to all-lines articles. */
