@@ -6,13 +6,21 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchGestureThroughput } from './gesture-throughput';
+import { benchKnowledgeBrowser } from './knowledge-browser';
 import { benchKnowledgeSearch } from './knowledge-search';
+import { benchScreenPop } from './screen-pop';
 import { formatBytes } from './stats';
 
 export type Benchmark = () => Promise<unknown>;
 
 /** Every benchmark by name, run in this order. Register more with `registerBenchmark` or by adding a line here. */
-export const benchmarks = new Map<string, Benchmark>([['knowledge-search', () => benchKnowledgeSearch({})]]);
+export const benchmarks = new Map<string, Benchmark>([
+  ['knowledge-search', () => benchKnowledgeSearch({})],
+  ['knowledge-browser', () => benchKnowledgeBrowser({})],
+  ['screen-pop', () => benchScreenPop()],
+  ['gesture-throughput', () => benchGestureThroughput()],
+]);
 
 export function registerBenchmark(name: string, run: Benchmark): void {
   if (benchmarks.has(name)) throw new Error(`a benchmark called ${name} is already registered`);
