@@ -43,9 +43,10 @@ attachBridge(server, { core, handlers, token, port: actualPort });
 await core.start().catch((err) => console.error('[desktop] could not restore the saved session:', err));
 const ctiUrl = await startCti(core, cti);
 if (ctiUrl) core.setCtiUrl(ctiUrl);
-console.log(`[desktop] Rapport (browser mode) is at http://127.0.0.1:${actualPort}/#token=${token}`);
 console.log(`[desktop] hub ${hubUrl}, data in ${dataDir}`);
 if (ctiUrl) console.log(`[desktop] softphone webhook at ${ctiUrl}`);
+// Last, as the line that says the desktop is ready (scripts and tests wait for it).
+console.log(`[desktop] Rapport (browser mode) is at http://127.0.0.1:${actualPort}/#token=${token}`);
 
 const stop = async () => {
   await core.stop();

@@ -7,6 +7,7 @@ import { migrate } from '../../server/db/migrate';
 import { openStorage, startHub } from '../../server/hub';
 import { chromiumPath } from '../e2e/support/browser';
 import { AmiTestServer } from '../support/ami-server';
+import { agentCalled, queueCallerAbandon } from '../support/ami-frames';
 import { signInAs } from '../support/client';
 import { spawnDesktop } from '../support/processes';
 import { formatMs, summarise } from './stats';
@@ -37,17 +38,6 @@ async function paintedAt(page: Page, key: string): Promise<number> {
   const handle = await page.waitForFunction((k) => (window as unknown as { __painted: Record<string, number> }).__painted[k], key, { timeout: 10_000, polling: 'raf' });
   return Number(await handle.jsonValue());
 }
-
-function agentCalled(callId: string, from: string, member: string): string {
-  return [
-    'Event: AgentCalled', 'Privilege: agent,all', `Channel: Local/funeral@inbound-${callId};2`, 'ChannelState: 6', 'ChannelStateDesc: Up',
-    `CallerIDNum: ${from}`, 'CallerIDName: Caller', `Uniqueid: ${callId}.1`, `Linkedid: ${callId}.0`, 'ChanVariable: IVR_INTENT=funeralcare',
-    `DestChannel: Local/${member}@agents-${callId};1`, `DestUniqueid: ${callId}.2`, `DestLinkedid: ${callId}.0`, 'Queue: funeralcare',
-    `Interface: Local/${member}@agents/n`, `MemberName: ${member}`, '', '',
-  ].join('\r\n');
-}
-const abandon = (callId: string) =>
-  ['Event: QueueCallerAbandon', 'Privilege: agent,all', `Channel: Local/funeral@inbound-${callId};2`, `Uniqueid: ${callId}.1`, `Linkedid: ${callId}.0`, 'Queue: funeralcare', 'Position: 1', 'OriginalPosition: 1', 'HoldTime: 3', '', ''].join('\r\n');
 
 export async function benchScreenPop(): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'rapport-bench-pop-'));
@@ -97,7 +87,7 @@ export async function benchScreenPop(): Promise<Record<string, unknown>> {
         const painted = await paintedAt(page, c.name);
         samples.push(painted - t0);
         if (path === 'webhook') await fetch(ctiUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ event: 'hangup', callId, direction: 'in', cause: 'cancel' }) });
-        else pbx.broadcast(abandon(callId));
+        else pbx.broadcast(queueCallerAbandon(callId));
         await page.getByRole('region', { name: 'Caller' }).waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
       }
       const s = summarise(samples);

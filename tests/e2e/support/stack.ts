@@ -19,9 +19,16 @@ export class Stack {
     const existing = this.desktops.get(person);
     const dataDir = existing?.dataDir ?? mkdtempSync(join(tmpdir(), `rapport-e2e-${person}-`));
     if (existing) await existing.host.stop();
-    const host = await spawnDesktop({ RAPPORT_DATA_DIR: dataDir, RAPPORT_PORT: '0', RAPPORT_HUB_URL: this.hub.url });
+    const host = await spawnDesktop({ RAPPORT_DATA_DIR: dataDir, RAPPORT_PORT: '0', RAPPORT_CTI_PORT: '0', RAPPORT_HUB_URL: this.hub.url });
     this.desktops.set(person, { host, dataDir });
     return host;
+  }
+
+  /** The softphone webhook address the person's desktop printed. */
+  ctiUrl(person: string): string {
+    const m = /softphone webhook at (\S+)/.exec(this.desktops.get(person)!.host.output());
+    if (!m) throw new Error(`${person}'s desktop printed no webhook address`);
+    return m[1]!;
   }
 
   dataDir(person: string): string {
