@@ -93,33 +93,26 @@ export function createBridge(transport: Transport): Bridge {
     }
   });
 
+  /** Sends one request; it settles with its reply, a bulk frame, or a timeout, never throws. */
+  function send<T>(name: string, args: unknown, bulk: ((frame: BulkFrame) => T) | null): Promise<T | Result<never>> {
+    const id = nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        pending.delete(id);
+        resolve(failure('timeout', 'Rapport did not answer within 30 seconds. Try again.'));
+      }, CALL_TIMEOUT_MS);
+      // The core parses every reply's value against the contract; the cast records that promise.
+      pending.set(id, { resolve: resolve as (result: Result<unknown>) => void, timer, bulk: bulk ? (frame) => resolve(bulk(frame)) : undefined });
+      transport.send({ id, name, args });
+    });
+  }
+
   return {
     get linkState() {
       return transport.linkState;
     },
-    call(name, args) {
-      const id = nextId++;
-      return new Promise((resolve) => {
-        const timer = setTimeout(() => {
-          pending.delete(id);
-          resolve(failure('timeout', 'Rapport did not answer within 30 seconds. Try again.'));
-        }, CALL_TIMEOUT_MS);
-        // The core parses every reply's value against the contract; the cast records that promise.
-        pending.set(id, { resolve: resolve as (result: Result<unknown>) => void, timer });
-        transport.send({ id, name, args });
-      });
-    },
-    callBulk(name, args) {
-      const id = nextId++;
-      return new Promise((resolve) => {
-        const timer = setTimeout(() => {
-          pending.delete(id);
-          resolve(failure('timeout', 'Rapport did not answer within 30 seconds. Try again.'));
-        }, CALL_TIMEOUT_MS);
-        pending.set(id, { resolve: resolve as (result: Result<unknown>) => void, timer, bulk: (frame) => resolve({ ok: true, frame }) });
-        transport.send({ id, name, args });
-      });
-    },
+    call: (name, args) => send(name, args, null) as never,
+    callBulk: (name, args) => send(name, args, (frame) => ({ ok: true as const, frame })),
     onBulk(_name, cb) {
       bulkListeners.add(cb);
       return () => bulkListeners.delete(cb);

@@ -50,8 +50,8 @@ let suggestSequence = 0;
 let heldChanges: BulkFrame[] | null = null;
 let refreshTimer: ReturnType<typeof setTimeout> | null = null;
 
-export const useKnowledgeStore = create<KnowledgeStore>()((set, get) => ({
-  index: null,
+/** Everything one person's session adds; cleared when they sign out or someone else signs in. */
+const blank = {
   indexing: idle,
   query: '',
   results: idle,
@@ -61,6 +61,11 @@ export const useKnowledgeStore = create<KnowledgeStore>()((set, get) => ({
   focusRequest: null,
   callContext: null,
   suggestions: idle,
+} satisfies Partial<KnowledgeStore>;
+
+export const useKnowledgeStore = create<KnowledgeStore>()((set, get) => ({
+  index: null,
+  ...blank,
 
   attachIndex: (index) => set({ index }),
 
@@ -206,17 +211,7 @@ export const useKnowledgeStore = create<KnowledgeStore>()((set, get) => ({
     suggestSequence++;
     heldChanges = null;
     get().index?.reset();
-    set({
-      indexing: idle,
-      query: '',
-      results: idle,
-      activeIndex: -1,
-      openArticleId: null,
-      article: idle,
-      focusRequest: null,
-      callContext: null,
-      suggestions: idle,
-    });
+    set(blank);
   },
 }));
 
