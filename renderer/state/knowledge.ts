@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Article } from '../../shared/schemas/knowledge';
-import type { CallContext, KnowledgeIndex, SearchHit } from '../features/knowledge/protocol';
+import type { CallContext, KnowledgeIndex, SearchFilters, SearchHit } from '../features/knowledge/protocol';
 import type { Bridge, BulkFrame } from '../platform/bridge';
 import { bridge } from './bridgeRef';
 import { idle, loading, type Loadable } from './loadable';
@@ -34,6 +34,12 @@ interface KnowledgeStore {
   applyChange(frame: BulkFrame): Promise<void>;
   setQuery(query: string): void;
   refreshResults(): Promise<void>;
+  /** Narrowing by line and category; empty shows everything. */
+  filters: SearchFilters;
+  setFilters(filters: SearchFilters): void;
+  /** The categories of the articles held, for the filter. */
+  categories: string[];
+  refreshCategories(): Promise<void>;
   setActiveIndex(index: number): void;
   openArticle(id: string): Promise<void>;
   closeArticle(): void;
@@ -61,6 +67,8 @@ const blank = {
   focusRequest: null,
   callContext: null,
   suggestions: idle,
+  filters: {},
+  categories: [] as string[],
 } satisfies Partial<KnowledgeStore>;
 
 export const useKnowledgeStore = create<KnowledgeStore>()((set, get) => ({
@@ -118,6 +126,7 @@ export const useKnowledgeStore = create<KnowledgeStore>()((set, get) => ({
     heldChanges = null;
     for (const frame of held) await index.ingest(frame, 'push');
     set({ indexing: { status: 'ready', data: { count } } });
+    void get().refreshCategories();
     void get().refreshSuggestions();
     await get().refreshResults();
   },
@@ -143,7 +152,18 @@ export const useKnowledgeStore = create<KnowledgeStore>()((set, get) => ({
       refreshTimer = null;
       void get().refreshResults();
       void get().refreshSuggestions();
+      void get().refreshCategories();
     }, 300);
+  },
+
+  async refreshCategories() {
+    const index = get().index;
+    if (index) set({ categories: await index.categories() });
+  },
+
+  setFilters(filters) {
+    set({ filters, activeIndex: -1 });
+    void get().refreshResults();
   },
 
   setQuery(query) {
@@ -152,12 +172,13 @@ export const useKnowledgeStore = create<KnowledgeStore>()((set, get) => ({
   },
 
   async refreshResults() {
-    const { index, query } = get();
+    const { index, query, filters } = get();
     if (!index) return;
     const sequence = ++searchSequence;
     set({ results: loading(get().results) });
     try {
-      const hits = query.trim() ? await index.search(query, RESULT_LIMIT) : await index.recent(RECENT_LIMIT);
+      const filtered = Boolean(filters.line || filters.category);
+      const hits = query.trim() || filtered ? await index.search(query, RESULT_LIMIT, filters) : await index.recent(RECENT_LIMIT);
       if (sequence !== searchSequence) return;
       const activeIndex = Math.min(get().activeIndex, hits.length - 1);
       set({ results: { status: 'ready', data: hits }, activeIndex });
@@ -231,6 +252,10 @@ export const useCallSuggestions = () => {
   const suggestions = useKnowledgeStore((s) => s.suggestions);
   return { active, suggestions };
 };
+export const useKnowledgeFilters = () => useKnowledgeStore((s) => s.filters);
+export const useSetKnowledgeFilters = () => useKnowledgeStore((s) => s.setFilters);
+export const useKnowledgeCategories = () => useKnowledgeStore((s) => s.categories);
+
 export const useKnowledgeActions = () => {
   const setQuery = useKnowledgeStore((s) => s.setQuery);
   const setActiveIndex = useKnowledgeStore((s) => s.setActiveIndex);

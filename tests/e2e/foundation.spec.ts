@@ -80,8 +80,8 @@ test('an article an admin publishes on another desktop appears in the advisor’
   await admin.getByRole('button', { name: 'New article' }).click();
   await admin.getByLabel('Title').fill('Kilt hire for a Highland funeral');
   await admin.getByLabel('Summary').fill('What to tell families who ask about kilt hire for the service.');
-  await admin.getByLabel('Line').selectOption({ label: 'Funeral care' });
-  await admin.getByLabel('Category').fill('Arranging a funeral');
+  await admin.getByLabel('Line', { exact: true }).selectOption({ label: 'Funeral care' });
+  await admin.getByLabel('Category', { exact: true }).fill('Arranging a funeral');
   await admin.getByLabel('Tags').fill('kilt, highland, dress');
   await admin.getByLabel('Body (Markdown)').fill('Families can arrange kilt hire through the funeral director. Offer the **local partner** list.');
   await admin.getByRole('button', { name: 'Publish' }).click();

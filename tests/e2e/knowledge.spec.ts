@@ -115,3 +115,20 @@ test('a cold start imports the saved index instead of re-reading every article',
   await searchKnowledge(again, 'loch scattering');
   await expect(results(again).first()).toContainText('Loch-side scattering');
 });
+
+test('filters narrow the search to a line of business and a category', async ({ page }) => {
+  const desktop = await stack.desktop('advisor');
+  await signIn(page, desktop.url, 'advisor1.gla');
+  await signedInAs(page, 'Iona MacLeod');
+  await searchKnowledge(page, 'refund');
+  await expect(results(page).first()).toBeVisible();
+  await page.getByLabel('Filter by line').selectOption({ label: 'Funeral care' });
+  await expect(results(page).first()).toBeVisible();
+  const lines = await results(page).allTextContents();
+  expect(lines.every((t) => /Funeral care|All lines/.test(t))).toBe(true);
+  await page.getByLabel('Filter by line').selectOption({ label: 'All lines' });
+  await page.getByLabel('Filter by category').selectOption('Refunds');
+  await expect(results(page).first()).toBeVisible();
+  await searchKnowledge(page, 'ashes cremation');
+  await expect(page.getByText(/No articles match/)).toBeVisible();
+});

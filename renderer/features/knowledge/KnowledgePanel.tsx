@@ -4,6 +4,7 @@ import {
   useConnectionStatus,
   useKnowledgeActions,
   useKnowledgeIndexing,
+  useKnowledgeFilters,
   useKnowledgeQuery,
   useKnowledgeResults,
   useOpenArticle,
@@ -12,6 +13,7 @@ import { Card } from '../../ui/Card';
 import { formatCount } from '../../ui/format';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/States';
 import { ArticleView } from './ArticleView';
+import { KnowledgeFilters } from './KnowledgeFilters';
 import { ResultsList, type ResultsListHandle } from './ResultsList';
 import { SearchBox } from './SearchBox';
 import { SuggestedArticles } from './SuggestedArticles';
@@ -60,7 +62,8 @@ export function KnowledgePanel({ className }: { className?: string }) {
     if (!openId && returning) setReturning(false);
   }, [openId, returning]);
 
-  const searching = query.trim().length > 0;
+  const filters = useKnowledgeFilters();
+  const searching = query.trim().length > 0 || Boolean(filters.line || filters.category);
   const stillIndexing = indexing.status === 'loading' || indexing.status === 'idle';
 
   const resultsView = () => {
@@ -79,7 +82,7 @@ export function KnowledgePanel({ className }: { className?: string }) {
     }
     if (hits.length === 0) {
       return searching ? (
-        <EmptyState>No articles match “{query.trim()}”</EmptyState>
+        <EmptyState>{query.trim() ? <>No articles match “{query.trim()}”</> : <>No articles in this line or category</>}</EmptyState>
       ) : (
         <EmptyState>No articles saved on this computer yet</EmptyState>
       );
@@ -108,6 +111,7 @@ export function KnowledgePanel({ className }: { className?: string }) {
         onEnterResults={() => listRef.current?.focusOption(0) ?? false}
         onOpenFirst={() => open(Math.max(activeIndex, 0))}
       />
+      <KnowledgeFilters />
       <p className="visually-hidden" aria-live="polite">
         {searching && results.status === 'ready' ? `${formatCount(hits.length)} articles found` : ''}
       </p>

@@ -2,7 +2,7 @@ import type { Article } from '../../../shared/schemas/knowledge';
 import { snippet, highlight } from '../../../shared/search/highlight';
 import { KnowledgeIndex, type ArticleCard, type PersistedIndex } from '../../../shared/search/knowledge-index';
 import { queryTerms, rank, searchDetailed, type QueryTerm } from '../../../shared/search/query';
-import type { CallContext, SearchHit } from './protocol';
+import type { CallContext, SearchFilters, SearchHit } from './protocol';
 import { suggestQuery } from './suggestQuery';
 
 /**
@@ -44,17 +44,23 @@ export class KnowledgeCorpus {
     this.index.remove(id);
   }
 
-  recent(limit: number): SearchHit[] {
+  recent(limit: number, filters: SearchFilters = {}): SearchHit[] {
     return this.index.cards
       .filter((c): c is ArticleCard => c !== null)
+      .filter((c) => (!filters.line || c.line === filters.line || c.line === 'all') && (!filters.category || c.category === filters.category))
       .sort((a, b) => b.updatedAt - a.updatedAt)
       .slice(0, limit)
       .map((c) => this.hit(c, []));
   }
 
-  search(query: string, limit: number, opts: { prefix?: boolean } = {}): SearchHit[] {
-    const { terms, results } = searchDetailed(this.index, query, { limit, prefix: opts.prefix });
+  search(query: string, limit: number, filters: SearchFilters = {}): SearchHit[] {
+    if (!query.trim()) return this.recent(limit, filters);
+    const { terms, results } = searchDetailed(this.index, query, { limit, line: filters.line, category: filters.category });
     return results.map((r) => this.hit(r.card, terms));
+  }
+
+  categories(): string[] {
+    return [...new Set(this.index.cards.flatMap((c) => (c ? [c.category] : [])))].sort((a, b) => a.localeCompare(b, 'en-GB'));
   }
 
   /** Whole words only (nothing is being typed), kept to the call's line and to all-lines articles. */

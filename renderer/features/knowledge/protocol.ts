@@ -35,9 +35,16 @@ export type ToSearchWorker =
   | { type: 'open'; requestId: number; key: string; manifest: Manifest }
   /** A knowledge frame as it came from the core: parsed, checked and indexed here, not on the page. */
   | { type: 'ingest'; requestId: number; frame: string | object; kind: 'reply' | 'push'; cursor?: number }
-  | { type: 'search'; requestId: number; query: string; limit: number }
+  | { type: 'search'; requestId: number; query: string; limit: number; filters?: SearchFilters }
+  | { type: 'categories'; requestId: number }
   | { type: 'recent'; requestId: number; limit: number }
   | { type: 'suggest'; requestId: number; context: CallContext; limit: number };
+
+/** Narrowing by line of business (articles for all lines always stay in) and by category. */
+export interface SearchFilters {
+  line?: Line;
+  category?: string;
+}
 
 /** What the desktop's cache holds: ids with the change each was last written at. */
 export interface Manifest {
@@ -68,6 +75,7 @@ export interface IngestSummary {
 export type FromSearchWorker =
   | { type: 'hits'; requestId: number; hits: SearchHit[] }
   | { type: 'ingested'; requestId: number; summary: IngestSummary }
+  | { type: 'categories'; requestId: number; names: string[] }
   | { type: 'opened'; requestId: number; opened: Opened }
   | { type: 'failed'; requestId: number | null; message: string };
 
@@ -77,7 +85,9 @@ export interface KnowledgeIndex {
   /** Imports this person's saved index when there is one, and says what it still needs. */
   open(key: string, manifest: Manifest): Promise<Opened>;
   ingest(frame: string | object, kind: 'reply' | 'push', cursor?: number): Promise<IngestSummary>;
-  search(query: string, limit: number): Promise<SearchHit[]>;
+  search(query: string, limit: number, filters?: SearchFilters): Promise<SearchHit[]>;
+  /** The categories of the articles held, for the filter. */
+  categories(): Promise<string[]>;
   recent(limit: number): Promise<SearchHit[]>;
   /** Articles for the call in progress, without the advisor typing anything. */
   suggest(context: CallContext, limit: number): Promise<SearchHit[]>;

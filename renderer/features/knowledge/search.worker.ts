@@ -82,7 +82,10 @@ async function handle(message: ToSearchWorker): Promise<void> {
       return;
     }
     case 'search':
-      scope.postMessage({ type: 'hits', requestId: message.requestId, hits: corpus.search(message.query, message.limit) });
+      scope.postMessage({ type: 'hits', requestId: message.requestId, hits: corpus.search(message.query, message.limit, message.filters) });
+      return;
+    case 'categories':
+      scope.postMessage({ type: 'categories', requestId: message.requestId, names: corpus.categories() });
       return;
     case 'recent':
       scope.postMessage({ type: 'hits', requestId: message.requestId, hits: corpus.recent(message.limit) });

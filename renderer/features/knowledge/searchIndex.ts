@@ -1,6 +1,6 @@
 import type { FromSearchWorker, IngestSummary, KnowledgeIndex, Opened, SearchHit, ToSearchWorker } from './protocol';
 
-type Answer = SearchHit[] | Opened | IngestSummary;
+type Answer = SearchHit[] | Opened | IngestSummary | string[];
 
 interface Waiting {
   resolve(value: Answer): void;
@@ -25,6 +25,7 @@ export function createSearchIndex(): KnowledgeIndex {
     if (message.type === 'hits') request.resolve(message.hits);
     else if (message.type === 'opened') request.resolve(message.opened);
     else if (message.type === 'ingested') request.resolve(message.summary);
+    else if (message.type === 'categories') request.resolve(message.names);
     else request.reject(new Error(message.message));
   });
   worker.addEventListener('error', (event) => {
@@ -43,7 +44,8 @@ export function createSearchIndex(): KnowledgeIndex {
     reset: () => post({ type: 'reset' }),
     open: (key, manifest) => ask<Opened>((requestId) => ({ type: 'open', requestId, key, manifest })),
     ingest: (frame, kind, cursor) => ask<IngestSummary>((requestId) => ({ type: 'ingest', requestId, frame, kind, cursor })),
-    search: (query, limit) => ask<SearchHit[]>((requestId) => ({ type: 'search', requestId, query, limit })),
+    search: (query, limit, filters) => ask<SearchHit[]>((requestId) => ({ type: 'search', requestId, query, limit, filters })),
+    categories: () => ask<string[]>((requestId) => ({ type: 'categories', requestId })),
     recent: (limit) => ask<SearchHit[]>((requestId) => ({ type: 'recent', requestId, limit })),
     suggest: (context, limit) => ask<SearchHit[]>((requestId) => ({ type: 'suggest', requestId, context, limit })),
   };
