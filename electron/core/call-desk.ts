@@ -1,6 +1,6 @@
 import type { AgentStateView, CallDeskView, CallHistoryEntry, CallSource, CallView, CustomerCard } from '../../shared/contract/calls';
+import type { NoteOutcome } from '../../shared/contract/notes';
 import { toE164 } from '../../shared/phone';
-import { redactCardData } from '../../shared/redaction';
 import type { Line } from '../../shared/roles';
 import { advance, isLive, outcomeOf } from '../../shared/telephony/call-machine';
 import type { CallSignal } from '../../shared/telephony/signals';
@@ -8,11 +8,14 @@ import { webhookToSignal, type WebhookEvent } from '../../shared/telephony/webho
 import type { WebhookVerdict } from './cti-receiver';
 import { CoreError } from './errors';
 import type { HubClient } from './hub-client';
+import { NoteJournal } from './note-journal';
 import type { DesktopStore } from './store';
 
 export interface DeskDeps {
   hub: HubClient;
   store: DesktopStore;
+  /** Every case note goes through the journal, so none is lost while the hub is away. */
+  notes: NoteJournal;
   emitCall(view: CallView | null): void;
   emitDesk(view: CallDeskView): void;
   emitAgent(view: AgentStateView): void;
@@ -157,10 +160,12 @@ export class CallDesk {
     this.deps.emitCall(view);
   }
 
-  async addNote(callId: string, body: string): Promise<void> {
+  async addNote(callId: string, body: string): Promise<NoteOutcome> {
     const view = this.views.get(callId);
     if (!view?.caseId) throw new CoreError('no_case', 'This call has no case yet: the hub could not be reached when it was answered.');
-    await this.deps.hub.post(`/api/cases/${view.caseId}/notes`, { body: redactCardData(body) });
+    const outcome = await this.deps.notes.add({ caseId: view.caseId, caseReference: view.caseReference, callId, body });
+    this.deps.notes.saveDraft(callId, ''); // the note is safe in the journal or on the hub: the box starts afresh
+    return outcome;
   }
 
   async wrapUp(callId: string, wrapupCode: string, note?: string): Promise<CallDeskView> {
@@ -168,7 +173,10 @@ export class CallDesk {
     if (!view || view.call.phase !== 'ended') throw new CoreError('not_in_wrap_up', 'That call is not waiting for wrap-up.');
     if (!view.wrapUp?.codes.some((c) => c.id === wrapupCode)) throw new CoreError('invalid_request', 'Choose a wrap-up code for this line.', [{ path: 'wrapupCode', message: 'not a code of this line' }]);
     if (view.caseId) {
-      if (note?.trim()) await this.deps.hub.post(`/api/cases/${view.caseId}/notes`, { body: redactCardData(note) });
+      if (note?.trim()) {
+        // Journalled under a key of its text, so a wrap-up retried after a failure adds it once.
+        await this.deps.notes.add({ caseId: view.caseId, caseReference: view.caseReference, callId, body: note, key: NoteJournal.wrapUpKey(view.caseId, note) });
+      }
       await this.deps.hub.request('PATCH', `/api/cases/${view.caseId}`, { status: 'closed', wrapupCode });
     }
     this.finish(view, wrapupCode);

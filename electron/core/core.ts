@@ -13,6 +13,8 @@ import { CoreError } from './errors';
 import { HubClient } from './hub-client';
 import { HubLive } from './hub-live';
 import { KnowledgeSync } from './knowledge-sync';
+import { NoteJournal } from './note-journal';
+import { queuesChangeFrom } from './queue-events';
 import { fileVault, type SavedSession, type SessionVault } from './session-vault';
 import { DesktopStore } from './store';
 
@@ -41,6 +43,7 @@ interface Active {
   live: HubLive;
   desk: CallDesk;
   outbox: GestureOutbox;
+  notes: NoteJournal;
 }
 
 /**
@@ -177,9 +180,11 @@ export class DesktopCore {
         if (code === 4401) void this.confirm();
       },
     });
+    const notes = new NoteJournal(this.hub, store, (entries) => this.emit('notes.journal', entries));
     const desk = new CallDesk({
       hub: this.hub,
       store,
+      notes,
       emitCall: (view) => this.emit('call.changed', view),
       emitDesk: (view) => this.emit('calls.desk', view),
       emitAgent: (view) => this.emit('agent.state', view),
@@ -187,13 +192,14 @@ export class DesktopCore {
       wrapUpSeconds: this.opts.wrapUpSeconds,
     });
     const outbox = new GestureOutbox(this.hub, store, () => this.emit('gestures.changed', { what: 'outbox', requestId: null }));
-    this.active = { saved, store, sync, live, desk, outbox };
+    this.active = { saved, store, sync, live, desk, outbox, notes };
     this.confirmed = false;
     if (this.resyncTimer) clearInterval(this.resyncTimer);
     let ticks = 0;
     this.resyncTimer = setInterval(() => {
       if (!this.active?.live.connected) return;
       void this.active.outbox.flush();
+      void this.active.notes.flush();
       if (++ticks % 10 === 0) void this.syncKnowledge().catch(() => undefined);
     }, (this.opts.resyncEveryMs ?? 5 * 60_000) / 10);
     this.resyncTimer.unref();
@@ -218,6 +224,7 @@ export class DesktopCore {
     this.confirmed = true;
     if (!active.live.connected) active.live.start();
     void active.outbox.flush(); // requests made offline go now, once each
+    void active.notes.flush(); // and notes written offline, once each
     if (!wasConfirmed) {
       this.emit('session.changed', this.sessionState);
       if (active.saved.user.role !== 'admin') void active.desk.loadAgentState();
@@ -231,6 +238,10 @@ export class DesktopCore {
     else if (name.startsWith('gesture.')) {
       const what = name.slice('gesture.'.length) as 'requested' | 'resolved' | 'decided' | 'fulfilment';
       this.emit('gestures.changed', { what, requestId: typeof data.requestId === 'string' ? data.requestId : null });
+    }
+    else if (name === 'team.changed' || name === 'queues.changed') {
+      const change = queuesChangeFrom(name, data);
+      if (change) this.emit('queues.changed', change);
     }
     else if (name === 'call.signal' && desk) desk.accept(data as unknown as CallSignal, 'hub');
     else if (name === 'agent.state' && desk) desk.hubAgentState(data as unknown as AgentStateView);

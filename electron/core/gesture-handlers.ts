@@ -1,5 +1,6 @@
 import type { GestureRequestResults, HubJson } from '../../shared/contract/gestures';
 import type { RequestName } from '../../shared/contract/requests';
+import { formatPence } from '../../shared/gestures/policy';
 import type { CaseView } from '../../shared/schemas/customers';
 import type { DesktopCore } from './core';
 import type { Handlers } from './router';
@@ -23,24 +24,25 @@ export function gestureHandlers(core: DesktopCore): GestureHandlers {
     'cases.get': ({ caseId }) => hub().get(`/api/cases/${seg(caseId)}`),
     'customers.search': ({ q: text }) => hub().get(`/api/customers${q({ q: text })}`),
     'customers.card': ({ customerId }) => hub().get<HubJson>(`/api/customers/${seg(customerId)}`),
-    'gestures.suggestions': ({ caseId }) => hub().get<HubJson>(`/api/cases/${seg(caseId)}/gesture-suggestions`),
-    'gestures.forCase': ({ caseId }) => hub().get<HubJson>(`/api/cases/${seg(caseId)}/gestures`),
-    'gestures.send': (draft) => {
+    'gestures.suggestions': ({ caseId }) => hub().get(`/api/cases/${seg(caseId)}/gesture-suggestions`),
+    'gestures.forCase': ({ caseId }) => hub().get(`/api/cases/${seg(caseId)}/gestures`),
+    'gestures.send': ({ itemName, ...draft }) => {
       const { outbox } = core.requireSignedIn();
-      return outbox.send(draft, `${draft.itemId} · £${(draft.amountPence / 100).toFixed(2)}`);
+      return outbox.send(draft, `${itemName ?? draft.itemId} · ${formatPence(draft.amountPence)}`);
     },
     'gestures.outbox': async () => core.requireSignedIn().outbox.entries(),
     'gestures.discard': async ({ outboxId }) => core.requireSignedIn().outbox.discard(outboxId),
     'gestures.mine': () => hub().get('/api/gestures/requests'),
-    'gestures.withdraw': ({ requestId, reason }) => hub().post<HubJson>(`/api/gestures/requests/${seg(requestId)}/withdraw`, { reason }),
-    'gestures.approvals': () => hub().get<HubJson>('/api/gestures/approvals'),
+    'gestures.withdraw': ({ requestId, reason }) => hub().post(`/api/gestures/requests/${seg(requestId)}/withdraw`, { reason }),
+    'gestures.approvals': () => hub().get('/api/gestures/approvals'),
     'gestures.decide': ({ requestId, decision, reason }) =>
-      hub().post<HubJson>(`/api/gestures/requests/${seg(requestId)}/${decision}`, { reason: reason ?? '' }),
-    'gestures.fulfilment': ({ requestId, ...update }) => hub().post<HubJson>(`/api/gestures/requests/${seg(requestId)}/fulfilment`, update),
-    'gestures.followUps': ({ state }) => hub().get<HubJson>(`/api/gestures/follow-ups${q({ state })}`),
-    'gestures.followUpDone': ({ followUpId, outcome }) => hub().post<HubJson>(`/api/gestures/follow-ups/${seg(followUpId)}/done`, { outcome }),
+      hub().post(`/api/gestures/requests/${seg(requestId)}/${decision}`, { reason: reason ?? '' }),
+    'gestures.fulfilment': ({ requestId, ...update }) => hub().post(`/api/gestures/requests/${seg(requestId)}/fulfilment`, update),
+    'gestures.fulfilmentQueue': () => hub().get('/api/gestures/fulfilment'),
+    'gestures.followUps': ({ state }) => hub().get(`/api/gestures/follow-ups${q({ state })}`),
+    'gestures.followUpDone': ({ followUpId, outcome }) => hub().post(`/api/gestures/follow-ups/${seg(followUpId)}/done`, { outcome }),
     'gestures.budgets': ({ month }) => hub().get(`/api/gestures/budgets${q({ month })}`),
-    'gestures.report': ({ from, to }) => hub().get<HubJson>(`/api/gestures/report${q({ from, to })}`),
+    'gestures.report': ({ from, to }) => hub().get(`/api/gestures/report${q({ from, to })}`),
     'gestures.reportCsv': async ({ by, from, to }) => {
       const csv = await hub().text(`/api/gestures/report.csv${q({ by, from, to })}`);
       return { filename: `goodwill-${by}-${from ?? 'recent'}${to ? `-${to}` : ''}.csv`, csv };

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { OutboxEntry } from '../../shared/contract/gestures';
 import { redactCardData } from '../../shared/redaction';
 import type { CreateGestureRequest, CreateGestureResult } from '../../shared/schemas/gestures';
-import { CoreError } from './errors';
 import type { HubClient } from './hub-client';
+import { OutboxQueue, transient } from './outbox';
 import type { DesktopStore } from './store';
 
 type Draft = Omit<CreateGestureRequest, 'idempotencyKey'>;
@@ -18,25 +18,24 @@ function masked(draft: Draft): Draft {
   };
 }
 
-/** The hub away or failing: worth trying again later, unlike a definite no. */
-const transient = (err: unknown) => err instanceof CoreError && (err.code === 'hub_unreachable' || (err.status ?? 0) >= 500);
-
 /**
  * Gesture requests made while the hub is out of reach wait here, each with the idempotency key
  * minted when the advisor pressed send, and go once the hub is back: a resend after a dropped
  * reply is the same request, never a second one.
  */
 export class GestureOutbox {
-  private flushing: Promise<void> | null = null;
+  private readonly queue: OutboxQueue;
 
   constructor(
     private readonly hub: HubClient,
-    private readonly store: DesktopStore,
-    private readonly changed: () => void,
-  ) {}
+    store: DesktopStore,
+    changed: () => void,
+  ) {
+    this.queue = new OutboxQueue(store, 'gesture', (row) => hub.post<CreateGestureResult>('/api/gestures/requests', row.body), changed);
+  }
 
   entries(): OutboxEntry[] {
-    return this.store.outbox().map((r) => {
+    return this.queue.rows().map((r) => {
       const body = r.body as CreateGestureRequest;
       return {
         id: r.id,
@@ -60,44 +59,17 @@ export class GestureOutbox {
       if (!transient(err)) throw err;
     }
     const id = randomUUID();
-    this.store.queue({ id, key: body.idempotencyKey, kind: 'gesture', body, summary });
-    this.changed();
+    this.queue.add({ id, key: body.idempotencyKey, body, summary });
     return { queued: this.entries().find((e) => e.id === id)! };
   }
 
   discard(id: string): OutboxEntry[] {
-    this.store.outboxDone(id);
-    this.changed();
+    this.queue.remove(id);
     return this.entries();
   }
 
   /** Sends what waits, oldest first; stops at the first sign the hub is still away. */
   flush(): Promise<void> {
-    if (this.flushing) return this.flushing;
-    // Cleared only once the run has finished, even when there was nothing to send.
-    const run = this.sendWaiting().finally(() => {
-      if (this.flushing === run) this.flushing = null;
-    });
-    this.flushing = run;
-    return run;
-  }
-
-  private async sendWaiting(): Promise<void> {
-    for (const row of this.store.outbox()) {
-      if (row.state !== 'waiting') continue;
-      try {
-        await this.hub.post<CreateGestureResult>('/api/gestures/requests', row.body);
-        this.store.outboxDone(row.id);
-      } catch (err) {
-        if (transient(err)) {
-          this.store.outboxAttempted(row.id, { state: 'waiting', error: null });
-          this.changed();
-          break;
-        }
-        // A definite answer (budget spent, item retired...): shown to the advisor, not retried.
-        this.store.outboxAttempted(row.id, { state: 'refused', error: err instanceof Error ? err.message : String(err) });
-      }
-      this.changed();
-    }
+    return this.queue.flush();
   }
 }

@@ -5,7 +5,10 @@ import type { CaseView } from '../../shared/schemas/customers';
 import type { AdminArticle, FeedbackView } from '../../shared/schemas/knowledge';
 import type { DesktopCore } from './core';
 import { CoreError } from './errors';
+import { catalogueHandlers } from './catalogue-handlers';
 import { gestureHandlers } from './gesture-handlers';
+import { noteHandlers } from './note-handlers';
+import { queueHandlers } from './queue-handlers';
 import type { Handlers } from './router';
 
 /** Hang-up and transfer go through the PBX; a softphone's calls are handled on the softphone. */
@@ -18,6 +21,9 @@ function onPbx(core: DesktopCore): void {
 export function coreHandlers(core: DesktopCore): Handlers {
   return {
     ...gestureHandlers(core),
+    ...catalogueHandlers(core),
+    ...queueHandlers(core),
+    ...noteHandlers(core),
     'session.status': async () => core.sessionState,
     'session.signIn': (args) => core.signIn(args),
     'session.signOut': () => core.signOut(),
@@ -51,10 +57,7 @@ export function coreHandlers(core: DesktopCore): Handlers {
     'calls.desk': async () => core.requireSignedIn().desk.view(),
     'calls.setSource': async ({ source }) => core.requireSignedIn().desk.setSource(source),
     'calls.wrapUp': ({ callId, wrapupCode, note }) => core.requireSignedIn().desk.wrapUp(callId, wrapupCode, note),
-    'calls.addNote': async ({ callId, body }) => {
-      await core.requireSignedIn().desk.addNote(callId, body);
-      return { ok: true };
-    },
+    'calls.addNote': ({ callId, body }) => core.requireSignedIn().desk.addNote(callId, body),
     'calls.hangUp': async ({ callId }) => {
       onPbx(core);
       await core.hub.post(`/api/telephony/calls/${encodeURIComponent(callId)}/hangup`, {});

@@ -26,6 +26,11 @@ CREATE TABLE IF NOT EXISTS outbox (
   state TEXT NOT NULL DEFAULT 'waiting',
   error TEXT
 );
+CREATE TABLE IF NOT EXISTS note_drafts (
+  call_id TEXT PRIMARY KEY,
+  body TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS articles (
   id TEXT PRIMARY KEY,
   seq INTEGER NOT NULL,
@@ -33,6 +38,19 @@ CREATE TABLE IF NOT EXISTS articles (
   data TEXT NOT NULL
 );
 `;
+
+/** A request waiting to reach the hub; `kind` says which (gesture, note) and so where it goes. */
+export interface OutboxRow {
+  id: string;
+  key: string;
+  kind: string;
+  body: unknown;
+  summary: string;
+  createdAt: number;
+  attempts: number;
+  state: string;
+  error: string | null;
+}
 
 /**
  * One advisor's offline store on this computer: their knowledge cache and sync cursor. Each
@@ -120,8 +138,12 @@ export class DesktopStore {
       .run([row.id, row.key, row.kind, JSON.stringify(row.body), row.summary, Date.now()]);
   }
 
-  outbox(): { id: string; key: string; kind: string; body: unknown; summary: string; createdAt: number; attempts: number; state: string; error: string | null }[] {
-    return (this.db.prepare('SELECT * FROM outbox ORDER BY created_at').all() as Record<string, unknown>[]).map((r) => ({
+  /** What waits, oldest first; only one kind when asked (each kind goes to its own place on the hub). */
+  outbox(kind?: string): OutboxRow[] {
+    const rows = kind
+      ? this.db.prepare('SELECT * FROM outbox WHERE kind = ? ORDER BY created_at, rowid').all([kind])
+      : this.db.prepare('SELECT * FROM outbox ORDER BY created_at, rowid').all();
+    return (rows as Record<string, unknown>[]).map((r) => ({
       id: String(r.id),
       key: String(r.idempotency_key),
       kind: String(r.kind),
@@ -140,6 +162,27 @@ export class DesktopStore {
 
   outboxDone(id: string): void {
     this.db.prepare('DELETE FROM outbox WHERE id = ?').run([id]);
+  }
+
+  /** The note box's unsent text, already masked, so a window reload does not lose it. */
+  saveDraft(callId: string, body: string): void {
+    if (!body.trim()) {
+      this.db.prepare('DELETE FROM note_drafts WHERE call_id = ?').run([callId]);
+      return;
+    }
+    this.db
+      .prepare('INSERT INTO note_drafts (call_id, body, updated_at) VALUES (?, ?, ?) ON CONFLICT(call_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at')
+      .run([callId, body, Date.now()]);
+  }
+
+  draft(callId: string): string {
+    const row = this.db.prepare('SELECT body FROM note_drafts WHERE call_id = ?').get([callId]) as { body: string } | undefined;
+    return row?.body ?? '';
+  }
+
+  /** Drafts of calls long over are not kept for ever. */
+  pruneDrafts(olderThan: number): void {
+    this.db.prepare('DELETE FROM note_drafts WHERE updated_at < ?').run([olderThan]);
   }
 
   saveCall(entry: CallHistoryEntry): void {

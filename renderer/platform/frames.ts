@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Result } from '../../shared/contract/envelope';
 import type { PushName, Pushes } from '../../shared/contract/pushes';
 import { AGENT_STATES, CALL_SOURCES } from '../../shared/contract/calls';
+import { journalEntry } from '../../shared/contract/notes';
+import { queuesChange } from '../../shared/contract/queues';
 import { LINES } from '../../shared/roles';
 import { siteView, userView } from '../../shared/schemas/accounts';
 import { caseView, customerView } from '../../shared/schemas/customers';
@@ -101,6 +103,12 @@ const pushData: PushSchemas = {
   'call.changed': callView.nullable(),
   'calls.desk': callDeskView,
   'agent.state': agentStateView,
+  'gestures.changed': z.object({
+    what: z.enum(['requested', 'resolved', 'decided', 'fulfilment', 'outbox']),
+    requestId: z.string().nullable(),
+  }),
+  'queues.changed': queuesChange,
+  'notes.journal': z.array(journalEntry),
 };
 const pushFrame = z.object({ push: z.string(), data: z.unknown() });
 

@@ -1,12 +1,13 @@
 import { create } from 'zustand';
 import type { AgentState, AgentStateView, CallDeskView, CallSource, CallView } from '../../shared/contract/calls';
-import type { BridgeError, Result } from '../../shared/contract/envelope';
+import type { BridgeError } from '../../shared/contract/envelope';
 import type { CallContext } from '../features/knowledge/protocol';
+import { actionRunner, withoutError } from './actionRunner';
 import { bridge } from './bridgeRef';
 import { idle, loading, type Loadable } from './loadable';
 
 /** The things an advisor can ask of a call or of their own status; each has its own busy flag and error. */
-export type CallAction = 'hangUp' | 'transfer' | 'addNote' | 'wrapUp' | 'markBereaved' | 'setState' | 'setSource' | 'markCalledBack';
+export type CallAction = 'hangUp' | 'transfer' | 'wrapUp' | 'markBereaved' | 'setState' | 'setSource' | 'markCalledBack';
 
 interface CallsStore {
   /** History, agent state, source and webhook address, from `calls.desk`. */
@@ -25,7 +26,6 @@ interface CallsStore {
   setSource(source: CallSource): Promise<boolean>;
   hangUp(callId: string): Promise<boolean>;
   transfer(callId: string, target: string): Promise<boolean>;
-  addNote(callId: string, body: string): Promise<boolean>;
   wrapUp(callId: string, wrapupCode: string, note?: string): Promise<boolean>;
   markBereaved(customerId: string, reference?: string): Promise<boolean>;
   setAgentState(next: { state: AgentState; reason?: string; minutes?: number }): Promise<boolean>;
@@ -66,7 +66,7 @@ const withCodes = (labels: Record<string, string>, view: CallView | null): Recor
   return next;
 };
 
-const CALL_ACTIONS: CallAction[] = ['hangUp', 'transfer', 'addNote', 'wrapUp', 'markBereaved'];
+const CALL_ACTIONS: CallAction[] = ['hangUp', 'transfer', 'wrapUp', 'markBereaved'];
 
 /** A failed hang-up on the last call must not greet the next one: call errors end with their call. */
 function errorsFor(before: CallView | null, after: CallView | null, errors: CallsStore['errors']): CallsStore['errors'] {
@@ -79,20 +79,7 @@ function errorsFor(before: CallView | null, after: CallView | null, errors: Call
 let deskGeneration = 0;
 
 export const useCallsStore = create<CallsStore>()((set, get) => {
-  /** Runs one bridge call with its busy flag; the error stays until the next try or a dismissal. */
-  async function run<T>(action: CallAction, call: () => Promise<Result<T>>, onValue?: (value: T) => void): Promise<boolean> {
-    if (get().busy[action]) return false;
-    const { [action]: _cleared, ...errors } = get().errors;
-    set({ busy: { ...get().busy, [action]: true }, errors });
-    const result = await call();
-    set({ busy: { ...get().busy, [action]: false } });
-    if (!result.ok) {
-      set({ errors: { ...get().errors, [action]: result.error } });
-      return false;
-    }
-    onValue?.(result.value);
-    return true;
-  }
+  const run = actionRunner<CallAction>(get, set);
 
   return {
     desk: idle,
@@ -136,7 +123,6 @@ export const useCallsStore = create<CallsStore>()((set, get) => {
     setSource: (source) => run('setSource', () => bridge().call('calls.setSource', { source }), (desk) => get().applyDesk(desk)),
     hangUp: (callId) => run('hangUp', () => bridge().call('calls.hangUp', { callId })),
     transfer: (callId, target) => run('transfer', () => bridge().call('calls.transfer', { callId, target })),
-    addNote: (callId, body) => run('addNote', () => bridge().call('calls.addNote', { callId, body })),
     wrapUp: (callId, wrapupCode, note) =>
       run('wrapUp', () => bridge().call('calls.wrapUp', { callId, wrapupCode, ...(note?.trim() ? { note } : {}) }), (desk) => get().applyDesk(desk)),
     markCalledBack: (callId) => run('markCalledBack', () => bridge().call('calls.markCalledBack', { callId }), (desk) => get().applyDesk(desk)),
@@ -154,10 +140,7 @@ export const useCallsStore = create<CallsStore>()((set, get) => {
         },
       ),
 
-    clearError(action) {
-      const { [action]: _cleared, ...errors } = get().errors;
-      set({ errors });
-    },
+    clearError: (action) => set({ errors: withoutError(get().errors, action) }),
 
     // One person's calls and customers must never show on the next person's screen.
     clear() {
@@ -199,10 +182,9 @@ export const useCallActions = () => {
   const setSource = useCallsStore((s) => s.setSource);
   const hangUp = useCallsStore((s) => s.hangUp);
   const transfer = useCallsStore((s) => s.transfer);
-  const addNote = useCallsStore((s) => s.addNote);
   const wrapUp = useCallsStore((s) => s.wrapUp);
   const markBereaved = useCallsStore((s) => s.markBereaved);
   const setAgentState = useCallsStore((s) => s.setAgentState);
   const markCalledBack = useCallsStore((s) => s.markCalledBack);
-  return { setSource, hangUp, transfer, addNote, wrapUp, markBereaved, setAgentState, markCalledBack };
+  return { setSource, hangUp, transfer, wrapUp, markBereaved, setAgentState, markCalledBack };
 };

@@ -1,20 +1,32 @@
 import type { Bridge } from '../platform/bridge';
 import type { KnowledgeIndex } from '../features/knowledge/protocol';
+import { useApprovalsStore } from './approvals';
 import { setStateBridge } from './bridgeRef';
+import { useBudgetsStore } from './budgets';
 import { callContextOf, useCallsStore } from './calls';
+import { useCatalogueStore } from './catalogue';
 import { useConnectionStore } from './connection';
 import { useFeedbackStore } from './feedback';
+import { useGoodwillStore } from './goodwill';
 import { useHomesStore } from './homes';
 import { useKnowledgeStore } from './knowledge';
+import { useNotesStore } from './notes';
 import { usePublishingStore } from './publishing';
+import { useQueuesStore } from './queues';
 import { useSessionStore } from './session';
 
+export * from './approvals';
+export * from './budgets';
 export * from './calls';
+export * from './catalogue';
 export * from './connection';
 export * from './feedback';
+export * from './goodwill';
 export * from './homes';
 export * from './knowledge';
+export * from './notes';
 export * from './publishing';
+export * from './queues';
 export * from './session';
 export type { Loadable } from './loadable';
 
@@ -32,6 +44,12 @@ export function startState(bridge: Bridge, knowledgeIndex: KnowledgeIndex): void
   bridge.on('call.changed', (view) => useCallsStore.getState().applyCall(view));
   bridge.on('calls.desk', (desk) => useCallsStore.getState().applyDesk(desk));
   bridge.on('agent.state', (agent) => useCallsStore.getState().applyAgent(agent));
+  bridge.on('queues.changed', (change) => useQueuesStore.getState().applyChange(change));
+  bridge.on('notes.journal', (entries) => useNotesStore.getState().applyJournal(entries));
+  bridge.on('gestures.changed', ({ what, requestId }) => {
+    useGoodwillStore.getState().refresh();
+    useApprovalsStore.getState().changed(what, requestId);
+  });
 
   // Admins take no calls; everyone else's desk is loaded at sign-in and again after a lost link.
   const takesCalls = () => {
@@ -48,6 +66,8 @@ export function startState(bridge: Bridge, knowledgeIndex: KnowledgeIndex): void
       void useSessionStore.getState().loadStatus({ quiet: true });
       if (useSessionStore.getState().session) void useKnowledgeStore.getState().loadAll();
       if (takesCalls()) void useCallsStore.getState().loadDesk();
+      if (takesCalls()) void useNotesStore.getState().loadJournal();
+      if (useQueuesStore.getState().floor.status !== 'idle') void useQueuesStore.getState().load();
     }
   });
 
@@ -57,12 +77,19 @@ export function startState(bridge: Bridge, knowledgeIndex: KnowledgeIndex): void
     if (userId === signedInUser) return;
     signedInUser = userId;
     useHomesStore.getState().clear();
+    useCatalogueStore.getState().clear();
+    useBudgetsStore.getState().clear();
     usePublishingStore.getState().clear();
+    useQueuesStore.getState().clear();
+    useNotesStore.getState().clear();
     useFeedbackStore.getState().clear();
     useCallsStore.getState().clear();
+    useGoodwillStore.getState().clear();
+    useApprovalsStore.getState().clear();
     useKnowledgeStore.getState().clear();
     if (userId) void useKnowledgeStore.getState().loadAll();
     if (userId && takesCalls()) void useCallsStore.getState().loadDesk();
+    if (userId && takesCalls()) void useNotesStore.getState().loadJournal();
   });
 
   // Suggestions follow the call on screen: its line, the IVR's intent and the card's notes.

@@ -87,6 +87,8 @@ export function rankItems(items: readonly Item[], s: CaseSignals, siteId: string
       score,
       why,
       templates: item.templates,
+      description: item.description,
+      fields: item.fields,
     });
   }
   return ranked.sort((a, b) => Number(b.withinAdvisorLimit) - Number(a.withinAdvisorLimit) || b.score - a.score || a.name.localeCompare(b.name));
@@ -133,6 +135,7 @@ export async function suggestionsForCase(db: Db, actor: Actor, caseId: string): 
     suppress: sensitive ? { ...SENSITIVE_SUPPRESSIONS } : { marketing: false, surveys: false, upsell: false },
     childMentioned: CHILD.test(text),
     advisorLimitPence: settings.limits.advisorPence,
+    supervisorLimitPence: settings.limits.supervisorPence,
     customerCap: c.customer_id ? { capPence: settings.customerCapPence, usedPence: used, leftPence: capLeft } : null,
     budget,
     suggestions: suggestions.slice(0, 12),

@@ -69,3 +69,16 @@ export async function myFollowUps(q: Queryable, actor: Actor, state: 'open' | 'd
   ]);
   return rows.map(toFollowUpView);
 }
+
+/**
+ * Approved gestures still on their way to the customer, oldest first: what a supervisor chases with
+ * the supplier or the charity. A supervisor sees their own site; a head of service every site.
+ */
+export async function fulfilmentQueue(q: Queryable, actor: Actor): Promise<GestureRequestView[]> {
+  const open = "g.status = 'approved' AND g.fulfilment_status IN ('approved', 'ordered')";
+  const rows =
+    actor.role === 'admin'
+      ? await q.all<RequestRow>(`${REQUEST_SELECT} WHERE ${open} ORDER BY g.created_at LIMIT 100`)
+      : await q.all<RequestRow>(`${REQUEST_SELECT} WHERE ${open} AND g.site_id = ? ORDER BY g.created_at LIMIT 100`, [actor.siteId]);
+  return rows.map(toRequestView);
+}

@@ -5,7 +5,7 @@ import { audit } from '../audit';
 import { nextCounter } from '../counters';
 import { CASE_SELECT, findCustomer, toCaseView } from '../customers/customers';
 import type { Queryable } from '../db/types';
-import { badRequest, notFound } from '../http/errors';
+import { badRequest, HttpError, notFound } from '../http/errors';
 import { route, type Actor } from '../http/router';
 import { newId } from '../ids';
 
@@ -59,6 +59,30 @@ export async function openCase(
   );
   await audit(q, actor, { action: 'case.opened', entity: 'case', entityId: id, detail: { reference, line: input.line } });
   return id;
+}
+
+/**
+ * Adds a note once per idempotency key and author. The unique index decides, so two resends racing
+ * on two hub instances still leave one note; the same key on another case is a mistake, not a resend.
+ */
+async function addNote(q: Queryable, actor: Actor, caseId: string, input: z.infer<typeof addNoteRequest>): Promise<boolean> {
+  const found = await loadCase(q, caseId);
+  const key = input.idempotencyKey ?? null;
+  const id = newId('note');
+  const now = Date.now();
+  const inserted = await q.run(
+    `INSERT INTO case_notes (id, case_id, author_id, body, created_at, idempotency_key) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (author_id, idempotency_key) DO NOTHING`,
+    [id, found.id, actor.userId, redactCardData(input.body), now, key],
+  );
+  if (inserted.changes === 0) {
+    const prior = await q.get<{ case_id: string }>('SELECT case_id FROM case_notes WHERE author_id = ? AND idempotency_key = ?', [actor.userId, key]);
+    if (prior?.case_id !== found.id) throw new HttpError(409, 'idempotency_key_reused', 'That idempotency key was already used for a note on another case.');
+    return false;
+  }
+  await q.run('UPDATE cases SET updated_at = ? WHERE id = ?', [now, found.id]);
+  await audit(q, actor, { action: 'case.note_added', entity: 'case', entityId: found.id, detail: { noteId: id, idempotencyKey: key } });
+  return true;
 }
 
 export const caseRoutes = [
@@ -129,24 +153,11 @@ export const caseRoutes = [
     method: 'POST',
     path: '/api/cases/:id/notes',
     access: ['advisor', 'supervisor'],
-    summary: 'Add a note to a case (card numbers are masked before it is stored)',
+    summary: 'Add a note to a case (card numbers are masked before it is stored); a resent idempotency key adds nothing',
     body: addNoteRequest,
     async handle({ hub, actor, params, body }) {
-      const id = newId('note');
-      await hub.db.tx(async (q) => {
-        const found = await loadCase(q, params.id!);
-        const now = Date.now();
-        await q.run('INSERT INTO case_notes (id, case_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?)', [
-          id,
-          found.id,
-          actor.userId,
-          redactCardData(body.body),
-          now,
-        ]);
-        await q.run('UPDATE cases SET updated_at = ? WHERE id = ?', [now, found.id]);
-        await audit(q, actor, { action: 'case.note_added', entity: 'case', entityId: found.id, detail: { noteId: id } });
-      });
-      return { status: 201, body: { notes: await loadNotes(hub.db, params.id!) } };
+      const added = await hub.db.tx((q) => addNote(q, actor, params.id!, body));
+      return { status: added ? 201 : 200, body: { notes: await loadNotes(hub.db, params.id!), replayed: !added } };
     },
   }),
 ];

@@ -13,7 +13,7 @@ import { completeFollowUp, decideGesture, expireOverdue, updateFulfilment, withd
 import { requestGesture } from '../gestures/requests';
 import { loadRequest } from '../gestures/store';
 import { suggestionsForCase } from '../gestures/suggestions';
-import { approvalsInbox, caseGestures, customerHistory, myFollowUps, myGestures } from '../gestures/views';
+import { approvalsInbox, caseGestures, customerHistory, fulfilmentQueue, myFollowUps, myGestures } from '../gestures/views';
 import { notFound } from '../http/errors';
 import { route } from '../http/router';
 import { gestureAdminRoutes } from './gesture-admin';
@@ -128,6 +128,15 @@ const requestRoutes = [
     async handle({ hub, actor, query }) {
       await expireOverdue(hub);
       return { body: { approvals: await approvalsInbox(hub.db, actor, query.siteId) } };
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/gestures/fulfilment',
+    access: ['supervisor', 'admin'],
+    summary: 'Approved gestures not yet delivered or confirmed: my site’s (every site for heads of service)',
+    async handle({ hub, actor }) {
+      return { body: { gestures: await fulfilmentQueue(hub.db, actor) } };
     },
   }),
   route({

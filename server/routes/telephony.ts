@@ -7,6 +7,7 @@ import { HttpError } from '../http/errors';
 import { route, type Actor } from '../http/router';
 import { agentState, setAgentState } from '../telephony/agent-states';
 import { connectPbx, pbxConfigInput, pbxView } from '../telephony/pbx-config';
+import { queuesView } from '../telephony/queue-view';
 
 function gateway(hub: HubContext) {
   if (!hub.telephony?.connected) throw new HttpError(503, 'pbx_unavailable', 'The phone system is not connected to the hub right now.');
@@ -120,25 +121,7 @@ export const telephonyRoutes = [
     access: ['supervisor', 'admin'],
     summary: 'Live queues: calls waiting, longest wait, advisors by state',
     async handle({ hub, actor }) {
-      const advisors = await hub.db.all<{ id: string; display_name: string; extension: string | null; state: string | null; reason: string | null; until_at: number | null }>(
-        `SELECT u.id, u.display_name, u.extension, a.state, a.reason, a.until_at FROM users u LEFT JOIN agent_states a ON a.user_id = u.id
-         WHERE u.site_id = ? AND u.role = 'advisor' AND u.disabled = 0 ORDER BY u.display_name`,
-        [actor.siteId],
-      );
-      return {
-        body: {
-          connected: hub.telephony?.connected ?? false,
-          queues: hub.telephony?.queues() ?? [],
-          advisors: advisors.map((a) => ({
-            userId: a.id,
-            name: a.display_name,
-            extension: a.extension,
-            state: a.state ?? 'ready',
-            reason: a.reason,
-            until: a.until_at === null ? null : Number(a.until_at),
-          })),
-        },
-      };
+      return { body: await queuesView(hub, actor.siteId) };
     },
   }),
 ];

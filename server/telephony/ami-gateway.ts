@@ -4,6 +4,7 @@ import { AmiClient } from './ami/client';
 import type { AmiMessage } from './ami/frames';
 import { AmiCallNormaliser, NORMALISED_EVENTS } from './ami/normalise';
 import type { QueueStat, TelephonyGateway } from './gateway';
+import { publishQueues } from './queue-view';
 
 export interface PbxConfig {
   host: string;
@@ -54,7 +55,15 @@ export class AmiGateway implements TelephonyGateway {
     this.client.on('event', (msg) => {
       this.queue = this.queue.then(() => this.onEvent(msg)).catch((err) => console.error('[hub] AMI event failed:', err));
     });
-    this.client.on('state', (s) => console.log(`[hub] PBX ${config.host}:${config.port} ${s.state}${s.reason ? ` (${s.reason})` : ''}`));
+    let wasConnected = false;
+    this.client.on('state', (s) => {
+      console.log(`[hub] PBX ${config.host}:${config.port} ${s.state}${s.reason ? ` (${s.reason})` : ''}`);
+      // Supervisors see "phone system connected" come and go; retries while away stay quiet.
+      if ((s.state === 'connected') !== wasConnected) {
+        wasConnected = s.state === 'connected';
+        void publishQueues(this.hub);
+      }
+    });
   }
 
   start(): Promise<void> {
@@ -165,6 +174,6 @@ export class AmiGateway implements TelephonyGateway {
     } else if (msg.event === 'QueueCallerLeave' || msg.event === 'QueueCallerAbandon') {
       this.waiting.get(queue)?.delete(caller);
     } else return;
-    void this.hub.events.publish({ name: 'queues.changed', data: { queue }, audience: { kind: 'roles', roles: ['supervisor', 'admin'] } });
+    void publishQueues(this.hub);
   }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Line } from '../roles';
 import type { CaseView, CustomerView } from '../schemas/customers';
 import type { CallState } from '../telephony/call-machine';
+import type { NoteOutcome } from './notes';
 
 /** Where this desktop takes its call events from, chosen in settings. */
 export const CALL_SOURCES = ['hub', 'softphone', 'simulator'] as const;
@@ -86,7 +87,8 @@ export interface CallRequestResults {
   'calls.desk': CallDeskView;
   'calls.setSource': CallDeskView;
   'calls.wrapUp': CallDeskView;
-  'calls.addNote': { ok: true };
+  /** Added to the case, or journalled on this computer until the hub is back. */
+  'calls.addNote': NoteOutcome;
   'calls.hangUp': { ok: true };
   'calls.transfer': { ok: true };
   'calls.dial': { ok: true };

@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { CHANNELS, LINES } from '../roles';
-import type { CaseView } from '../schemas/customers';
-import { createGestureRequest, fulfilmentUpdate, type BudgetView, type CreateGestureResult, type GestureRequestView } from '../schemas/gestures';
+import type { CaseNoteView, CaseView, CustomerView } from '../schemas/customers';
+import {
+  createGestureRequest,
+  fulfilmentUpdate,
+  type ApprovalView,
+  type BudgetReport,
+  type BudgetView,
+  type CreateGestureResult,
+  type FollowUpView,
+  type GestureRequestView,
+  type SuggestionsView,
+} from '../schemas/gestures';
 
 /** A request the hub could not be reached for: it waits on this computer and is sent once, later. */
 export interface OutboxEntry {
@@ -19,6 +29,8 @@ export interface OutboxEntry {
 
 /** What the renderer hands over; the desktop mints the idempotency key when the advisor presses send. */
 export const gestureDraft = createGestureRequest.omit({ idempotencyKey: true });
+/** The draft and the item's name, so the outbox can say what waits in words. */
+export const gestureSendArgs = gestureDraft.extend({ itemName: z.string().trim().min(1).max(120).optional() });
 
 const id = z.string().min(1).max(120);
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
@@ -35,7 +47,7 @@ export const gestureRequestArgs = {
   'customers.card': z.object({ customerId: id }),
   'gestures.suggestions': z.object({ caseId: id }),
   'gestures.forCase': z.object({ caseId: id }),
-  'gestures.send': gestureDraft,
+  'gestures.send': gestureSendArgs,
   'gestures.outbox': z.object({}),
   'gestures.discard': z.object({ outboxId: id }),
   'gestures.mine': z.object({}),
@@ -43,6 +55,7 @@ export const gestureRequestArgs = {
   'gestures.approvals': z.object({}),
   'gestures.decide': z.object({ requestId: id, decision: z.enum(['approve', 'reject']), reason: z.string().trim().max(1000).optional() }),
   'gestures.fulfilment': fulfilmentUpdate.extend({ requestId: id }),
+  'gestures.fulfilmentQueue': z.object({}),
   'gestures.followUps': z.object({ state: z.enum(['open', 'done', 'all']).default('open') }),
   'gestures.followUpDone': z.object({ followUpId: id, outcome: z.string().trim().min(2).max(1000) }),
   'gestures.budgets': z.object({ month: month.optional() }),
@@ -55,24 +68,25 @@ export type HubJson = Record<string, unknown>;
 
 export interface GestureRequestResults {
   'cases.open': { case: CaseView };
-  'cases.get': { case: CaseView; notes: HubJson[] };
-  'customers.search': { customers: HubJson[] };
+  'cases.get': { case: CaseView; notes: CaseNoteView[] };
+  'customers.search': { customers: CustomerView[] };
   'customers.card': HubJson;
-  'gestures.suggestions': HubJson;
-  'gestures.forCase': HubJson;
+  'gestures.suggestions': SuggestionsView;
+  'gestures.forCase': { gestures: GestureRequestView[] };
   /** Sent now, or kept in the outbox when the hub cannot be reached. */
   'gestures.send': { sent: CreateGestureResult } | { queued: OutboxEntry };
   'gestures.outbox': OutboxEntry[];
   'gestures.discard': OutboxEntry[];
-  'gestures.mine': { requests: GestureRequestView[] };
-  'gestures.withdraw': HubJson;
-  'gestures.approvals': HubJson;
-  'gestures.decide': HubJson;
-  'gestures.fulfilment': HubJson;
-  'gestures.followUps': HubJson;
-  'gestures.followUpDone': HubJson;
+  'gestures.mine': { gestures: GestureRequestView[] };
+  'gestures.withdraw': { request: GestureRequestView };
+  'gestures.approvals': { approvals: ApprovalView[] };
+  'gestures.decide': { request: GestureRequestView };
+  'gestures.fulfilment': { request: GestureRequestView };
+  'gestures.fulfilmentQueue': { gestures: GestureRequestView[] };
+  'gestures.followUps': { followUps: FollowUpView[] };
+  'gestures.followUpDone': { followUps: FollowUpView[] };
   'gestures.budgets': { budgets: BudgetView[] } & HubJson;
-  'gestures.report': HubJson;
+  'gestures.report': { report: BudgetReport };
   'gestures.reportCsv': { filename: string; csv: string };
 }
 

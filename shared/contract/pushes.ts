@@ -1,6 +1,8 @@
 import type { Article } from '../schemas/knowledge';
 import type { CallPushes } from './calls';
 import type { GesturePushes } from './gestures';
+import type { NotePushes } from './notes';
+import type { QueuePushes } from './queues';
 import type { SessionState } from './requests';
 
 export type ConnectionState = 'online' | 'offline' | 'syncing';
@@ -13,7 +15,7 @@ export interface ConnectionStatus {
 }
 
 /** Everything the core tells the renderer without being asked, in one typed map. */
-export interface Pushes extends CallPushes, GesturePushes {
+export interface Pushes extends CallPushes, GesturePushes, QueuePushes, NotePushes {
   'connection.changed': ConnectionStatus;
   'session.changed': SessionState;
   'knowledge.changed': { upserts: Article[]; removed: string[]; cursor: number };

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { callRequestArgs, type CallRequestResults } from './calls';
+import { catalogueRequestArgs, type CatalogueRequestResults } from './catalogue';
 import { gestureRequestArgs, type GestureRequestResults } from './gestures';
+import { noteRequestArgs, type NoteRequestResults } from './notes';
+import { queueRequestArgs, type QueueRequestResults } from './queues';
 import { signInRequest, type SiteView, type UserView } from '../schemas/accounts';
 import type { CaseView } from '../schemas/customers';
 import { articleDraft, articleFeedback, type AdminArticle, type Article, type FeedbackView } from '../schemas/knowledge';
@@ -22,6 +25,9 @@ export const requestArgs = {
   'home.admin': z.object({}),
   ...callRequestArgs,
   ...gestureRequestArgs,
+  ...catalogueRequestArgs,
+  ...queueRequestArgs,
+  ...noteRequestArgs,
 } as const;
 
 export type RequestName = keyof typeof requestArgs;
@@ -53,7 +59,7 @@ export interface AdminHome {
   counts: { users: number; sites: number; published: number; drafts: number; retired: number; catalogueItems: number };
 }
 
-export interface RequestResults extends CallRequestResults, GestureRequestResults {
+export interface RequestResults extends CallRequestResults, GestureRequestResults, QueueRequestResults, CatalogueRequestResults, NoteRequestResults {
   'session.status': SessionState;
   'session.signIn': SessionState;
   'session.signOut': SessionState;

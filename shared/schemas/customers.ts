@@ -62,7 +62,9 @@ export const createCaseRequest = z.object({
   subject: z.string().trim().min(1).max(200),
 });
 
-export const addNoteRequest = z.object({ body: z.string().trim().min(1).max(10_000) });
+/** A desktop that journals notes sends each with a key of its own: a resend is the same note, never a second one. */
+export const noteIdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, 'letters, digits, - and _, 8 to 100 of them');
+export const addNoteRequest = z.object({ body: z.string().trim().min(1).max(10_000), idempotencyKey: noteIdempotencyKey.optional() });
 
 export const updateCaseRequest = z
   .object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LINES, SITE_KINDS } from '../roles';
-import { GESTURE_KINDS, TONES } from './catalogue';
+import { GESTURE_KINDS, personalisationField, TONES } from './catalogue';
 import { pence } from './common';
 import { caseView } from './customers';
 
@@ -211,6 +211,9 @@ export const suggestionView = z.object({
   score: z.number(),
   why: z.array(z.string()),
   templates: z.array(z.string()),
+  /** What the customer will be told about the item, and what the advisor must fill in for it. */
+  description: z.string(),
+  fields: z.array(personalisationField),
 });
 export type SuggestionView = z.infer<typeof suggestionView>;
 
@@ -220,6 +223,7 @@ export const suggestionsView = z.object({
   suppress: z.object({ marketing: z.boolean(), surveys: z.boolean(), upsell: z.boolean() }),
   childMentioned: z.boolean(),
   advisorLimitPence: z.number().int(),
+  supervisorLimitPence: z.number().int(),
   customerCap: z.object({ capPence: z.number().int(), usedPence: z.number().int(), leftPence: z.number().int() }).nullable(),
   budget: budgetView,
   suggestions: z.array(suggestionView),

@@ -16,3 +16,7 @@ export const agentConnect = (callId: string, from: string, member: string) =>
   frame(['Event: AgentConnect', 'Privilege: agent,all', ...caller(callId, from), ...agent(callId, member), 'HoldTime: 2', 'RingTime: 1']);
 export const queueCallerAbandon = (callId: string) =>
   frame(['Event: QueueCallerAbandon', 'Privilege: agent,all', `Channel: Local/funeral@inbound-${callId};2`, `Uniqueid: ${callId}.1`, `Linkedid: ${callId}.0`, 'Queue: funeralcare', 'Position: 1', 'OriginalPosition: 1', 'HoldTime: 3']);
+export const queueCallerJoin = (callId: string, from: string, queue = 'funeralcare', position = 1) =>
+  frame(['Event: QueueCallerJoin', 'Privilege: agent,all', ...caller(callId, from), `Queue: ${queue}`, `Position: ${position}`, `Count: ${position}`]);
+export const queueCallerLeave = (callId: string, queue = 'funeralcare') =>
+  frame(['Event: QueueCallerLeave', 'Privilege: agent,all', `Channel: Local/funeral@inbound-${callId};2`, `Uniqueid: ${callId}.1`, `Linkedid: ${callId}.0`, `Queue: ${queue}`, 'Count: 0', 'Position: 1']);

@@ -7,6 +7,8 @@ import { Loaded } from '../../ui/Loaded';
 import { Stat } from '../../ui/Stat';
 import { EmptyState } from '../../ui/States';
 import { useNow } from '../../ui/useNow';
+import { GoodwillSpend } from '../budgets/GoodwillSpend';
+import { AdminSections } from '../catalogue/AdminSections';
 import { useRetryWhenOnline } from '../home/useRetryWhenOnline';
 import { ArticlesTable } from './ArticlesTable';
 import { FlaggedArticles } from './FlaggedArticles';
@@ -69,29 +71,45 @@ export function AdminHome() {
           )}
         </Loaded>
       </Card>
-      <Card title="Flagged articles" className="admin-flags">
-        <Loaded value={home} loadingLabel="Loading flagged articles…" errorTitle="Flagged articles could not be loaded." onRetry={retry}>
-          {({ flags }) => <FlaggedArticles flags={flags.filter((f) => f.status === 'open')} now={now} />}
-        </Loaded>
-      </Card>
-      <Card title="Knowledge" actions={newArticle} className="admin-knowledge">
-        <p className="publish-status" role="status">
-          {lastPublished ? `Published “${lastPublished}”` : ''}
-        </p>
-        {formOpen ? <PublishArticleForm onClose={closeForm} /> : null}
-        <Loaded value={home} loadingLabel="Loading articles…" errorTitle="Articles could not be loaded." onRetry={retry}>
-          {({ articles }) =>
-            articles.length === 0 ? <EmptyState>No articles yet</EmptyState> : <ArticlesTable articles={articles} />
-          }
-        </Loaded>
-      </Card>
-      <Card title="Users" className="admin-users">
-        <Loaded value={home} loadingLabel="Loading users…" errorTitle="Users could not be loaded." onRetry={retry}>
-          {({ users }) =>
-            users.length === 0 ? <EmptyState>No users yet</EmptyState> : <UsersTable users={users} sites={sites} now={now} />
-          }
-        </Loaded>
-      </Card>
+      <GoodwillSpend />
+      <AdminSections
+        knowledge={
+          <>
+            <Card title="Flagged articles" className="admin-flags">
+              <Loaded
+                value={home}
+                loadingLabel="Loading flagged articles…"
+                errorTitle="Flagged articles could not be loaded."
+                onRetry={retry}
+              >
+                {({ flags }) => <FlaggedArticles flags={flags.filter((f) => f.status === 'open')} now={now} />}
+              </Loaded>
+            </Card>
+            <Card title="Knowledge" actions={newArticle} className="admin-knowledge">
+              <p className="publish-status" role="status">
+                {lastPublished ? `Published “${lastPublished}”` : ''}
+              </p>
+              {formOpen ? <PublishArticleForm onClose={closeForm} /> : null}
+              <Loaded value={home} loadingLabel="Loading articles…" errorTitle="Articles could not be loaded." onRetry={retry}>
+                {({ articles }) =>
+                  articles.length === 0 ? <EmptyState>No articles yet</EmptyState> : <ArticlesTable articles={articles} />
+                }
+              </Loaded>
+            </Card>
+            <Card title="Users" className="admin-users">
+              <Loaded value={home} loadingLabel="Loading users…" errorTitle="Users could not be loaded." onRetry={retry}>
+                {({ users }) =>
+                  users.length === 0 ? (
+                    <EmptyState>No users yet</EmptyState>
+                  ) : (
+                    <UsersTable users={users} sites={sites} now={now} />
+                  )
+                }
+              </Loaded>
+            </Card>
+          </>
+        }
+      />
     </div>
   );
 }

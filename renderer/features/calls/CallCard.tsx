@@ -8,6 +8,7 @@ import { InlineError } from '../../ui/States';
 import { useNow } from '../../ui/useNow';
 import { CallerCard } from './CallerCard';
 import { CaseNote } from './CaseNote';
+import { OfferGesture } from './OfferGesture';
 import { PHASE_LABELS } from './callText';
 import { SensitiveBanner } from './SensitiveBanner';
 import { TransferForm } from './TransferForm';
@@ -109,6 +110,7 @@ export function CallCard({ view }: { view: CallView }) {
           {view.wrapUp ? <WrapUpForm key={call.callId} view={view} wrapUp={view.wrapUp} /> : null}
           {/* In wrap-up the last note goes with the wrap-up code instead. */}
           {isLive(call) ? <CaseNote key={`note-${call.callId}`} view={view} /> : null}
+          {view.caseId && call.phase !== 'offered' ? <OfferGesture caseId={view.caseId} sensitive={view.sensitive} /> : null}
         </div>
       </div>
     </article>

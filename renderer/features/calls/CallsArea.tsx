@@ -1,10 +1,11 @@
-import { useCallDesk, useCurrentCall } from '../../state';
+import { useCallDesk, useCurrentCall, useNoteJournal } from '../../state';
 import { ErrorState, LoadingState } from '../../ui/States';
 import { formatTime } from '../../ui/format';
 import { formatPhoneForReading } from '../../ui/phone';
 import { useNow } from '../../ui/useNow';
 import { CallCard } from './CallCard';
 import { AGENT_STATE_LABELS, SOURCE_LABELS } from './callText';
+import { JournalNotice } from './PendingNotes';
 import './calls.css';
 
 const RECENT_MISS_MS = 10 * 60_000;
@@ -13,6 +14,7 @@ const RECENT_MISS_MS = 10 * 60_000;
 function Waiting() {
   const { desk } = useCallDesk();
   const now = useNow(30_000);
+  const journal = useNoteJournal();
   if (desk.status !== 'ready') return null;
   const { source, agent, history } = desk.data;
   const missed = history.find((h) => h.callBack && now - h.at < RECENT_MISS_MS);
@@ -32,6 +34,7 @@ function Waiting() {
           Missed call from {missed.customerName ?? formatPhoneForReading(missed.caller)} at {formatTime(missed.at)}: it is in Call back.
         </p>
       ) : null}
+      <JournalNotice entries={journal} />
     </div>
   );
 }

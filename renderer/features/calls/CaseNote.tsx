@@ -1,15 +1,22 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { CallView } from '../../../shared/contract/calls';
-import { useCallAction, useCallActions } from '../../state';
+import { useAddingNote, useNoteActions, useNoteJournal } from '../../state';
 import { InlineError } from '../../ui/States';
+import { PendingNotes } from './PendingNotes';
+import { useNoteDraft } from './useNoteDraft';
 import '../../ui/controls.css';
 
-/** Notes go on the call's case as the advisor talks; card numbers are masked by the core before saving. */
+/**
+ * Notes go on the call's case as the advisor talks. The core masks card numbers, journals each
+ * note on this computer before sending it, and keeps the unsent text of the box as a draft.
+ */
 export function CaseNote({ view }: { view: CallView }) {
-  const [body, setBody] = useState('');
-  const [added, setAdded] = useState<string | null>(null);
-  const { addNote } = useCallActions();
-  const { busy, error } = useCallAction('addNote');
+  const callId = view.call.callId;
+  const [body, setBody, clearBody] = useNoteDraft(callId);
+  const [added, setAdded] = useState<{ text: string; saved: boolean } | null>(null);
+  const { addNote } = useNoteActions();
+  const { busy, error } = useAddingNote(callId);
+  const pending = useNoteJournal().filter((e) => e.caseId === view.caseId);
   const id = useId();
 
   if (!view.caseId) {
@@ -27,10 +34,14 @@ export function CaseNote({ view }: { view: CallView }) {
     event.preventDefault();
     if (!body.trim()) return;
     setAdded(null);
-    if (await addNote(view.call.callId, body)) {
-      setBody('');
-      setAdded(`Note added to ${view.caseReference ?? 'the case'}.`);
-    }
+    const outcome = await addNote(callId, body);
+    if (!outcome) return;
+    clearBody();
+    setAdded(
+      outcome.state === 'sent'
+        ? { text: `Note added to ${view.caseReference ?? 'the case'}.`, saved: false }
+        : { text: 'Saved on this computer: it will be sent when the hub is back.', saved: true },
+    );
   };
 
   return (
@@ -56,17 +67,16 @@ export function CaseNote({ view }: { view: CallView }) {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
         }}
       />
-      {error ? (
-        <InlineError error={error} />
-      ) : null}
+      {error ? <InlineError error={error} /> : null}
       <div className="case-note-actions">
         <button type="submit" className="button button-small" disabled={busy || !body.trim()}>
           {busy ? 'Adding…' : 'Add note'}
         </button>
-        <span className="case-note-done" aria-live="polite">
-          {added ?? ''}
+        <span className={added?.saved ? 'case-note-done case-note-saved' : 'case-note-done'} aria-live="polite">
+          {added?.text ?? ''}
         </span>
       </div>
+      <PendingNotes entries={pending} />
     </form>
   );
 }

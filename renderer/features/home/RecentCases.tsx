@@ -1,12 +1,13 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { CaseStatus } from '../../../shared/roles';
-import { useAdvisorHome } from '../../state';
+import { useAdvisorHome, useGoodwillActions } from '../../state';
 import { Badge, type BadgeTone } from '../../ui/Badge';
 import { Card } from '../../ui/Card';
 import { DateTime } from '../../ui/DateTime';
 import { lineLabel, sentenceCase } from '../../ui/format';
 import { Loaded } from '../../ui/Loaded';
 import { EmptyState } from '../../ui/States';
+import { OpenCaseForm } from '../gestures/OpenCaseForm';
 import { useRetryWhenOnline } from './useRetryWhenOnline';
 
 const STATUS_TONE: Record<CaseStatus, BadgeTone> = { open: 'primary', pending: 'warning', closed: 'neutral' };
@@ -14,11 +15,23 @@ const STATUS_TONE: Record<CaseStatus, BadgeTone> = { open: 'primary', pending: '
 /** The advisor's own latest cases, so a returning caller's story is one glance away. */
 export function RecentCases() {
   const { home, load } = useAdvisorHome();
+  const { openCase } = useGoodwillActions();
+  const [opening, setOpening] = useState(false);
   useEffect(() => void load(), [load]);
   useRetryWhenOnline(home.status === 'error', load);
 
   return (
-    <Card title="Recent cases">
+    <Card
+      title="Recent cases"
+      actions={
+        opening ? null : (
+          <button type="button" className="button button-small" onClick={() => setOpening(true)}>
+            New case
+          </button>
+        )
+      }
+    >
+      {opening ? <OpenCaseForm onClose={() => setOpening(false)} /> : null}
       <Loaded
         value={home}
         loadingLabel="Loading your recent cases…"
@@ -44,7 +57,11 @@ export function RecentCases() {
                 <tbody>
                   {recentCases.map((c) => (
                     <tr key={c.id}>
-                      <td className="nowrap case-ref">{c.reference}</td>
+                      <td className="nowrap case-ref">
+                        <button type="button" className="button button-quiet button-small" onClick={() => openCase(c.id)} aria-label={`Open case ${c.reference}`}>
+                          {c.reference}
+                        </button>
+                      </td>
                       <td>{c.customerName ?? <span className="muted">Unknown caller</span>}</td>
                       <td className="nowrap">{lineLabel(c.line)}</td>
                       <td>{c.subject}</td>

@@ -1,7 +1,12 @@
 import type { SignedIn } from '../../../shared/contract/requests';
 import { AdminHome } from '../admin/AdminHome';
+import { GoodwillSpend } from '../budgets/GoodwillSpend';
 import { RecentCalls } from '../calls/RecentCalls';
+import { ApprovalsInbox } from '../gestures/ApprovalsInbox';
+import { FulfilmentQueue } from '../gestures/FulfilmentQueue';
+import { MyGoodwill } from '../gestures/MyGoodwill';
 import { KnowledgePanel } from '../knowledge/KnowledgePanel';
+import { QueuesPanel } from '../queues/QueuesPanel';
 import { RecentCases } from './RecentCases';
 import { SupervisorPanels } from './SupervisorPanels';
 import './home.css';
@@ -21,6 +26,7 @@ export function RoleHome({ session }: { session: SignedIn }) {
           <div className="home-column home-side">
             <RecentCalls />
             <RecentCases />
+            <MyGoodwill />
           </div>
         </div>
       );
@@ -29,10 +35,15 @@ export function RoleHome({ session }: { session: SignedIn }) {
         <div className="home-grid">
           <div className="home-column home-main">
             <KnowledgePanel />
+            <RecentCases />
+            <GoodwillSpend />
           </div>
           <div className="home-column home-side">
+            <ApprovalsInbox />
+            <QueuesPanel />
             <SupervisorPanels />
             <RecentCalls />
+            <FulfilmentQueue />
           </div>
         </div>
       );
@@ -43,6 +54,8 @@ export function RoleHome({ session }: { session: SignedIn }) {
             <AdminHome />
           </div>
           <div className="home-column home-side">
+            <ApprovalsInbox />
+            <FulfilmentQueue />
             <KnowledgePanel />
           </div>
         </div>

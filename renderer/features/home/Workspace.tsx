@@ -1,6 +1,8 @@
 import type { SignedIn } from '../../../shared/contract/requests';
 import { CallsArea } from '../calls/CallsArea';
 import { IncomingCallToast } from '../calls/IncomingCallToast';
+import { ApprovalAlert } from '../gestures/ApprovalAlert';
+import { CaseWorkspace } from '../gestures/CaseWorkspace';
 import { useSearchShortcut } from '../knowledge/useSearchShortcut';
 import { OfflineBanner } from '../status/Banners';
 import { StatusBar } from '../status/StatusBar';
@@ -22,10 +24,12 @@ export function Workspace({ session }: { session: SignedIn }) {
       <main id="main" className="workspace-main" tabIndex={-1}>
         <h1 className="visually-hidden">Rapport home</h1>
         {takesCalls ? <CallsArea /> : null}
+        {takesCalls ? <CaseWorkspace /> : null}
         <RoleHome session={session} />
       </main>
       <StatusBar />
       {takesCalls ? <IncomingCallToast /> : null}
+      {session.user.role === 'advisor' ? null : <ApprovalAlert />}
     </div>
   );
 }

@@ -1,0 +1,74 @@
+import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { AuditCard } from './AuditCard';
+import { BudgetsCard } from './BudgetsCard';
+import { CatalogueCard } from './CatalogueCard';
+import { LimitsCard } from './LimitsCard';
+import './catalogue.css';
+import './limits.css';
+
+const SECTIONS = [
+  { id: 'knowledge', label: 'Knowledge and people' },
+  { id: 'catalogue', label: 'Goodwill catalogue' },
+  { id: 'limits', label: 'Limits and budgets' },
+  { id: 'audit', label: 'Audit log' },
+] as const;
+type SectionId = (typeof SECTIONS)[number]['id'];
+
+/**
+ * The admin's work in four tabs, so no one screen is a long scroll. Arrow keys, Home and End move
+ * between tabs (one Tab stop for the whole row), as the ARIA tabs pattern describes.
+ */
+export function AdminSections({ knowledge }: { knowledge: ReactNode }) {
+  const [active, setActive] = useState<SectionId>('knowledge');
+  const tabs = useRef<Partial<Record<SectionId, HTMLButtonElement | null>>>({});
+
+  const go = (index: number) => {
+    const next = SECTIONS[(index + SECTIONS.length) % SECTIONS.length]!.id;
+    setActive(next);
+    tabs.current[next]?.focus();
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const at = SECTIONS.findIndex((s) => s.id === active);
+    const moves: Record<string, number> = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: SECTIONS.length - 1 };
+    const to = moves[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    go(to);
+  };
+
+  return (
+    <div className="admin-sections" data-wide={active !== 'knowledge'}>
+      <div className="admin-tabs" role="tablist" aria-label="Admin sections" onKeyDown={onKeyDown}>
+        {SECTIONS.map((s) => (
+          <button
+            key={s.id}
+            ref={(el) => {
+              tabs.current[s.id] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`admin-tab-${s.id}`}
+            aria-selected={active === s.id}
+            aria-controls={`admin-panel-${s.id}`}
+            tabIndex={active === s.id ? 0 : -1}
+            className="admin-tab"
+            onClick={() => setActive(s.id)}
+          >
+            {s.label}
+          </button>
+        ))}
+      </div>
+      <div className="admin admin-panel" role="tabpanel" id={`admin-panel-${active}`} aria-labelledby={`admin-tab-${active}`}>
+        {active === 'knowledge' ? knowledge : null}
+        {active === 'catalogue' ? <CatalogueCard /> : null}
+        {active === 'limits' ? (
+          <>
+            <LimitsCard />
+            <BudgetsCard />
+          </>
+        ) : null}
+        {active === 'audit' ? <AuditCard /> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import type { SuggestionsView } from '../../../shared/schemas/gestures';
+import { useGoodwillActions, useLastSent, useOpenCase } from '../../state';
+import { formatPence } from '../../ui/format';
+import { STATUS_LABELS } from '../../ui/gestureLabels';
+import { Loaded } from '../../ui/Loaded';
+import { EmptyState } from '../../ui/States';
+import { GestureForm } from './GestureForm';
+import { SuggestionList } from './SuggestionList';
+
+function Headroom({ view }: { view: SuggestionsView }) {
+  return (
+    <dl className="gesture-headroom">
+      <div>
+        <dt>Your limit</dt>
+        <dd>{formatPence(view.advisorLimitPence)}</dd>
+      </div>
+      <div>
+        <dt>Left for this customer</dt>
+        <dd>
+          {view.customerCap
+            ? `${formatPence(view.customerCap.leftPence)} of ${formatPence(view.customerCap.capPence)}`
+            : 'No customer on the case'}
+        </dd>
+      </div>
+      <div>
+        <dt>Site budget left this month</dt>
+        <dd>{formatPence(Math.max(0, view.budget.leftPence))}</dd>
+      </div>
+    </dl>
+  );
+}
+
+/** Says what happened to the gesture just sent, in words the advisor can repeat to the customer. */
+function SentNotice() {
+  const sent = useLastSent();
+  const { dismissSent } = useGoodwillActions();
+  if (!sent) return null;
+  const text =
+    sent.kind === 'queued'
+      ? `Saved on this computer: the hub cannot be reached, so “${sent.entry.summary}” will be sent as soon as it is back.`
+      : `${sent.request.itemName} for ${formatPence(sent.request.amountPence)}: ${STATUS_LABELS[sent.request.status].toLowerCase()}.`;
+  return (
+    <div className={sent.kind === 'queued' ? 'gesture-sent gesture-sent-queued' : 'gesture-sent'} role="status">
+      <p>{text}</p>
+      <button type="button" className="button button-quiet button-small" onClick={dismissSent}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
+
+/** A gesture of goodwill for the case on screen: ranked suggestions, then personalise and send. */
+export function GoodwillPanel({ caseId }: { caseId: string }) {
+  const { suggestions } = useOpenCase();
+  const { loadCase, dismissSent } = useGoodwillActions();
+  const [selected, setSelected] = useState<string | null>(null);
+  const lastSent = useLastSent();
+
+  return (
+    <section className="goodwill" aria-labelledby="goodwill-heading">
+      <h3 id="goodwill-heading" className="goodwill-title">
+        Gesture of goodwill
+      </h3>
+      <SentNotice />
+      <Loaded
+        value={suggestions}
+        loadingLabel="Finding gestures for this case…"
+        errorTitle="Gestures could not be loaded."
+        onRetry={() => void loadCase()}
+      >
+        {(view) => {
+          const chosen = view.suggestions.find((s) => s.itemId === selected) ?? null;
+          return (
+            <>
+              {view.sensitive ? (
+                <p className="goodwill-sensitive">
+                  Only bereavement-suitable gestures are offered. Address it to the family, never to the person who has died;
+                  marketing and surveys are suppressed.
+                </p>
+              ) : null}
+              <Headroom view={view} />
+              {view.suggestions.length === 0 ? (
+                <EmptyState>No catalogue item fits this case within what is left to spend.</EmptyState>
+              ) : chosen && !lastSent ? (
+                <GestureForm
+                  key={chosen.itemId}
+                  caseId={caseId}
+                  view={view}
+                  suggestion={chosen}
+                  onCancel={() => setSelected(null)}
+                />
+              ) : (
+                <SuggestionList
+                  suggestions={view.suggestions}
+                  selected={selected}
+                  onSelect={(itemId) => {
+                    dismissSent();
+                    setSelected(itemId);
+                  }}
+                />
+              )}
+            </>
+          );
+        }}
+      </Loaded>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import type { QueueStatView } from '../../../shared/contract/queues';
+import { LINE_LABELS } from '../../../shared/roles';
+import { formatClock, formatCount } from '../../ui/format';
+import { EmptyState } from '../../ui/States';
+import { useNow } from '../../ui/useNow';
+
+/** The longest wait keeps counting between the hub's figures, as the caller's wait does. */
+function LongestWait({ queue, figuresAt }: { queue: QueueStatView; figuresAt: number }) {
+  const now = useNow(1000);
+  if (queue.waiting === 0) return <span className="muted">–</span>;
+  const seconds = queue.longestWaitSeconds + Math.max(0, (now - figuresAt) / 1000);
+  return <span className="queue-wait">{formatClock(seconds)}</span>;
+}
+
+/** Calls waiting per queue, or a plain word that the phone system is not there to say. */
+export function QueueFigures({ connected, queues, figuresAt }: { connected: boolean; queues: QueueStatView[]; figuresAt: number }) {
+  if (!connected) {
+    return (
+      <p className="queues-note" role="note">
+        The phone system is not connected to the hub, so calls waiting and wait times cannot be shown. Advisors’ states below are
+        the ones they set in Rapport.
+      </p>
+    );
+  }
+  if (queues.length === 0) return <EmptyState>The phone system has not reported any queues yet</EmptyState>;
+  return (
+    <div className="table-wrap">
+      <table className="table table-compact queues-table" aria-label="Calls waiting">
+        <thead>
+          <tr>
+            <th scope="col">Queue</th>
+            <th scope="col" className="queues-num">
+              Waiting
+            </th>
+            <th scope="col" className="queues-num">
+              Longest wait
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {queues.map((q) => (
+            <tr key={q.queue} data-waiting={q.waiting > 0 ? 'yes' : 'no'}>
+              <th scope="row" className="queues-name">
+                {q.name}
+                {q.line && LINE_LABELS[q.line] !== q.name ? <span className="muted"> · {LINE_LABELS[q.line]}</span> : null}
+              </th>
+              <td className="queues-num queues-waiting">{formatCount(q.waiting)}</td>
+              <td className="queues-num">
+                <LongestWait queue={q} figuresAt={figuresAt} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

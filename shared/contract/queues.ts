@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { LINES } from '../roles';
+import { AGENT_STATES } from './calls';
+
+/** One queue as the PBX sees it right now; `name` and `line` come from the hub's own queue list. */
+export const queueStatView = z.object({
+  queue: z.string().min(1).max(80),
+  name: z.string().min(1).max(120),
+  line: z.enum(LINES).nullable(),
+  waiting: z.number().int().min(0),
+  longestWaitSeconds: z.number().min(0),
+});
+export type QueueStatView = z.infer<typeof queueStatView>;
+
+/** What the PBX gateway reports, before the hub's queue names are put on it. */
+export const rawQueueStat = queueStatView.pick({ queue: true, waiting: true, longestWaitSeconds: true });
+
+/** An advisor's state as the supervisor sees it: the same state, reason and end of a timed pause. */
+export const advisorStatePatch = z.object({
+  userId: z.string().min(1).max(64),
+  state: z.enum(AGENT_STATES),
+  reason: z.string().max(200).nullable(),
+  until: z.number().nullable(),
+});
+
+export const advisorOnFloor = advisorStatePatch.extend({
+  name: z.string().min(1).max(120),
+  extension: z.string().max(16).nullable(),
+});
+export type AdvisorOnFloor = z.infer<typeof advisorOnFloor>;
+
+/** `GET /api/telephony/queues`, parsed as it crosses into the desktop. */
+export const queuesView = z.object({
+  /** False when no PBX is configured (the demo default) or the hub has lost it. */
+  connected: z.boolean(),
+  queues: z.array(queueStatView),
+  advisors: z.array(advisorOnFloor),
+});
+export type QueuesView = z.infer<typeof queuesView>;
+
+/**
+ * What the hub pushes to the site's supervisors: one advisor's new state, or the queues (calls
+ * waiting, and whether the PBX is connected at all).
+ */
+export const queuesChange = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('advisor'), advisor: advisorStatePatch }),
+  z.object({ kind: z.literal('queues'), connected: z.boolean(), queues: z.array(rawQueueStat).max(500) }),
+]);
+export type QueuesChange = z.infer<typeof queuesChange>;
+
+export const queueRequestArgs = {
+  'telephony.queues': z.object({}),
+} as const;
+
+export interface QueueRequestResults {
+  'telephony.queues': QueuesView;
+}
+
+export interface QueuePushes {
+  'queues.changed': QueuesChange;
+}

@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { signIn, signedInAs } from './support/app';
+import { Stack } from './support/stack';
+
+let stack: Stack;
+test.beforeEach(async () => {
+  stack = new Stack();
+  await stack.startHub();
+});
+test.afterEach(async () => {
+  await stack.stop();
+});
+
+test('an advisor’s status change shows on their supervisor’s floor view in another desktop, without a reload', async ({ browser }) => {
+  const advisorDesktop = await stack.desktop('advisor');
+  const supervisorDesktop = await stack.desktop('supervisor');
+  const advisor = await (await browser.newContext()).newPage();
+  const supervisor = await (await browser.newContext()).newPage();
+
+  await signIn(supervisor, supervisorDesktop.url, 'supervisor.mcr');
+  await signedInAs(supervisor, 'Priya Shah');
+  const floor = supervisor.getByRole('region', { name: 'Queues and team' });
+  // The demo has no PBX: the panel says so plainly and still shows the team.
+  await expect(floor.getByText('Phone system not connected')).toBeVisible();
+  await expect(floor.getByRole('note')).toContainText('The phone system is not connected to the hub');
+  const amira = floor.getByRole('listitem').filter({ hasText: 'Amira Hussain' });
+  await expect(amira).toContainText('Ready');
+
+  await signIn(advisor, advisorDesktop.url, 'advisor1.mcr');
+  await signedInAs(advisor, 'Amira Hussain');
+  await advisor.getByLabel('My status').selectOption('break');
+  await expect(advisor.getByLabel('My status')).toHaveValue('break');
+  await expect(amira).toContainText('Break');
+  await expect(floor.getByRole('list', { name: 'Advisors by state' }).locator('[data-state="break"]')).toContainText('1 Break');
+
+  await advisor.getByLabel('My status').selectOption('not_ready');
+  await advisor.getByLabel('Reason for not ready').fill('Coaching session');
+  await advisor.getByRole('button', { name: 'Save' }).click();
+  await expect(amira).toContainText('Not ready');
+  await expect(amira).toContainText('Coaching session');
+
+  await advisor.getByLabel('My status').selectOption('ready');
+  await expect(amira).toContainText('Ready');
+  await expect(amira).not.toContainText('Coaching session');
+});
