@@ -22,7 +22,15 @@ function toEntry(row: OutboxRow): JournalEntry | null {
   const note = journalled.safeParse(row.body);
   if (!note.success) return null;
   const { idempotencyKey, ...rest } = note.data;
-  return { id: row.id, idempotencyKey, ...rest, createdAt: row.createdAt, attempts: row.attempts, state: row.state === 'refused' ? 'refused' : 'waiting', error: row.error };
+  return {
+    id: row.id,
+    idempotencyKey,
+    ...rest,
+    createdAt: row.createdAt,
+    attempts: row.attempts,
+    state: row.state === 'refused' ? 'refused' : 'waiting',
+    error: row.error,
+  };
 }
 
 /**
@@ -40,7 +48,10 @@ export class NoteJournal {
   ) {
     const deliver = (row: OutboxRow) => {
       const note = journalled.parse(row.body);
-      return hub.post(`/api/cases/${encodeURIComponent(note.caseId)}/notes`, { body: note.body, idempotencyKey: note.idempotencyKey });
+      return hub.post(`/api/cases/${encodeURIComponent(note.caseId)}/notes`, {
+        body: note.body,
+        idempotencyKey: note.idempotencyKey,
+      });
     };
     this.queue = new OutboxQueue(store, 'note', deliver, () => changed(this.entries()));
     store.pruneDrafts(Date.now() - DRAFTS_KEPT_MS);
@@ -54,11 +65,19 @@ export class NoteJournal {
    * Journals the note, then tries the hub. `key` lets a caller that may repeat itself (a wrap-up
    * retried after a failure) send the same note again without it being added twice.
    */
-  async add(note: { caseId: string; caseReference: string | null; callId: string | null; body: string; key?: string }): Promise<NoteOutcome> {
+  async add(note: {
+    caseId: string;
+    caseReference: string | null;
+    callId: string | null;
+    body: string;
+    key?: string;
+  }): Promise<NoteOutcome> {
     const body = redactCardData(note.body);
     const key = note.key ?? `n-${randomUUID()}`;
     const existing = this.queue.rows().find((r) => r.key === key);
-    const row = existing ?? this.write({ caseId: note.caseId, caseReference: note.caseReference, callId: note.callId, body, idempotencyKey: key });
+    const row =
+      existing ??
+      this.write({ caseId: note.caseId, caseReference: note.caseReference, callId: note.callId, body, idempotencyKey: key });
     try {
       if (await this.queue.sendNow(row)) return { state: 'sent' };
     } catch (err) {
@@ -71,7 +90,10 @@ export class NoteJournal {
 
   /** A stable key for the note typed at wrap-up: the same text on the same case is one note however often it is retried. */
   static wrapUpKey(caseId: string, body: string): string {
-    return `w-${createHash('sha256').update(`${caseId}\n${redactCardData(body)}`).digest('hex').slice(0, 32)}`;
+    return `w-${createHash('sha256')
+      .update(`${caseId}\n${redactCardData(body)}`)
+      .digest('hex')
+      .slice(0, 32)}`;
   }
 
   private write(note: Journalled): OutboxRow {

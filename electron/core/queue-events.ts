@@ -7,7 +7,12 @@ import { queuesChange, type QueuesChange } from '../../shared/contract/queues';
  */
 export function queuesChangeFrom(name: string, data: unknown): QueuesChange | null {
   const fields = typeof data === 'object' && data !== null ? data : {};
-  const candidate = name === 'team.changed' ? { kind: 'advisor', advisor: fields } : name === 'queues.changed' ? { kind: 'queues', ...fields } : null;
+  const candidate =
+    name === 'team.changed'
+      ? { kind: 'advisor', advisor: fields }
+      : name === 'queues.changed'
+        ? { kind: 'queues', ...fields }
+        : null;
   const parsed = candidate ? queuesChange.safeParse(candidate) : null;
   return parsed?.success ? parsed.data : null;
 }

@@ -13,7 +13,12 @@ export function queueHandlers(core: DesktopCore): QueueHandlers {
     'telephony.queues': async () => {
       core.requireSignedIn();
       const parsed = queuesView.safeParse(await core.hub.get<unknown>('/api/telephony/queues'));
-      if (!parsed.success) throw new CoreError('hub_bad_reply', 'The hub’s view of the queues was not in the expected shape.', describeProblems(parsed.error));
+      if (!parsed.success)
+        throw new CoreError(
+          'hub_bad_reply',
+          'The hub’s view of the queues was not in the expected shape.',
+          describeProblems(parsed.error),
+        );
       return parsed.data;
     },
   };

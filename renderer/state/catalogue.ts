@@ -29,10 +29,12 @@ export interface AuditLog {
   nextBefore: number | null;
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: BridgeError | null;
+  /** Whether the failure was asking again from the top or asking for the next page. */
+  failed: 'refresh' | 'more' | null;
 }
 
 const AUDIT_PAGE = 50;
-const emptyAudit: AuditLog = { entity: null, entries: [], nextBefore: null, status: 'idle', error: null };
+const emptyAudit: AuditLog = { entity: null, entries: [], nextBefore: null, status: 'idle', error: null, failed: null };
 
 interface CatalogueStore {
   catalogue: Loadable<CatalogueList>;
@@ -189,11 +191,11 @@ export const useCatalogueStore = create<CatalogueStore>()((set, get) => {
       const previous = get().audit;
       // Another filter's lines must not sit under this one's heading while it loads.
       const kept = previous.entity === entity ? previous : { ...previous, entries: [], nextBefore: null };
-      set({ audit: { ...kept, entity, status: 'loading', error: null } });
+      set({ audit: { ...kept, entity, status: 'loading', error: null, failed: null } });
       const result = await bridge().call('audit.list', { limit: AUDIT_PAGE, entity: entity ?? undefined });
       if (mine !== auditAsked || era !== epoch) return;
-      if (result.ok) set({ audit: { entity, ...result.value, status: 'ready', error: null } });
-      else set({ audit: { ...get().audit, status: 'error', error: result.error } });
+      if (result.ok) set({ audit: { entity, ...result.value, status: 'ready', error: null, failed: null } });
+      else set({ audit: { ...get().audit, status: 'error', error: result.error, failed: 'refresh' } });
     },
 
     async loadMoreAudit() {
@@ -201,7 +203,7 @@ export const useCatalogueStore = create<CatalogueStore>()((set, get) => {
       if (audit.status === 'loading' || audit.nextBefore === null) return;
       const mine = ++auditAsked;
       const era = epoch;
-      set({ audit: { ...audit, status: 'loading', error: null } });
+      set({ audit: { ...audit, status: 'loading', error: null, failed: null } });
       const result = await bridge().call('audit.list', {
         limit: AUDIT_PAGE,
         before: audit.nextBefore,
@@ -209,7 +211,7 @@ export const useCatalogueStore = create<CatalogueStore>()((set, get) => {
       });
       if (mine !== auditAsked || era !== epoch) return;
       const now = get().audit;
-      if (!result.ok) return set({ audit: { ...now, status: 'error', error: result.error } });
+      if (!result.ok) return set({ audit: { ...now, status: 'error', error: result.error, failed: 'more' } });
       set({
         audit: {
           ...now,

@@ -9,6 +9,8 @@ interface QueuesStore {
   floor: Loadable<QueuesView>;
   /** When the queue figures were taken, on this computer's clock, so the longest wait can tick on. */
   figuresAt: number;
+  /** When anything on the floor last changed or was fetched: "as things stood at 14:05" when offline. */
+  updatedAt: number;
   load(): Promise<void>;
   applyChange(change: QueuesChange): void;
   clear(): void;
@@ -32,7 +34,7 @@ const withData = <T>(value: Loadable<T>, data: T): Loadable<T> => (value.status 
 export const useQueuesStore = create<QueuesStore>()((set, get) => {
   const fetcher = fetchInto(
     () => get().floor,
-    (floor) => set(floor.status === 'ready' ? { floor, figuresAt: Date.now() } : { floor }),
+    (floor) => set(floor.status === 'ready' ? { floor, figuresAt: Date.now(), updatedAt: Date.now() } : { floor }),
     () => bridge().call('telephony.queues', {}),
     (view) => view,
   );
@@ -40,6 +42,7 @@ export const useQueuesStore = create<QueuesStore>()((set, get) => {
   return {
     floor: idle,
     figuresAt: 0,
+    updatedAt: 0,
     load: fetcher.load,
 
     applyChange(change) {
@@ -50,22 +53,26 @@ export const useQueuesStore = create<QueuesStore>()((set, get) => {
         const { advisor } = change;
         if (!data.advisors.some((a) => a.userId === advisor.userId)) return; // a supervisor's own state, not the floor's
         const advisors = data.advisors.map((a) => (a.userId === advisor.userId ? { ...a, ...advisor } : a));
-        set({ floor: withData(floor, { ...data, advisors }) });
+        set({ floor: withData(floor, { ...data, advisors }), updatedAt: Date.now() });
         return;
       }
       if (change.connected !== data.connected) {
         // The PBX came or went: its queue names come with a fresh view, not with the event.
-        set({ floor: withData(floor, { ...data, connected: change.connected, queues: [] }) });
+        set({ floor: withData(floor, { ...data, connected: change.connected, queues: [] }), updatedAt: Date.now() });
         void get().load();
         return;
       }
-      set({ floor: withData(floor, { ...data, queues: mergeQueues(data.queues, change.queues) }), figuresAt: Date.now() });
+      set({
+        floor: withData(floor, { ...data, queues: mergeQueues(data.queues, change.queues) }),
+        figuresAt: Date.now(),
+        updatedAt: Date.now(),
+      });
     },
 
     // One person's floor must never show on the next person's screen.
     clear() {
       fetcher.cancel();
-      set({ floor: idle, figuresAt: 0 });
+      set({ floor: idle, figuresAt: 0, updatedAt: 0 });
     },
   };
 });
@@ -73,6 +80,7 @@ export const useQueuesStore = create<QueuesStore>()((set, get) => {
 export const useQueues = () => {
   const floor = useQueuesStore((s) => s.floor);
   const figuresAt = useQueuesStore((s) => s.figuresAt);
+  const updatedAt = useQueuesStore((s) => s.updatedAt);
   const load = useQueuesStore((s) => s.load);
-  return { floor, figuresAt, load };
+  return { floor, figuresAt, updatedAt, load };
 };

@@ -138,6 +138,7 @@ export async function suggestionsForCase(db: Db, actor: Actor, caseId: string): 
     supervisorLimitPence: settings.limits.supervisorPence,
     customerCap: c.customer_id ? { capPence: settings.customerCapPence, usedPence: used, leftPence: capLeft } : null,
     budget,
-    suggestions: suggestions.slice(0, 12),
+    // Every item that fits, best first: the desktop shows the top few and the rest on request.
+    suggestions: suggestions.slice(0, 60),
   };
 }

@@ -13,7 +13,7 @@ interface AdvisorRow {
   until_at: number | null;
 }
 
-const asLine = (value: string): Line | null => (LINES as readonly string[]).includes(value) ? (value as Line) : null;
+const asLine = (value: string): Line | null => ((LINES as readonly string[]).includes(value) ? (value as Line) : null);
 
 /**
  * The organisation's queues with what the PBX says of each. Only a connected PBX has figures: with
@@ -28,7 +28,13 @@ async function queueStats(hub: HubContext): Promise<QueueStatView[]> {
     const s = stats.get(q.id) ?? stats.get(q.name);
     stats.delete(q.id);
     stats.delete(q.name);
-    return { queue: q.id, name: q.name, line: asLine(q.line), waiting: s?.waiting ?? 0, longestWaitSeconds: s?.longestWaitSeconds ?? 0 };
+    return {
+      queue: q.id,
+      name: q.name,
+      line: asLine(q.line),
+      waiting: s?.waiting ?? 0,
+      longestWaitSeconds: s?.longestWaitSeconds ?? 0,
+    };
   });
   // Queues on the PBX that the hub has no name for still count: callers are waiting in them.
   for (const s of stats.values()) rows.push({ ...s, name: s.queue, line: null });
@@ -65,6 +71,10 @@ export async function publishQueues(hub: HubContext): Promise<void> {
   const gateway = hub.telephony;
   const connected = gateway?.connected ?? false;
   await hub.events
-    .publish({ name: 'queues.changed', data: { connected, queues: connected ? gateway!.queues() : [] }, audience: { kind: 'roles', roles: [...SUPERVISORS] } })
+    .publish({
+      name: 'queues.changed',
+      data: { connected, queues: connected ? gateway!.queues() : [] },
+      audience: { kind: 'roles', roles: [...SUPERVISORS] },
+    })
     .catch((err: unknown) => console.error('[hub] could not publish queues.changed:', (err as Error).message));
 }

@@ -89,3 +89,34 @@ test('calls from the PBX reach only their advisor, who may hang up their own; th
     await pbx.close();
   }
 });
+
+test('a case note keeps its draft across a reload, and one written while the hub is down is saved here and sent once it is back', async ({ page }) => {
+  const desktop = await stack.desktop('advisor');
+  const cti = stack.ctiUrl('advisor');
+  await signIn(page, desktop.url, 'advisor1.mcr');
+  await signedInAs(page, 'Amira Hussain');
+  await post(cti, { event: 'newCall', from: '07700900456', to: '08081570001', direction: 'in', callId: 'e2e-notes' });
+  await post(cti, { event: 'answer', callId: 'e2e-notes', direction: 'in' });
+  const reference = (await page.getByText(/^Case RP-\d+$/).first().textContent())!.replace('Case ', '');
+
+  await page.getByLabel('Case note').fill('Customer paid with 4111 1111 1111 1111 and wants');
+  await page.waitForTimeout(1000); // the draft is saved a moment after typing stops
+  await page.reload();
+  await expect(page.getByLabel('Case note')).toHaveValue('Customer paid with 411111••••••1111 and wants');
+
+  await stack.killHub();
+  await page.getByLabel('Case note').fill('Customer wants a call back on Monday morning.');
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await expect(page.getByText('Saved on this computer: it will be sent when the hub is back.')).toBeVisible();
+  const waiting = page.getByRole('list', { name: 'Notes waiting to be sent' });
+  await expect(waiting).toContainText('Customer wants a call back on Monday morning.');
+  await expect(page.getByLabel('Case note')).toHaveValue('');
+
+  await stack.restartHub();
+  await expect(waiting).toBeHidden({ timeout: 45_000 });
+  const advisor = await hubSignIn(stack.hub.url, 'advisor1.mcr');
+  const cases = (await advisor.client.get('/api/cases?scope=mine&limit=5')).body.cases as { id: string; reference: string }[];
+  const opened = cases.find((c) => c.reference === reference)!;
+  const notes = (await advisor.client.get(`/api/cases/${opened.id}`)).body.notes as { body: string }[];
+  expect(notes.map((n) => n.body)).toEqual(['Customer wants a call back on Monday morning.']);
+});

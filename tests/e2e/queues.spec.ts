@@ -11,7 +11,9 @@ test.afterEach(async () => {
   await stack.stop();
 });
 
-test('an advisor’s status change shows on their supervisor’s floor view in another desktop, without a reload', async ({ browser }) => {
+test('an advisor’s status change shows on their supervisor’s floor view in another desktop, without a reload', async ({
+  browser,
+}) => {
   const advisorDesktop = await stack.desktop('advisor');
   const supervisorDesktop = await stack.desktop('supervisor');
   const advisor = await (await browser.newContext()).newPage();

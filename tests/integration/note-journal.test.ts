@@ -57,74 +57,126 @@ for (const backend of backendNames) {
       await dropTestSchemas();
     });
 
-    it('stores the note masked, keeps it across a core restart, and the restarted hub gets it exactly once', { timeout: 120_000 }, async () => {
-      const hub = await hubProcess(backend);
-      const dataDir = mkdtempSync(join(tmpdir(), 'rapport-journal-desk-'));
-      const core = new DesktopCore({ dataDir, hubUrl: hub.url });
-      const call = async (c: DesktopCore, name: string, args: unknown) => (await route(coreHandlers(c), { id: 1, name, args }))!.result;
-      try {
-        await core.signIn({ username: 'advisor1.mcr', password: DEMO_PASSWORD });
-        core.webhook({ event: 'newCall', from: '07700900123', to: '08081570002', direction: 'in', callId: 'journal-1', queue: 'funeralcare' }, Date.now());
-        core.webhook({ event: 'answer', callId: 'journal-1' }, Date.now());
-        const caseId = await waitFor(() => core.requireSignedIn().desk.liveCallOf('journal-1')?.caseId, 'a case for the call', 10_000);
-
-        // Online, a note goes straight to the hub and leaves nothing behind.
-        expect(await call(core, 'calls.addNote', { callId: 'journal-1', body: 'Caller asked about the service times.' })).toEqual({ ok: true, value: { state: 'sent' } });
-        expect(core.requireSignedIn().notes.entries()).toEqual([]);
-
-        await hub.kill();
-        const saved = await call(core, 'calls.addNote', { callId: 'journal-1', body: `Refund to card ${CARD}, CVV 123, agreed with the family.` });
-        if (!saved.ok) throw new Error(saved.error.message);
-        const outcome = saved.value as NoteOutcome;
-        expect(outcome.state).toBe('saved');
-        if (outcome.state !== 'saved') return;
-        expect(outcome.entry).toMatchObject({ caseId, callId: 'journal-1', state: 'waiting', body: `Refund to card ${MASKED}, CVV •••, agreed with the family.` });
-        expect(await call(core, 'notes.saveDraft', { callId: 'journal-1', body: `Half a thought about ${CARD}` })).toEqual({ ok: true, value: { ok: true } });
-
-        // Nothing on disk holds the card number: not the journal, not the draft.
-        const file = storeFile(dataDir);
-        const rows = file.prepare("SELECT body FROM outbox WHERE kind = 'note'").all();
-        const drafts = file.prepare('SELECT body FROM note_drafts').all();
-        file.close();
-        expect(rows).toHaveLength(1);
-        expect(rows[0]!.body).toContain(MASKED);
-        expect(JSON.stringify([rows, drafts])).not.toContain(CARD);
-        expect(JSON.stringify([rows, drafts])).not.toContain('CVV 123');
-        expect(drafts[0]!.body).toBe(`Half a thought about ${MASKED}`);
-
-        // The desktop restarts while the hub is still away: the note and the draft are still there.
-        await core.stop();
-        const again = new DesktopCore({ dataDir, hubUrl: hub.url });
+    it(
+      'stores the note masked, keeps it across a core restart, and the restarted hub gets it exactly once',
+      { timeout: 120_000 },
+      async () => {
+        const hub = await hubProcess(backend);
+        const dataDir = mkdtempSync(join(tmpdir(), 'rapport-journal-desk-'));
+        const core = new DesktopCore({ dataDir, hubUrl: hub.url });
+        const call = async (c: DesktopCore, name: string, args: unknown) =>
+          (await route(coreHandlers(c), { id: 1, name, args }))!.result;
         try {
-          await again.start();
-          expect(again.sessionState).toMatchObject({ signedIn: true, offline: true });
-          expect(again.requireSignedIn().notes.entries()).toMatchObject([{ id: outcome.entry.id, idempotencyKey: outcome.entry.idempotencyKey, state: 'waiting' }]);
-          expect(await call(again, 'notes.draft', { callId: 'journal-1' })).toEqual({ ok: true, value: { body: `Half a thought about ${MASKED}` } });
+          await core.signIn({ username: 'advisor1.mcr', password: DEMO_PASSWORD });
+          core.webhook(
+            {
+              event: 'newCall',
+              from: '07700900123',
+              to: '08081570002',
+              direction: 'in',
+              callId: 'journal-1',
+              queue: 'funeralcare',
+            },
+            Date.now(),
+          );
+          core.webhook({ event: 'answer', callId: 'journal-1' }, Date.now());
+          const caseId = await waitFor(
+            () => core.requireSignedIn().desk.liveCallOf('journal-1')?.caseId,
+            'a case for the call',
+            10_000,
+          );
 
-          // The hub comes back: the journal empties by itself, and the case has the note once.
-          await hub.restart();
-          await waitFor(() => again.requireSignedIn().notes.entries().length === 0, 'the journal to be sent');
-          const advisor = await signInAs(hub.url, 'advisor1.mcr');
-          const notes = async () => ((await advisor.client.get(`/api/cases/${caseId}`)).body.notes as { body: string }[]).map((n) => n.body);
-          expect(await notes()).toEqual(['Caller asked about the service times.', `Refund to card ${MASKED}, CVV •••, agreed with the family.`]);
+          // Online, a note goes straight to the hub and leaves nothing behind.
+          expect(
+            await call(core, 'calls.addNote', { callId: 'journal-1', body: 'Caller asked about the service times.' }),
+          ).toEqual({ ok: true, value: { state: 'sent' } });
+          expect(core.requireSignedIn().notes.entries()).toEqual([]);
 
-          // A resend (a reply lost on the way back) is the same note, not a second one.
-          const resent = await advisor.client.post(`/api/cases/${caseId}/notes`, { body: outcome.entry.body, idempotencyKey: outcome.entry.idempotencyKey });
-          expect(resent.status).toBe(200);
-          expect(resent.body.replayed).toBe(true);
-          await again.requireSignedIn().notes.flush();
-          expect(await notes()).toHaveLength(2);
-          // The same key on another case is a mistake, refused rather than filed in the wrong place.
-          const other = await advisor.client.post('/api/cases', { customerId: null, channel: 'phone', line: 'food', subject: 'Another call' });
-          const misfiled = await advisor.client.post(`/api/cases/${other.body.case.id}/notes`, { body: 'x', idempotencyKey: outcome.entry.idempotencyKey });
-          expect(misfiled.status).toBe(409);
+          await hub.kill();
+          const saved = await call(core, 'calls.addNote', {
+            callId: 'journal-1',
+            body: `Refund to card ${CARD}, CVV 123, agreed with the family.`,
+          });
+          if (!saved.ok) throw new Error(saved.error.message);
+          const outcome = saved.value as NoteOutcome;
+          expect(outcome.state).toBe('saved');
+          if (outcome.state !== 'saved') return;
+          expect(outcome.entry).toMatchObject({
+            caseId,
+            callId: 'journal-1',
+            state: 'waiting',
+            body: `Refund to card ${MASKED}, CVV •••, agreed with the family.`,
+          });
+          expect(await call(core, 'notes.saveDraft', { callId: 'journal-1', body: `Half a thought about ${CARD}` })).toEqual({
+            ok: true,
+            value: { ok: true },
+          });
+
+          // Nothing on disk holds the card number: not the journal, not the draft.
+          const file = storeFile(dataDir);
+          const rows = file.prepare("SELECT body FROM outbox WHERE kind = 'note'").all();
+          const drafts = file.prepare('SELECT body FROM note_drafts').all();
+          file.close();
+          expect(rows).toHaveLength(1);
+          expect(rows[0]!.body).toContain(MASKED);
+          expect(JSON.stringify([rows, drafts])).not.toContain(CARD);
+          expect(JSON.stringify([rows, drafts])).not.toContain('CVV 123');
+          expect(drafts[0]!.body).toBe(`Half a thought about ${MASKED}`);
+
+          // The desktop restarts while the hub is still away: the note and the draft are still there.
+          await core.stop();
+          const again = new DesktopCore({ dataDir, hubUrl: hub.url });
+          try {
+            await again.start();
+            expect(again.sessionState).toMatchObject({ signedIn: true, offline: true });
+            expect(again.requireSignedIn().notes.entries()).toMatchObject([
+              { id: outcome.entry.id, idempotencyKey: outcome.entry.idempotencyKey, state: 'waiting' },
+            ]);
+            expect(await call(again, 'notes.draft', { callId: 'journal-1' })).toEqual({
+              ok: true,
+              value: { body: `Half a thought about ${MASKED}` },
+            });
+
+            // The hub comes back: the journal empties by itself, and the case has the note once.
+            await hub.restart();
+            await waitFor(() => again.requireSignedIn().notes.entries().length === 0, 'the journal to be sent');
+            const advisor = await signInAs(hub.url, 'advisor1.mcr');
+            const notes = async () =>
+              ((await advisor.client.get(`/api/cases/${caseId}`)).body.notes as { body: string }[]).map((n) => n.body);
+            expect(await notes()).toEqual([
+              'Caller asked about the service times.',
+              `Refund to card ${MASKED}, CVV •••, agreed with the family.`,
+            ]);
+
+            // A resend (a reply lost on the way back) is the same note, not a second one.
+            const resent = await advisor.client.post(`/api/cases/${caseId}/notes`, {
+              body: outcome.entry.body,
+              idempotencyKey: outcome.entry.idempotencyKey,
+            });
+            expect(resent.status).toBe(200);
+            expect(resent.body.replayed).toBe(true);
+            await again.requireSignedIn().notes.flush();
+            expect(await notes()).toHaveLength(2);
+            // The same key on another case is a mistake, refused rather than filed in the wrong place.
+            const other = await advisor.client.post('/api/cases', {
+              customerId: null,
+              channel: 'phone',
+              line: 'food',
+              subject: 'Another call',
+            });
+            const misfiled = await advisor.client.post(`/api/cases/${other.body.case.id}/notes`, {
+              body: 'x',
+              idempotencyKey: outcome.entry.idempotencyKey,
+            });
+            expect(misfiled.status).toBe(409);
+          } finally {
+            await again.stop();
+          }
         } finally {
-          await again.stop();
+          await core.stop().catch(() => undefined);
+          await hub.stop();
         }
-      } finally {
-        await core.stop().catch(() => undefined);
-        await hub.stop();
-      }
-    });
+      },
+    );
   });
 }

@@ -42,7 +42,12 @@ for (const backend of backends()) {
     let pbx: AmiTestServer;
     beforeAll(async () => {
       hub = await testHub(backend);
-      pbx = new AmiTestServer({ transcript: new URL('../fixtures/ami/answered-call.server.txt', import.meta.url), username: 'rapport', secret: 'floor-secret', replay: false });
+      pbx = new AmiTestServer({
+        transcript: new URL('../fixtures/ami/answered-call.server.txt', import.meta.url),
+        username: 'rapport',
+        secret: 'floor-secret',
+        replay: false,
+      });
     });
     afterAll(async () => {
       await hub.close();
@@ -70,8 +75,14 @@ for (const backend of backends()) {
       const advisor = await signInAs(hub.url, 'advisor2.mcr');
 
       expect((await advisor.client.post('/api/agent/state', { state: 'not_ready', reason: 'Team huddle' })).status).toBe(200);
-      const change = await waitFor(() => mcr.changes().find((c) => c.kind === 'advisor'), 'the advisor’s state at the supervisor');
-      expect(change).toEqual({ kind: 'advisor', advisor: { userId: 'usr_advisor2_mcr', state: 'not_ready', reason: 'Team huddle', until: null } });
+      const change = await waitFor(
+        () => mcr.changes().find((c) => c.kind === 'advisor'),
+        'the advisor’s state at the supervisor',
+      );
+      expect(change).toEqual({
+        kind: 'advisor',
+        advisor: { userId: 'usr_advisor2_mcr', state: 'not_ready', reason: 'Team huddle', until: null },
+      });
 
       expect((await advisor.client.post('/api/agent/state', { state: 'protected_pause', minutes: 5 })).status).toBe(200);
       const paused = await waitFor(
@@ -85,7 +96,9 @@ for (const backend of backends()) {
       // What the supervisor fetches afterwards agrees with what was pushed.
       const floor = await mcr.call('telephony.queues');
       if (!floor.ok) throw new Error(floor.error.message);
-      expect((floor.value as QueuesView).advisors.find((a) => a.userId === 'usr_advisor2_mcr')).toMatchObject({ state: 'protected_pause' });
+      expect((floor.value as QueuesView).advisors.find((a) => a.userId === 'usr_advisor2_mcr')).toMatchObject({
+        state: 'protected_pause',
+      });
       // Leeds' supervisor hears nothing of Manchester's advisors.
       await new Promise((r) => setTimeout(r, 200));
       expect(lds.changes().filter((c) => c.kind === 'advisor')).toEqual([]);
@@ -99,14 +112,20 @@ for (const backend of backends()) {
       const port = await pbx.start();
       const admin = await signInAs(hub.url, 'admin.mcr');
       const configured = await admin.client.put('/api/telephony/pbx', {
-        host: '127.0.0.1', port, username: 'rapport', secret: 'floor-secret', interfaceTemplate: 'Local/{ext}@agents/n', dialContext: 'from-rapport',
+        host: '127.0.0.1',
+        port,
+        username: 'rapport',
+        secret: 'floor-secret',
+        interfaceTemplate: 'Local/{ext}@agents/n',
+        dialContext: 'from-rapport',
       });
       expect(configured.status).toBe(200);
       await waitFor(() => sup.changes().find((c) => c.kind === 'queues' && c.connected), 'the PBX connected at the supervisor');
 
       pbx.broadcast(queueCallerJoin('88001', '07700900123'));
       const joined = await waitFor(
-        () => sup.changes().find((c) => c.kind === 'queues' && c.queues.some((q) => q.queue === 'funeralcare' && q.waiting === 1)),
+        () =>
+          sup.changes().find((c) => c.kind === 'queues' && c.queues.some((q) => q.queue === 'funeralcare' && q.waiting === 1)),
         'a caller waiting at the supervisor',
       );
       expect(joined).toMatchObject({ kind: 'queues', connected: true });
@@ -119,7 +138,8 @@ for (const backend of backends()) {
 
       pbx.broadcast(queueCallerLeave('88001'));
       await waitFor(
-        () => sup.changes().find((c) => c.kind === 'queues' && c.queues.some((q) => q.queue === 'funeralcare' && q.waiting === 0)),
+        () =>
+          sup.changes().find((c) => c.kind === 'queues' && c.queues.some((q) => q.queue === 'funeralcare' && q.waiting === 0)),
         'the caller leaving the queue at the supervisor',
       );
       await sup.core.stop();

@@ -37,6 +37,11 @@ export async function tcpProxy(target: string, cutWhen: (requestHead: string) =>
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     heads,
+    /** Drops every connection now (the line goes down); new ones still follow `cutWhen`. */
+    dropAll: () => {
+      for (const s of sockets) s.destroy();
+      sockets.clear();
+    },
     close: () => {
       for (const s of sockets) s.destroy();
       return new Promise<void>((r) => server.close(() => r()));

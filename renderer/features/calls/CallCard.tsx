@@ -101,7 +101,10 @@ export function CallCard({ view }: { view: CallView }) {
         <CallControls view={view} />
       </header>
       {connection?.state === 'offline' ? (
-        <p className="call-offline">The hub cannot be reached: hang-up, transfer and case notes will not work until it is back.</p>
+        <p className="call-offline">
+          The hub cannot be reached: hang-up and transfer will not work until it is back. Case notes are saved on this computer and sent
+          then.
+        </p>
       ) : null}
       {view.sensitive ? <SensitiveBanner /> : null}
       <div className="call-card-body">

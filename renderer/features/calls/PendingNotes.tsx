@@ -12,7 +12,9 @@ export function PendingNotes({ entries }: { entries: JournalEntry[] }) {
         <li key={e.id} className="pending-note" data-state={e.state}>
           <p className="pending-note-body">{e.body}</p>
           {e.state === 'waiting' ? (
-            <p className="pending-note-status">Saved on this computer at {formatTime(e.createdAt)}, will be sent when the hub is back.</p>
+            <p className="pending-note-status">
+              Saved on this computer at {formatTime(e.createdAt)}, will be sent when the hub is back.
+            </p>
           ) : (
             <p className="pending-note-status pending-note-refused" role="alert">
               The hub would not take this note: {e.error ?? 'no reason given'}.{' '}
@@ -34,8 +36,12 @@ export function JournalNotice({ entries }: { entries: JournalEntry[] }) {
   if (entries.length === 0) return null;
   return (
     <p className="journal-notice" role="status">
-      {waiting > 0 ? `${waiting} case ${waiting === 1 ? 'note is' : 'notes are'} saved on this computer and will be sent when the hub is back.` : ''}
-      {refused > 0 ? ` ${refused} ${refused === 1 ? 'note was' : 'notes were'} refused by the hub: open the case to see why.` : ''}
+      {waiting > 0
+        ? `${waiting} case ${waiting === 1 ? 'note is' : 'notes are'} saved on this computer and will be sent when the hub is back.`
+        : ''}
+      {refused > 0
+        ? ` ${refused} ${refused === 1 ? 'note was' : 'notes were'} refused by the hub: open the case to see why.`
+        : ''}
     </p>
   );
 }

@@ -96,7 +96,9 @@ export function AuditCard() {
             </tbody>
           </table>
         </div>
-        {audit.status === 'error' && audit.error ? <InlineError error={audit.error} lead="More could not be loaded" /> : null}
+        {audit.status === 'error' && audit.error ? (
+          <InlineError error={audit.error} lead={audit.failed === 'more' ? 'More could not be loaded' : 'Not refreshed'} />
+        ) : null}
         <div className="audit-more">
           {audit.nextBefore !== null ? (
             <button

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { BudgetView } from '../../../shared/schemas/gestures';
 import { useCatalogueAction, useCatalogueStore } from '../../state';
 import { Badge } from '../../ui/Badge';
@@ -13,6 +13,7 @@ export function BudgetRow({ budget, month }: { budget: BudgetView; month: string
   const setBudget = useCatalogueStore((s) => s.setBudget);
   const [typed, setTyped] = useState(penceToPounds(budget.budgetPence));
   const [local, setLocal] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
   useEffect(() => setTyped(penceToPounds(budget.budgetPence)), [budget.budgetPence]);
 
   const id = `budget-${budget.siteId}`;
@@ -24,7 +25,8 @@ export function BudgetRow({ budget, month }: { budget: BudgetView; month: string
     const parsed = parsePounds(typed);
     if (!parsed.ok) return setLocal(parsed.message);
     setLocal(null);
-    await setBudget(budget.siteId, month, parsed.pence);
+    // Save turns itself off once nothing is left to save; keep the keyboard in the row.
+    if (await setBudget(budget.siteId, month, parsed.pence)) inputRef.current?.focus();
   };
 
   return (
@@ -45,6 +47,7 @@ export function BudgetRow({ budget, month }: { budget: BudgetView; month: string
               £
             </span>
             <input
+              ref={inputRef}
               id={id}
               className="input money-input input-short"
               inputMode="decimal"

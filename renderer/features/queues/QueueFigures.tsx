@@ -5,15 +5,27 @@ import { EmptyState } from '../../ui/States';
 import { useNow } from '../../ui/useNow';
 
 /** The longest wait keeps counting between the hub's figures, as the caller's wait does. */
-function LongestWait({ queue, figuresAt }: { queue: QueueStatView; figuresAt: number }) {
+function LongestWait({ queue, figuresAt, live }: { queue: QueueStatView; figuresAt: number; live: boolean }) {
   const now = useNow(1000);
   if (queue.waiting === 0) return <span className="muted">–</span>;
-  const seconds = queue.longestWaitSeconds + Math.max(0, (now - figuresAt) / 1000);
+  // Away from the hub the figures are as they stood: counting on would pretend to know.
+  const seconds = queue.longestWaitSeconds + (live ? Math.max(0, (now - figuresAt) / 1000) : 0);
   return <span className="queue-wait">{formatClock(seconds)}</span>;
 }
 
 /** Calls waiting per queue, or a plain word that the phone system is not there to say. */
-export function QueueFigures({ connected, queues, figuresAt }: { connected: boolean; queues: QueueStatView[]; figuresAt: number }) {
+export function QueueFigures({
+  connected,
+  queues,
+  figuresAt,
+  live,
+}: {
+  connected: boolean;
+  queues: QueueStatView[];
+  figuresAt: number;
+  /** False while the view is out of date (hub away): the longest wait then stops counting. */
+  live: boolean;
+}) {
   if (!connected) {
     return (
       <p className="queues-note" role="note">
@@ -46,7 +58,7 @@ export function QueueFigures({ connected, queues, figuresAt }: { connected: bool
               </th>
               <td className="queues-num queues-waiting">{formatCount(q.waiting)}</td>
               <td className="queues-num">
-                <LongestWait queue={q} figuresAt={figuresAt} />
+                <LongestWait queue={q} figuresAt={figuresAt} live={live} />
               </td>
             </tr>
           ))}

@@ -8,7 +8,7 @@ import { useConnectionStatus, useQueues } from '../../state';
  * the hub is back.
  */
 export function useFloorView() {
-  const { floor, figuresAt, load } = useQueues();
+  const { floor, figuresAt, updatedAt, load } = useQueues();
   const state = useConnectionStatus()?.state;
   const wasOffline = useRef(false);
 
@@ -21,5 +21,5 @@ export function useFloorView() {
     }
   }, [state, load]);
 
-  return { floor, figuresAt, load, offline: state === 'offline' };
+  return { floor, figuresAt, updatedAt, load, offline: state === 'offline' };
 }
