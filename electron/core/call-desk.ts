@@ -105,8 +105,8 @@ export class CallDesk {
     const { call } = view;
     if (call.phase === 'offered') {
       await this.loadReference();
-      view.line = this.lineOf(call.queue, call.to);
-      view.sensitive = view.line === 'funeralcare';
+      const line = this.lineOf(call.queue, call.to);
+      this.settle(view, { line, sensitive: line === 'funeralcare' }, false);
       await this.screenPop(view);
     } else if (call.phase === 'connected' && !view.caseId) {
       await this.openCase(view);
@@ -133,13 +133,22 @@ export class CallDesk {
       const res = await this.deps.hub.get<{ card: CustomerCard | null }>(
         `/api/screen-pop?number=${encodeURIComponent(view.caller)}${member ? `&membership=${encodeURIComponent(member)}` : ''}`,
       );
-      view.card = res.card;
-      view.lookup = res.card ? 'found' : 'unknown';
-      if (res.card?.customer.flags.bereaved) view.sensitive = true;
+      this.settle(view, { card: res.card, lookup: res.card ? 'found' : 'unknown', sensitive: view.sensitive || Boolean(res.card?.customer.flags.bereaved) });
     } catch {
-      view.lookup = 'failed';
+      this.settle(view, { lookup: 'failed' });
     }
-    this.deps.emitCall(view);
+  }
+
+  /**
+   * What a lookup found goes on the call's newest view too: an answer or a hang-up that arrived
+   * meanwhile replaced the view, and showing the old one again would take the case (and its note
+   * box) off the advisor's screen.
+   */
+  private settle(view: CallView, patch: Partial<CallView>, emit = true): void {
+    Object.assign(view, patch);
+    const latest = this.views.get(view.call.callId) ?? view;
+    if (latest !== view) Object.assign(latest, patch);
+    if (emit && latest === this.current) this.deps.emitCall(latest);
   }
 
   private async openCase(view: CallView): Promise<void> {
@@ -152,12 +161,11 @@ export class CallDesk {
         callId: view.call.callId,
         subject: view.card ? `Call from ${view.card.customer.name}` : `Call from ${view.caller}`,
       });
-      view.caseId = opened.id;
-      view.caseReference = opened.reference;
+      this.settle(view, { caseId: opened.id, caseReference: opened.reference });
     } catch (err) {
       console.error('[core] could not open a case for the call:', (err as Error).message);
+      this.settle(view, {});
     }
-    this.deps.emitCall(view);
   }
 
   async addNote(callId: string, body: string): Promise<NoteOutcome> {

@@ -131,7 +131,7 @@ test('an admin changes the advisor limit; it is saved on the hub and shows in th
   const desktop = await stack.desktop('admin');
   await signIn(page, desktop.url, 'admin.lds');
   await signedInAs(page, 'Hannah Price');
-  await openAdminSection(page, 'Limits and budgets');
+  await openAdminSection(page, 'Spend, limits and budgets');
 
   const advisorLimit = page.getByLabel('Advisor limit (£)');
   await expect(advisorLimit).toHaveValue('25');
@@ -150,7 +150,7 @@ test('an admin changes the advisor limit; it is saved on the hub and shows in th
 
   await page.reload();
   await signedInAs(page, 'Hannah Price');
-  await openAdminSection(page, 'Limits and budgets');
+  await openAdminSection(page, 'Spend, limits and budgets');
   await expect(page.getByLabel('Advisor limit (£)')).toHaveValue('30');
 
   await openAdminSection(page, 'Audit log');

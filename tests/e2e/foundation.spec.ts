@@ -29,7 +29,7 @@ test('each role signs in to a home that shows hub data; a wrong password is refu
   await signIn(page, desktop.url, 'supervisor.mcr');
   await signedInAs(page, 'Priya Shah');
   await expect(page.getByRole('heading', { name: 'My team' })).toBeVisible();
-  await expect(page.getByText('Ben Walsh')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Team members' }).getByText('Ben Walsh')).toBeVisible();
   await expect(page.getByTestId('pending-approvals')).toBeVisible();
   await page.getByRole('button', { name: 'Sign out' }).click();
 
@@ -85,7 +85,7 @@ test('an article an admin publishes on another desktop appears in the advisor’
   await admin.getByLabel('Tags').fill('kilt, highland, dress');
   await admin.getByLabel('Body (Markdown)').fill('Families can arrange kilt hire through the funeral director. Offer the **local partner** list.');
   await admin.getByRole('button', { name: 'Publish' }).click();
-  await expect(admin.getByRole('status')).toContainText('Published');
+  await expect(admin.getByRole('status').filter({ hasText: 'Published' })).toContainText('Published');
 
   await expect(results(advisor).first()).toContainText('Kilt hire for a Highland funeral');
   expect(loads).toBe(0);

@@ -180,3 +180,35 @@ for (const backend of backendNames) {
     );
   });
 }
+
+describe('the note box stays with the call when the advisor answers before the screen pop lands', () => {
+  it('puts the card found late on the answered call, keeping its case', async () => {
+    const { sqliteBackend, testHub } = await import('../support/backends');
+    const hub = await testHub(sqliteBackend);
+    const core = new DesktopCore({ dataDir: mkdtempSync(join(tmpdir(), 'rapport-journal-race-')), hubUrl: hub.url });
+    const shown: { phase: string; caseId: string | null; lookup: string }[] = [];
+    core.onPush((f) => {
+      if (f.push !== 'call.changed' || !f.data) return;
+      const v = f.data as { call: { phase: string }; caseId: string | null; lookup: string };
+      shown.push({ phase: v.call.phase, caseId: v.caseId, lookup: v.lookup });
+    });
+    try {
+      await core.signIn({ username: 'advisor1.mcr', password: DEMO_PASSWORD });
+      // A slow hub (weak integrations lag seconds): the caller's card arrives after the answer.
+      const get = core.hub.get.bind(core.hub);
+      core.hub.get = async <T>(path: string) => {
+        if (path.startsWith('/api/screen-pop')) await new Promise((r) => setTimeout(r, 600));
+        return get<T>(path);
+      };
+      core.webhook({ event: 'newCall', from: '07700900123', to: '08081570001', direction: 'in', callId: 'race-1' }, Date.now());
+      core.webhook({ event: 'answer', callId: 'race-1' }, Date.now());
+      await waitFor(() => shown.some((s) => s.lookup !== 'pending'), 'the late screen pop', 10_000);
+      const last = shown.at(-1)!;
+      expect(last).toMatchObject({ phase: 'connected', lookup: expect.stringMatching(/found|unknown/) });
+      expect(last.caseId).toMatch(/^case_/);
+    } finally {
+      await core.stop();
+      await hub.close();
+    }
+  });
+});

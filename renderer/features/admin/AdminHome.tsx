@@ -7,7 +7,6 @@ import { Loaded } from '../../ui/Loaded';
 import { Stat } from '../../ui/Stat';
 import { EmptyState } from '../../ui/States';
 import { useNow } from '../../ui/useNow';
-import { GoodwillSpend } from '../budgets/GoodwillSpend';
 import { AdminSections } from '../catalogue/AdminSections';
 import { useRetryWhenOnline } from '../home/useRetryWhenOnline';
 import { ArticlesTable } from './ArticlesTable';
@@ -71,7 +70,6 @@ export function AdminHome() {
           )}
         </Loaded>
       </Card>
-      <GoodwillSpend />
       <AdminSections
         knowledge={
           <>

@@ -1,4 +1,5 @@
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { GoodwillSpend } from '../budgets/GoodwillSpend';
 import { AuditCard } from './AuditCard';
 import { BudgetsCard } from './BudgetsCard';
 import { CatalogueCard } from './CatalogueCard';
@@ -9,7 +10,7 @@ import './limits.css';
 const SECTIONS = [
   { id: 'knowledge', label: 'Knowledge and people' },
   { id: 'catalogue', label: 'Goodwill catalogue' },
-  { id: 'limits', label: 'Limits and budgets' },
+  { id: 'limits', label: 'Spend, limits and budgets' },
   { id: 'audit', label: 'Audit log' },
 ] as const;
 type SectionId = (typeof SECTIONS)[number]['id'];
@@ -63,6 +64,7 @@ export function AdminSections({ knowledge }: { knowledge: ReactNode }) {
         {active === 'catalogue' ? <CatalogueCard /> : null}
         {active === 'limits' ? (
           <>
+            <GoodwillSpend />
             <LimitsCard />
             <BudgetsCard />
           </>

@@ -58,7 +58,7 @@ export function RecentCases() {
                   {recentCases.map((c) => (
                     <tr key={c.id}>
                       <td className="nowrap case-ref">
-                        <button type="button" className="button button-quiet button-small" onClick={() => openCase(c.id)} aria-label={`Open case ${c.reference}`}>
+                        <button type="button" className="button button-quiet button-small" onClick={() => openCase(c.id)} title="Open this case">
                           {c.reference}
                         </button>
                       </td>

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** Opens one of the admin home's tabs ("Goodwill catalogue", "Limits and budgets", "Audit log"). */
+/** Opens one of the admin home's tabs ("Goodwill catalogue", "Spend, limits and budgets", "Audit log"). */
 export async function openAdminSection(page: Page, name: string): Promise<void> {
   const tab = page.getByRole('tab', { name });
   await tab.click();
