@@ -1,36 +1,9 @@
-import type { GESTURE_KINDS, TONES } from '../../shared/schemas/catalogue';
-import type { FULFILMENT_STATUSES, GESTURE_REASONS, GESTURE_STATUSES } from '../../shared/schemas/gestures';
+import type { FULFILMENT_STATUSES, GESTURE_STATUSES } from '../../shared/schemas/gestures';
 import type { BadgeTone } from './Badge';
 
-/** The words a contact centre uses for each kind, reason and state of a gesture of goodwill. */
-export const KIND_LABELS: Record<(typeof GESTURE_KINDS)[number], string> = {
-  gift: 'Gift',
-  experience: 'Experience',
-  charity_donation: 'Charity donation',
-  memorial_contribution: 'Memorial contribution',
-  card: 'Card',
-  voucher: 'Voucher',
-  fee_waiver: 'Fee waiver',
-  deadline_extension: 'Deadline extension',
-};
+export { KIND_LABELS, REASON_LABELS, TONE_LABELS } from '../../shared/gestures/labels';
 
-export const TONE_LABELS: Record<(typeof TONES)[number], string> = {
-  celebratory: 'Celebratory',
-  neutral: 'Neutral',
-  condolence: 'Condolence',
-};
-
-export const REASON_LABELS: Record<(typeof GESTURE_REASONS)[number], string> = {
-  product_quality: 'Product quality',
-  delivery_problem: 'Delivery problem',
-  service_failure: 'Service failure',
-  long_wait: 'Long wait',
-  bereavement: 'Bereavement',
-  complaint: 'Complaint',
-  loyalty: 'Loyalty',
-  other: 'Other',
-};
-
+/** Where a request stands, in the advisor's words. */
 export const STATUS_LABELS: Record<(typeof GESTURE_STATUSES)[number], string> = {
   pending: 'Waiting for approval',
   approved: 'Approved',

@@ -1,27 +1,17 @@
+import { KIND_LABELS, REASON_LABELS } from '../../shared/gestures/labels';
 import { budgetLeft } from '../../shared/gestures/policy';
 import { LINE_LABELS, type Line } from '../../shared/roles';
 import type { BudgetReport, SpendRow } from '../../shared/schemas/gestures';
 import type { Queryable } from '../db/types';
 import { badRequest } from '../http/errors';
 
-const REASON_LABELS: Record<string, string> = {
-  product_quality: 'Product quality',
-  delivery_problem: 'Delivery problem',
-  service_failure: 'Service failure',
-  long_wait: 'Long wait',
-  bereavement: 'Bereavement',
-  complaint: 'Complaint',
-  loyalty: 'Loyalty',
-  other: 'Other',
-};
-
 const sentence = (key: string) => key.charAt(0).toUpperCase() + key.slice(1).replace(/_/g, ' ');
 const monthLabel = (m: string) => new Date(`${m}-15T12:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 const GROUPS = {
   line: { column: 'line', label: (k: string) => LINE_LABELS[k as Line] ?? k },
-  kind: { column: 'item_kind', label: sentence },
-  reason: { column: 'reason_code', label: (k: string) => REASON_LABELS[k] ?? sentence(k) },
+  kind: { column: 'item_kind', label: (k: string) => KIND_LABELS[k as keyof typeof KIND_LABELS] ?? sentence(k) },
+  reason: { column: 'reason_code', label: (k: string) => REASON_LABELS[k as keyof typeof REASON_LABELS] ?? sentence(k) },
   month: { column: 'budget_month', label: monthLabel },
 } as const;
 

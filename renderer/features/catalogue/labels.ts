@@ -3,22 +3,7 @@ import type { SiteView } from '../../../shared/schemas/accounts';
 import type { CatalogueItem } from '../../../shared/schemas/catalogue';
 import { formatPence, sentenceCase } from '../../ui/format';
 
-export const KIND_LABELS: Record<CatalogueItem['kind'], string> = {
-  gift: 'Gift',
-  experience: 'Experience',
-  charity_donation: 'Charity donation',
-  memorial_contribution: 'Memorial contribution',
-  card: 'Card',
-  voucher: 'Voucher',
-  fee_waiver: 'Fee waiver',
-  deadline_extension: 'Deadline extension',
-};
-
-export const TONE_LABELS: Record<CatalogueItem['tone'], string> = {
-  celebratory: 'Celebratory',
-  neutral: 'Neutral',
-  condolence: 'Condolence',
-};
+export { KIND_LABELS, TONE_LABELS } from '../../../shared/gestures/labels';
 
 export const FIELD_KIND_LABELS: Record<CatalogueItem['fields'][number]['kind'], string> = {
   text: 'Short text',
