@@ -5,16 +5,9 @@ import type { BudgetReport } from '../../shared/schemas/gestures';
 import { signInAs } from '../support/client';
 import { signIn, signedInAs } from './support/app';
 import { raiseGoodwill } from './support/goodwill';
-import { Stack } from './support/stack';
+import { stackPerTest } from './support/stack';
 
-let stack: Stack;
-test.beforeEach(async () => {
-  stack = new Stack();
-  await stack.startHub();
-});
-test.afterEach(async () => {
-  await stack.stop();
-});
+const stack = stackPerTest();
 
 const gbp = (pence: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(pence / 100);
 const monthName = (m: string) =>
@@ -50,14 +43,14 @@ async function download(page: Page, spend: Locator, breakdown: string): Promise<
 
 test('a supervisor compares the sites’ goodwill spend side by side, changes the period and exports CSV', async ({ page }) => {
   const now = monthOf(Date.now());
-  const head = await signInAs(stack.hub.url, 'admin.mcr');
+  const head = await signInAs(stack().hub.url, 'admin.mcr');
   const report = async (from: string, to = from) => {
     const res = await head.client.get(`/api/gestures/report?from=${from}&to=${to}`);
     expect(res.status).toBe(200);
     return res.body.report as BudgetReport;
   };
   const before = await report(now);
-  await raiseGoodwill(stack.hub.url);
+  await raiseGoodwill(stack().hub.url);
   const site = (r: BudgetReport, name: string) => r.sites.find((s) => s.siteName === name)!;
 
   // What the gestures just raised add: approved ones are committed, the one waiting is reserved, the rejected one nothing.
@@ -70,7 +63,7 @@ test('a supervisor compares the sites’ goodwill spend side by side, changes th
   expect(added('Leeds (Northpoint Contact)')).toEqual({ committed: 5000, reserved: 0 });
   expect(added('Glasgow (Meridian BPO)')).toEqual({ committed: 1500, reserved: 0 });
 
-  const desktop = await stack.desktop('supervisor');
+  const desktop = await stack().desktop('supervisor');
   await signIn(page, desktop.url, 'supervisor.mcr');
   await signedInAs(page, 'Priya Shah');
   const spend = page.getByRole('region', { name: 'Goodwill spend' });
@@ -92,7 +85,7 @@ test('a supervisor compares the sites’ goodwill spend side by side, changes th
 
   // A request raised on the floor shows up while the supervisor watches: no reload.
   await raiseGoodwill(
-    stack.hub.url,
+    stack().hub.url,
     [
       {
         advisor: 'advisor3.mcr',

@@ -3,27 +3,20 @@ import { AmiTestServer } from '../support/ami-server';
 import { agentCalled, agentConnect } from '../support/ami-frames';
 import { signInAs as hubSignIn } from '../support/client';
 import { signIn, signedInAs } from './support/app';
-import { Stack } from './support/stack';
+import { stackPerTest } from './support/stack';
 
-let stack: Stack;
-test.beforeEach(async () => {
-  stack = new Stack();
-  await stack.startHub();
-});
-test.afterEach(async () => {
-  await stack.stop();
-});
+const stack = stackPerTest();
 
 const post = (url: string, body: Record<string, string>) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: await r.json() }));
 
 test('a funeral-care call rings, pops the card, is answered with a note, hung up, wrapped up, and offers a protected pause', async ({ page }) => {
-  const admin = await hubSignIn(stack.hub.url, 'admin.mcr');
+  const admin = await hubSignIn(stack().hub.url, 'admin.mcr');
   const customer = ((await admin.client.get('/api/customers?q=an&limit=20')).body.customers as { name: string; phone: string | null; flags: { bereaved: boolean } }[]).find(
     (c) => c.phone && !c.flags.bereaved,
   )!;
-  const desktop = await stack.desktop('advisor');
-  const cti = stack.ctiUrl('advisor');
+  const desktop = await stack().desktop('advisor');
+  const cti = stack().ctiUrl('advisor');
   await signIn(page, desktop.url, 'advisor1.mcr');
   await signedInAs(page, 'Amira Hussain');
 
@@ -60,13 +53,13 @@ test('calls from the PBX reach only their advisor, who may hang up their own; th
   const pbx = new AmiTestServer({ transcript: new URL('../fixtures/ami/answered-call.server.txt', import.meta.url), username: 'rapport', secret: 'e2e-secret', replay: false });
   const port = await pbx.start();
   try {
-    const desktop = await stack.desktop('advisor');
+    const desktop = await stack().desktop('advisor');
     await signIn(page, desktop.url, 'advisor1.mcr'); // extension 1001
     await signedInAs(page, 'Amira Hussain');
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('radio', { name: 'The hub (PBX)' }).check();
     await page.keyboard.press('Escape');
-    const admin = await hubSignIn(stack.hub.url, 'admin.mcr');
+    const admin = await hubSignIn(stack().hub.url, 'admin.mcr');
     const configured = await admin.client.put('/api/telephony/pbx', {
       host: '127.0.0.1', port, username: 'rapport', secret: 'e2e-secret', interfaceTemplate: 'Local/{ext}@agents/n', dialContext: 'from-rapport',
     });
@@ -78,7 +71,7 @@ test('calls from the PBX reach only their advisor, who may hang up their own; th
     pbx.broadcast(agentConnect('77001', '07700900123', '1001'));
     await expect(page.getByRole('button', { name: 'Hang up' })).toBeEnabled();
 
-    const intruder = await hubSignIn(stack.hub.url, 'advisor2.mcr');
+    const intruder = await hubSignIn(stack().hub.url, 'advisor2.mcr');
     const refused = await intruder.client.post('/api/telephony/calls/77001.0/hangup', {});
     expect(refused.status).toBe(403);
     expect(pbx.actions.some((a) => a.get('Action') === 'Hangup')).toBe(false);
@@ -91,8 +84,8 @@ test('calls from the PBX reach only their advisor, who may hang up their own; th
 });
 
 test('a case note keeps its draft across a reload, and one written while the hub is down is saved here and sent once it is back', async ({ page }) => {
-  const desktop = await stack.desktop('advisor');
-  const cti = stack.ctiUrl('advisor');
+  const desktop = await stack().desktop('advisor');
+  const cti = stack().ctiUrl('advisor');
   await signIn(page, desktop.url, 'advisor1.mcr');
   await signedInAs(page, 'Amira Hussain');
   await post(cti, { event: 'newCall', from: '07700900456', to: '08081570001', direction: 'in', callId: 'e2e-notes' });
@@ -104,7 +97,7 @@ test('a case note keeps its draft across a reload, and one written while the hub
   await page.reload();
   await expect(page.getByLabel('Case note')).toHaveValue('Customer paid with 411111••••••1111 and wants');
 
-  await stack.killHub();
+  await stack().killHub();
   await page.getByLabel('Case note').fill('Customer wants a call back on Monday morning.');
   await page.getByRole('button', { name: 'Add note' }).click();
   await expect(page.getByText('Saved on this computer: it will be sent when the hub is back.')).toBeVisible();
@@ -112,9 +105,9 @@ test('a case note keeps its draft across a reload, and one written while the hub
   await expect(waiting).toContainText('Customer wants a call back on Monday morning.');
   await expect(page.getByLabel('Case note')).toHaveValue('');
 
-  await stack.restartHub();
+  await stack().restartHub();
   await expect(waiting).toBeHidden({ timeout: 45_000 });
-  const advisor = await hubSignIn(stack.hub.url, 'advisor1.mcr');
+  const advisor = await hubSignIn(stack().hub.url, 'advisor1.mcr');
   const cases = (await advisor.client.get('/api/cases?scope=mine&limit=5')).body.cases as { id: string; reference: string }[];
   const opened = cases.find((c) => c.reference === reference)!;
   const notes = (await advisor.client.get(`/api/cases/${opened.id}`)).body.notes as { body: string }[];

@@ -1,19 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { signIn, signedInAs } from './support/app';
 import { catalogueCard, catalogueRow, fillItem, openAdminSection, showItems } from './support/catalogue';
-import { Stack } from './support/stack';
+import { stackPerTest } from './support/stack';
 
-let stack: Stack;
-test.beforeEach(async () => {
-  stack = new Stack();
-  await stack.startHub();
-});
-test.afterEach(async () => {
-  await stack.stop();
-});
+const stack = stackPerTest();
 
 test('an admin adds a bereavement-suitable item, edits it and retires it; it stays listed as retired', async ({ page }) => {
-  const desktop = await stack.desktop('admin');
+  const desktop = await stack().desktop('admin');
   await signIn(page, desktop.url, 'admin.mcr');
   await signedInAs(page, 'Tom Fletcher');
 
@@ -88,7 +81,7 @@ test('an admin adds a bereavement-suitable item, edits it and retires it; it sta
 });
 
 test('a celebratory item marked bereavement-suitable is refused, with the reason next to the checkbox', async ({ page }) => {
-  const desktop = await stack.desktop('admin');
+  const desktop = await stack().desktop('admin');
   await signIn(page, desktop.url, 'admin.gla');
   await signedInAs(page, 'Morag Campbell');
   await openAdminSection(page, 'Goodwill catalogue');
@@ -128,7 +121,7 @@ test('a celebratory item marked bereavement-suitable is refused, with the reason
 });
 
 test('an admin changes the advisor limit; it is saved on the hub and shows in the audit log', async ({ page }) => {
-  const desktop = await stack.desktop('admin');
+  const desktop = await stack().desktop('admin');
   await signIn(page, desktop.url, 'admin.lds');
   await signedInAs(page, 'Hannah Price');
   await openAdminSection(page, 'Spend, limits and budgets');

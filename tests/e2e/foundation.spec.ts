@@ -2,19 +2,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { results, searchKnowledge, signIn, signedInAs } from './support/app';
-import { Stack } from './support/stack';
+import { stackPerTest } from './support/stack';
 
-let stack: Stack;
-test.beforeEach(async () => {
-  stack = new Stack();
-  await stack.startHub();
-});
-test.afterEach(async () => {
-  await stack.stop();
-});
+const stack = stackPerTest();
 
 test('each role signs in to a home that shows hub data; a wrong password is refused', async ({ page }) => {
-  const desktop = await stack.desktop('shared-pc');
+  const desktop = await stack().desktop('shared-pc');
 
   await signIn(page, desktop.url, 'advisor1.mcr', 'not-my-password');
   await expect(page.getByRole('alert')).toContainText('do not match');
@@ -41,7 +34,7 @@ test('each role signs in to a home that shows hub data; a wrong password is refu
 });
 
 test('an advisor finds a seeded article and opens it from the keyboard', async ({ page }) => {
-  const desktop = await stack.desktop('advisor');
+  const desktop = await stack().desktop('advisor');
   await signIn(page, desktop.url, 'advisor2.lds');
   await signedInAs(page, 'Ellie Grant');
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'online');
@@ -58,12 +51,12 @@ test('an advisor finds a seeded article and opens it from the keyboard', async (
 });
 
 test('an article an admin publishes on another desktop appears in the advisor’s search with no reload', async ({ browser }) => {
-  const advisorDesktop = await stack.desktop('advisor');
-  const adminDesktop = await stack.desktop('admin');
+  const advisorDesktop = await stack().desktop('advisor');
+  const adminDesktop = await stack().desktop('admin');
   const advisor = await browser.newPage();
   const admin = await browser.newPage();
-  const hubOrigin = new URL(stack.hub.url).origin;
-  const hubHost = new URL(stack.hub.url).host;
+  const hubOrigin = new URL(stack().hub.url).origin;
+  const hubHost = new URL(stack().hub.url).host;
   const toHub: string[] = [];
   advisor.on('request', (r) => r.url().startsWith(hubOrigin) && toHub.push(r.url()));
   advisor.on('websocket', (ws) => ws.url().includes(hubHost) && toHub.push(ws.url()));
@@ -95,14 +88,14 @@ test('an article an admin publishes on another desktop appears in the advisor’
 });
 
 test('with the hub killed and the host restarted, the advisor is still signed in and searching the cache', async ({ page }) => {
-  let desktop = await stack.desktop('advisor');
+  let desktop = await stack().desktop('advisor');
   await signIn(page, desktop.url, 'advisor3.mcr');
   await signedInAs(page, 'Chloe Davies');
   await searchKnowledge(page, 'mouldy bread');
   await expect(results(page).first()).toContainText('Mouldy bread');
 
-  await stack.hub.stop('SIGKILL');
-  desktop = await stack.desktop('advisor');
+  await stack().hub.stop('SIGKILL');
+  desktop = await stack().desktop('advisor');
   await page.goto(desktop.url);
   await signedInAs(page, 'Chloe Davies');
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'offline');
@@ -113,15 +106,15 @@ test('with the hub killed and the host restarted, the advisor is still signed in
 });
 
 test('signing out wipes the saved session from the computer', async ({ page }) => {
-  let desktop = await stack.desktop('advisor');
+  let desktop = await stack().desktop('advisor');
   await signIn(page, desktop.url, 'advisor1.mcr');
   await signedInAs(page, 'Amira Hussain');
-  const sessionFile = join(stack.dataDir('advisor'), 'desktop', 'session.json');
+  const sessionFile = join(stack().dataDir('advisor'), 'desktop', 'session.json');
   expect(existsSync(sessionFile)).toBe(true);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
   expect(existsSync(sessionFile)).toBe(false);
-  desktop = await stack.desktop('advisor');
+  desktop = await stack().desktop('advisor');
   await page.goto(desktop.url);
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
 });

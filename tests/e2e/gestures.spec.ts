@@ -3,16 +3,9 @@ import { expect, test } from '@playwright/test';
 import { signInAs } from '../support/client';
 import { signIn, signedInAs } from './support/app';
 import { demoCustomer, openCaseByHand, personalise, suggestedGestures } from './support/cases';
-import { Stack } from './support/stack';
+import { stackPerTest } from './support/stack';
 
-let stack: Stack;
-test.beforeEach(async () => {
-  stack = new Stack();
-  await stack.startHub();
-});
-test.afterEach(async () => {
-  await stack.stop();
-});
+const stack = stackPerTest();
 
 const catalogue = JSON.parse(readFileSync('server/seed/catalogue.json', 'utf8')) as {
   name: string;
@@ -23,12 +16,12 @@ const catalogue = JSON.parse(readFileSync('server/seed/catalogue.json', 'utf8'))
 test('a request over the advisor’s limit is approved by a supervisor on another desktop, and the advisor sees it live', async ({
   browser,
 }) => {
-  const customer = await demoCustomer(stack.hub.url, { bereaved: false });
+  const customer = await demoCustomer(stack().hub.url, { bereaved: false });
   const advisor = await browser.newPage();
   const supervisor = await browser.newPage();
-  await signIn(advisor, (await stack.desktop('advisor')).url, 'advisor1.mcr');
+  await signIn(advisor, (await stack().desktop('advisor')).url, 'advisor1.mcr');
   await signedInAs(advisor, 'Amira Hussain');
-  await signIn(supervisor, (await stack.desktop('supervisor')).url, 'supervisor.mcr');
+  await signIn(supervisor, (await stack().desktop('supervisor')).url, 'supervisor.mcr');
   await signedInAs(supervisor, 'Priya Shah');
   await expect(supervisor.getByText('Nothing is waiting for approval')).toBeVisible();
 
@@ -71,8 +64,8 @@ test('a request over the advisor’s limit is approved by a supervisor on anothe
 });
 
 test('a funeral-care case offers only bereavement-suitable gestures, and says who must not be addressed', async ({ page }) => {
-  const customer = await demoCustomer(stack.hub.url, { bereaved: false });
-  await signIn(page, (await stack.desktop('advisor')).url, 'advisor2.lds');
+  const customer = await demoCustomer(stack().hub.url, { bereaved: false });
+  await signIn(page, (await stack().desktop('advisor')).url, 'advisor2.lds');
   await signedInAs(page, 'Ellie Grant');
   await openCaseByHand(page, customer.name, 'Funeral care', 'Arranging her father’s funeral');
   await expect(page.getByText('Only bereavement-suitable gestures are offered.')).toBeVisible();
@@ -97,9 +90,9 @@ test('a funeral-care case offers only bereavement-suitable gestures, and says wh
 test('a gesture asked for while the hub is out of reach waits on the computer and is sent once when it is back', async ({
   page,
 }) => {
-  const customer = await demoCustomer(stack.hub.url, { bereaved: false });
-  const line = await stack.lineTo('advisor');
-  await signIn(page, (await stack.desktop('advisor')).url, 'advisor3.gla');
+  const customer = await demoCustomer(stack().hub.url, { bereaved: false });
+  const line = await stack().lineTo('advisor');
+  await signIn(page, (await stack().desktop('advisor')).url, 'advisor3.gla');
   await signedInAs(page, 'Kirsty Boyle');
   await openCaseByHand(page, customer.name, 'Food', 'Bread past its date on delivery');
   await personalise(page, 'Handwritten apology card', {
@@ -123,7 +116,7 @@ test('a gesture asked for while the hub is out of reach waits on the computer an
   await expect(onCase.first()).toContainText('Approved');
 
   // Exactly one request reached the hub, whatever the retries.
-  const kirsty = await signInAs(stack.hub.url, 'advisor3.gla');
+  const kirsty = await signInAs(stack().hub.url, 'advisor3.gla');
   const mine = (await kirsty.client.get('/api/gestures/requests')).body.gestures as { itemName: string }[];
   expect(mine.filter((g) => g.itemName === 'Handwritten apology card')).toHaveLength(1);
 });

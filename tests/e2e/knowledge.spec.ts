@@ -1,16 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { results, searchKnowledge, signIn, signedInAs } from './support/app';
-import { Stack } from './support/stack';
+import { stackPerTest } from './support/stack';
 import { signInAs as hubSignIn } from '../support/client';
 
-let stack: Stack;
-test.beforeEach(async () => {
-  stack = new Stack();
-  await stack.startHub();
-});
-test.afterEach(async () => {
-  await stack.stop();
-});
+const stack = stackPerTest();
 
 /** Counts the bridge requests a page sends, by name, from the WebSocket frames themselves. */
 function countRequests(page: Page): Map<string, number> {
@@ -29,7 +22,7 @@ function countRequests(page: Page): Map<string, number> {
 }
 
 test('article text with markup is shown as text, never run as HTML, in results and in the article', async ({ page }) => {
-  const admin = await hubSignIn(stack.hub.url, 'admin.mcr');
+  const admin = await hubSignIn(stack().hub.url, 'admin.mcr');
   const nasty = '<img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script>';
   const made = await admin.client.post('/api/knowledge/articles', {
     title: `Kettle descaling ${'<b>bold</b>'} guide`,
@@ -42,7 +35,7 @@ test('article text with markup is shown as text, never run as HTML, in results a
   });
   expect(made.status).toBe(201);
 
-  const desktop = await stack.desktop('advisor');
+  const desktop = await stack().desktop('advisor');
   await signIn(page, desktop.url, 'advisor1.mcr');
   await signedInAs(page, 'Amira Hussain');
   await searchKnowledge(page, 'kettle descaling');
@@ -59,18 +52,18 @@ test('article text with markup is shown as text, never run as HTML, in results a
 });
 
 test('a retired article leaves the advisor’s search while they watch', async ({ page }) => {
-  const desktop = await stack.desktop('advisor');
+  const desktop = await stack().desktop('advisor');
   await signIn(page, desktop.url, 'advisor2.gla');
   await signedInAs(page, 'Jamie Reid');
   await searchKnowledge(page, 'mouldy bread');
   await expect(results(page).first()).toContainText('Mouldy bread');
-  const admin = await hubSignIn(stack.hub.url, 'admin.gla');
+  const admin = await hubSignIn(stack().hub.url, 'admin.gla');
   expect((await admin.client.post('/api/knowledge/articles/mouldy-bread/retire')).status).toBe(200);
   await expect(results(page).filter({ hasText: 'Mouldy bread' })).toHaveCount(0);
 });
 
 test('a cold start imports the saved index instead of re-reading every article', async ({ page }) => {
-  const desktop = await stack.desktop('advisor');
+  const desktop = await stack().desktop('advisor');
   await signIn(page, desktop.url, 'advisor3.gla');
   await signedInAs(page, 'Kirsty Boyle');
   await searchKnowledge(page, 'ashes');
@@ -99,7 +92,7 @@ test('a cold start imports the saved index instead of re-reading every article',
 
   // An article published while the page was closed is caught up from the manifest.
   await page.close();
-  const admin = await hubSignIn(stack.hub.url, 'admin.mcr');
+  const admin = await hubSignIn(stack().hub.url, 'admin.mcr');
   await admin.client.post('/api/knowledge/articles', {
     title: 'Loch-side scattering permissions',
     summary: 'Scattering ashes by a loch: who to ask.',
@@ -117,7 +110,7 @@ test('a cold start imports the saved index instead of re-reading every article',
 });
 
 test('filters narrow the search to a line of business and a category', async ({ page }) => {
-  const desktop = await stack.desktop('advisor');
+  const desktop = await stack().desktop('advisor');
   await signIn(page, desktop.url, 'advisor1.gla');
   await signedInAs(page, 'Iona MacLeod');
   await searchKnowledge(page, 'refund');

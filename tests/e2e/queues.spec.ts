@@ -1,21 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { signIn, signedInAs } from './support/app';
-import { Stack } from './support/stack';
+import { stackPerTest } from './support/stack';
 
-let stack: Stack;
-test.beforeEach(async () => {
-  stack = new Stack();
-  await stack.startHub();
-});
-test.afterEach(async () => {
-  await stack.stop();
-});
+const stack = stackPerTest();
 
 test('an advisor’s status change shows on their supervisor’s floor view in another desktop, without a reload', async ({
   browser,
 }) => {
-  const advisorDesktop = await stack.desktop('advisor');
-  const supervisorDesktop = await stack.desktop('supervisor');
+  const advisorDesktop = await stack().desktop('advisor');
+  const supervisorDesktop = await stack().desktop('supervisor');
   const advisor = await (await browser.newContext()).newPage();
   const supervisor = await (await browser.newContext()).newPage();
 

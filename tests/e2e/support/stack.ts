@@ -1,3 +1,4 @@
+import { test } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,4 +73,17 @@ export class Stack {
     await Promise.all([...this.lines.values()].map((l) => l.close()));
     await this.hub?.stop();
   }
+}
+
+/** One hub per test, stopped with every desktop after it: `const stack = stackPerTest()` at the top of a spec. */
+export function stackPerTest(): () => Stack {
+  let stack: Stack;
+  test.beforeEach(async () => {
+    stack = new Stack();
+    await stack.startHub();
+  });
+  test.afterEach(async () => {
+    await stack.stop();
+  });
+  return () => stack;
 }
