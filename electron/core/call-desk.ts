@@ -1,7 +1,6 @@
 import type { AgentStateView, CallDeskView, CallHistoryEntry, CallSource, CallView, CustomerCard } from '../../shared/contract/calls';
 import type { NoteOutcome } from '../../shared/contract/notes';
 import { toE164 } from '../../shared/phone';
-import type { Line } from '../../shared/roles';
 import { advance, isLive, outcomeOf } from '../../shared/telephony/call-machine';
 import type { CallSignal } from '../../shared/telephony/signals';
 import { webhookToSignal, type WebhookEvent } from '../../shared/telephony/webhook';
@@ -9,6 +8,7 @@ import type { WebhookVerdict } from './cti-receiver';
 import { CoreError } from './errors';
 import type { HubClient } from './hub-client';
 import { NoteJournal } from './note-journal';
+import { lineOf, loadCallReference, lookUpCaller, type CallReference } from './screen-pop';
 import type { DesktopStore } from './store';
 
 export interface DeskDeps {
@@ -21,12 +21,15 @@ export interface DeskDeps {
   emitAgent(view: AgentStateView): void;
   ctiUrl: string | null;
   wrapUpSeconds?: number;
+  /**
+   * How long a ringing call waits for its customer card before it is shown without one (a
+   * skeleton the card replaces). A quick lookup lands with the ring in one render, so the
+   * renderer does not lay out and paint the whole workspace twice within a few milliseconds.
+   */
+  popGraceMs?: number;
 }
 
-interface Reference {
-  queues: { id: string; name: string; line: Line; dialledNumber: string }[];
-  codes: { id: string; line: string; label: string }[];
-}
+const POP_GRACE_MS = 50;
 
 /**
  * One advisor's calls: signals from the chosen source run through the call state machine; an
@@ -36,7 +39,7 @@ export class CallDesk {
   private readonly views = new Map<string, CallView>();
   current: CallView | null = null;
   private agent: AgentStateView = { state: 'ready', reason: null, until: null };
-  private reference: Reference | null = null;
+  private reference: CallReference | null = null;
   private wrapTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly deps: DeskDeps) {}
@@ -96,18 +99,40 @@ export class CallDesk {
     if (before?.call.phase === 'missed' && step.state.phase === 'offered') view.wrapUp = null;
     this.views.set(signal.callId, view);
     this.current = view;
+    if (!before && view.call.phase === 'offered') {
+      void this.ring(view).catch((err) => console.error('[core] call handling failed:', err));
+      return true;
+    }
     this.deps.emitCall(view); // the call's own news first, then what follows from it
     void this.onPhase(view).catch((err) => console.error('[core] call handling failed:', err));
     return true;
   }
 
+  /**
+   * A new ringing call: the card is looked up at once (alongside the queues, on the first call),
+   * and the ring goes out with it, or without it once the grace has passed.
+   */
+  private async ring(view: CallView): Promise<void> {
+    const lookup = lookUpCaller(this.deps.hub, view);
+    const grace = setTimeout(() => {
+      if (view.lookup === 'pending' && this.views.get(view.call.callId) === view && this.current === view) this.deps.emitCall(view);
+    }, this.deps.popGraceMs ?? POP_GRACE_MS);
+    await this.loadReference();
+    const line = lineOf(this.reference, view.call.queue, view.call.to);
+    this.settle(view, { line, sensitive: view.sensitive || line === 'funeralcare' }, false);
+    const found = await lookup;
+    clearTimeout(grace);
+    this.settle(view, found);
+  }
+
   private async onPhase(view: CallView): Promise<void> {
     const { call } = view;
     if (call.phase === 'offered') {
+      // Offered again after a miss: the card it had shows at once, and is looked up afresh.
       await this.loadReference();
-      const line = this.lineOf(call.queue, call.to);
-      this.settle(view, { line, sensitive: line === 'funeralcare' }, false);
-      await this.screenPop(view);
+      const line = lineOf(this.reference, call.queue, call.to);
+      this.settle(view, { line, sensitive: view.sensitive || line === 'funeralcare' }, false);
+      this.settle(view, await lookUpCaller(this.deps.hub, view));
     } else if (call.phase === 'connected' && !view.caseId) {
       await this.openCase(view);
     } else if (call.phase === 'ended' && !view.wrapUp) {
@@ -124,18 +149,6 @@ export class CallDesk {
       this.remember(view);
       if (this.current === view) this.current = null;
       this.publish();
-    }
-  }
-
-  private async screenPop(view: CallView): Promise<void> {
-    const member = view.call.attached.MEMBER_NO ?? view.call.attached.member_no;
-    try {
-      const res = await this.deps.hub.get<{ card: CustomerCard | null }>(
-        `/api/screen-pop?number=${encodeURIComponent(view.caller)}${member ? `&membership=${encodeURIComponent(member)}` : ''}`,
-      );
-      this.settle(view, { card: res.card, lookup: res.card ? 'found' : 'unknown', sensitive: view.sensitive || Boolean(res.card?.customer.flags.bereaved) });
-    } catch {
-      this.settle(view, { lookup: 'failed' });
     }
   }
 
@@ -271,24 +284,7 @@ export class CallDesk {
   }
 
   private async loadReference(): Promise<void> {
-    if (this.reference) return;
-    try {
-      const [{ queues }, { codes }] = await Promise.all([
-        this.deps.hub.get<{ queues: Reference['queues'] }>('/api/queues'),
-        this.deps.hub.get<{ codes: Reference['codes'] }>('/api/wrapup-codes'),
-      ]);
-      this.reference = { queues, codes };
-    } catch {
-      /* offline: the line stays unknown until the hub answers */
-    }
-  }
-
-  private lineOf(queue: string | null, dialled: string | null): Line | null {
-    const qs = this.reference?.queues ?? [];
-    const byQueue = queue ? qs.find((q) => q.id === queue || q.name.toLowerCase() === queue.toLowerCase()) : undefined;
-    if (byQueue) return byQueue.line;
-    const e164 = dialled ? toE164(dialled) : null;
-    return qs.find((q) => q.dialledNumber === e164)?.line ?? null;
+    this.reference ??= await loadCallReference(this.deps.hub);
   }
 
   stop(): void {
