@@ -16,7 +16,7 @@ if (connection.kind === 'no-token') {
   root.render(<NoToken />);
 } else {
   // Listeners go on before the first frame can arrive, so the host's opening pushes are not missed.
-  startState(connection.bridge, createSearchIndex());
+  startState(connection.bridge, createSearchIndex(connection.bridge.knowledgeLinkUrl));
   root.render(
     <StrictMode>
       <App />

@@ -11,7 +11,26 @@ const sameSecret = (a: string, b: string) => a.length === b.length && timingSafe
  * The bridge contract over a WebSocket on loopback. Only a page this host served may connect:
  * the per-run token must match, and Origin and Host must be this host's own address (so another
  * web page in the same browser cannot drive the core, and DNS rebinding is refused).
+ *
+ * Bulk knowledge has its own channel (`channel=knowledge`), opened by the page's search worker:
+ * 50,000 articles arriving as large text frames on the page's socket would each be decoded on the
+ * page's main thread. That channel carries only knowledge requests and `knowledge.changed`
+ * pushes; a page that says its worker takes them (`knowledge=worker`) no longer gets that push.
  */
+const KNOWLEDGE_REQUESTS = new Set(['knowledge.page', 'knowledge.byIds', 'knowledge.manifest']);
+
+/** Which pushes a socket gets, by what it said when it connected. */
+export function wantsPush(push: string, opts: { knowledgeChannel: boolean; workerTakesKnowledge: boolean }): boolean {
+  if (opts.knowledgeChannel) return push === 'knowledge.changed';
+  return !(opts.workerTakesKnowledge && push === 'knowledge.changed');
+}
+
+/** A knowledge channel may only ask for knowledge. */
+export function mayRequest(frame: unknown, knowledgeChannel: boolean): boolean {
+  if (!knowledgeChannel) return true;
+  const name = frame && typeof frame === 'object' ? (frame as { name?: unknown }).name : undefined;
+  return typeof name === 'string' && KNOWLEDGE_REQUESTS.has(name);
+}
 export function attachBridge(server: Server, opts: { core: DesktopCore; handlers: Handlers; token: string; port: number }) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   const expectedHost = `127.0.0.1:${opts.port}`;
@@ -25,8 +44,10 @@ export function attachBridge(server: Server, opts: { core: DesktopCore; handlers
     if (req.headers.host !== expectedHost) return refused('421 Misdirected Request');
     if (!allowedOrigins.has(req.headers.origin ?? '')) return refused('403 Forbidden');
     if (!sameSecret(token, opts.token)) return refused('401 Unauthorized');
+    const channel = { knowledgeChannel: url.searchParams.get('channel') === 'knowledge', workerTakesKnowledge: url.searchParams.get('knowledge') === 'worker' };
     wss.handleUpgrade(req, socket, head, (ws) => {
       const unsubscribe = opts.core.onPush((frame) => {
+        if (!wantsPush(frame.push, channel)) return;
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
       });
       ws.on('close', unsubscribe);
@@ -37,10 +58,12 @@ export function attachBridge(server: Server, opts: { core: DesktopCore; handlers
         } catch {
           return;
         }
+        if (!mayRequest(frame, channel.knowledgeChannel)) return;
         void route(opts.handlers, frame).then((reply) => {
           if (reply && ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
         });
       });
+      if (channel.knowledgeChannel) return;
       // A page that connects (or reconnects) learns where things stand at once.
       ws.send(JSON.stringify({ push: 'session.changed', data: opts.core.sessionState }));
       ws.send(JSON.stringify({ push: 'connection.changed', data: opts.core.connection }));

@@ -26,6 +26,8 @@ export interface Bridge {
   on<P extends PushName>(name: P, cb: (data: Pushes[P]) => void): () => void;
   onLinkState(cb: (state: LinkState) => void): () => void;
   readonly linkState: LinkState;
+  /** For the search worker's own connection for bulk knowledge; null when the transport has none. */
+  readonly knowledgeLinkUrl: string | null;
 }
 
 interface Pending {
@@ -111,6 +113,7 @@ export function createBridge(transport: Transport): Bridge {
     get linkState() {
       return transport.linkState;
     },
+    knowledgeLinkUrl: transport.knowledgeLinkUrl,
     call: (name, args) => send(name, args, null) as never,
     callBulk: (name, args) => send(name, args, (frame) => ({ ok: true as const, frame })),
     onBulk(_name, cb) {

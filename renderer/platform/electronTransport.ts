@@ -28,6 +28,7 @@ export function electronTransport(preload: RapportPreloadBridge): Transport {
   const linkState: LinkState = 'open';
   return {
     linkState,
+    knowledgeLinkUrl: null,
     send: (frame) => preload.send(frame),
     onFrame: (cb) => preload.onFrame(cb),
     onLinkState: () => () => undefined,

@@ -7,4 +7,6 @@ export interface Transport {
   onFrame(cb: (frame: unknown) => void): () => void;
   onLinkState(cb: (state: LinkState) => void): () => void;
   readonly linkState: LinkState;
+  /** Where a second connection for bulk knowledge goes (browser mode); null when there is none. */
+  readonly knowledgeLinkUrl: string | null;
 }

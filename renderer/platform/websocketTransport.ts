@@ -8,7 +8,10 @@ const MAX_RETRY_MS = 10_000;
  * is down are held and sent on reconnect; the bridge's own timeout bounds how long they wait.
  */
 export function websocketTransport(token: string): Transport {
-  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/bridge?token=${encodeURIComponent(token)}`;
+  const base = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/bridge?token=${encodeURIComponent(token)}`;
+  // The search worker connects for bulk knowledge itself, so this socket need not carry it.
+  const url = `${base}&knowledge=worker`;
+  const knowledgeLinkUrl = `${base}&channel=knowledge`;
   const frameListeners = new Set<(frame: unknown) => void>();
   const linkListeners = new Set<(state: LinkState) => void>();
   const waiting: string[] = [];
@@ -50,6 +53,7 @@ export function websocketTransport(token: string): Transport {
     get linkState() {
       return state;
     },
+    knowledgeLinkUrl,
     send(frame) {
       const text = JSON.stringify(frame);
       if (socket && socket.readyState === WebSocket.OPEN) socket.send(text);

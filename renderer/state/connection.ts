@@ -14,12 +14,38 @@ interface ConnectionStore {
   syncNow(): Promise<void>;
 }
 
-export const useConnectionStore = create<ConnectionStore>()((set) => ({
+/** A first sync reports progress after every page: the bar moves a few times a second, no more. */
+export const PROGRESS_EVERY_MS = 250;
+
+/** True when `next` only moves the progress bar of `current` and the last move was too recent. */
+export function deferProgress(current: ConnectionStatus | null, next: ConnectionStatus, sinceLastMs: number): boolean {
+  if (!current?.progress || !next.progress) return false;
+  return current.state === next.state && current.lastSyncedAt === next.lastSyncedAt && sinceLastMs < PROGRESS_EVERY_MS;
+}
+
+let shownAt = 0;
+let deferred: ReturnType<typeof setTimeout> | null = null;
+
+export const useConnectionStore = create<ConnectionStore>()((set, get) => ({
   link: 'connecting',
   status: null,
   syncRequested: false,
   setLink: (link) => set({ link }),
-  applyStatus: (status) => set({ status }),
+  applyStatus(status) {
+    if (deferred) clearTimeout(deferred);
+    deferred = null;
+    const since = Date.now() - shownAt;
+    if (deferProgress(get().status, status, since)) {
+      deferred = setTimeout(() => {
+        deferred = null;
+        shownAt = Date.now();
+        set({ status });
+      }, PROGRESS_EVERY_MS - since);
+      return;
+    }
+    shownAt = Date.now();
+    set({ status });
+  },
   async syncNow() {
     set({ syncRequested: true });
     await bridge().call('knowledge.syncNow', {});

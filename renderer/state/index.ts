@@ -30,6 +30,15 @@ export * from './queues';
 export * from './session';
 export type { Loadable } from './loadable';
 
+/** Runs after the next frame is painted: a task queued from requestAnimationFrame runs after that frame. */
+function afterNextPaint(run: () => void): void {
+  if (typeof requestAnimationFrame !== 'function' || document.visibilityState === 'hidden') {
+    setTimeout(run, 0);
+    return;
+  }
+  requestAnimationFrame(() => setTimeout(run, 0));
+}
+
 /**
  * Wires pushes and link changes into the slices, and keeps per-person data (knowledge cache
  * index, home figures) in step with who is signed in.
@@ -41,6 +50,11 @@ export function startState(bridge: Bridge, knowledgeIndex: KnowledgeIndex): void
   bridge.on('session.changed', (state) => useSessionStore.getState().applySessionState(state));
   bridge.on('connection.changed', (status) => useConnectionStore.getState().applyStatus(status));
   bridge.onBulk('knowledge.changed', (frame) => void useKnowledgeStore.getState().applyChange(frame));
+  // Browser mode: the worker's own link brings the pushes, and says when it missed some.
+  knowledgeIndex.onPush((frame) => void useKnowledgeStore.getState().applyChange(frame));
+  knowledgeIndex.onRelinked(() => {
+    if (useSessionStore.getState().session) void useKnowledgeStore.getState().loadAll();
+  });
   bridge.on('call.changed', (view) => useCallsStore.getState().applyCall(view));
   bridge.on('calls.desk', (desk) => useCallsStore.getState().applyDesk(desk));
   bridge.on('agent.state', (agent) => useCallsStore.getState().applyAgent(agent));
@@ -92,10 +106,17 @@ export function startState(bridge: Bridge, knowledgeIndex: KnowledgeIndex): void
     if (userId && takesCalls()) void useNotesStore.getState().loadJournal();
   });
 
-  // Suggestions follow the call on screen: its line, the IVR's intent and the card's notes.
+  // Suggestions follow the call on screen: its line, the IVR's intent and the card's notes. They
+  // wait until the frame with the call has been painted (a ringing call's card comes first), and
+  // several changes in one frame ask the search worker once.
+  let contextPending = false;
   useCallsStore.subscribe((state, previous) => {
-    if (state.current === previous.current) return;
-    useKnowledgeStore.getState().setCallContext(callContextOf(state.current));
+    if (state.current === previous.current || contextPending) return;
+    contextPending = true;
+    afterNextPaint(() => {
+      contextPending = false;
+      useKnowledgeStore.getState().setCallContext(callContextOf(useCallsStore.getState().current));
+    });
   });
 
   void useSessionStore.getState().loadStatus();

@@ -1,7 +1,17 @@
 import { create } from 'zustand';
 import type { Article } from '../../shared/schemas/knowledge';
-import type { CallContext, KnowledgeIndex, SearchFilters, SearchHit } from '../features/knowledge/protocol';
-import type { Bridge, BulkFrame } from '../platform/bridge';
+import type {
+  CallContext,
+  IngestSummary,
+  KnowledgeIndex,
+  Manifest,
+  Opened,
+  PullRequest,
+  Reconciled,
+  SearchFilters,
+  SearchHit,
+} from '../features/knowledge/protocol';
+import type { BulkFrame } from '../platform/bridge';
 import { bridge } from './bridgeRef';
 import { idle, loading, type Loadable } from './loadable';
 import { useSessionStore } from './session';
@@ -49,6 +59,35 @@ interface KnowledgeStore {
   clear(): void;
 }
 
+/** Electron: the page asks and hands the reply to the worker as it came. */
+async function pullThroughPage(index: KnowledgeIndex, request: PullRequest, cursor: number): Promise<IngestSummary> {
+  const reply =
+    request.name === 'knowledge.page' ? await bridge().callBulk('knowledge.page', request.args) : await bridge().callBulk('knowledge.byIds', request.args);
+  if (!('frame' in reply)) throw new Error(reply.ok ? 'Unexpected reply.' : reply.error.message);
+  return index.ingest(reply.frame, 'reply', cursor);
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * After changes arrive: the same search again, without a loading state, and the list is only
+ * rendered again if its hits changed (a first sync brings hundreds of pages).
+ */
+async function refreshQuietly(): Promise<void> {
+  const { index, query, filters, results } = useKnowledgeStore.getState();
+  if (!index || results.status !== 'ready') return useKnowledgeStore.getState().refreshResults();
+  const sequence = ++searchSequence;
+  try {
+    const filtered = Boolean(filters.line || filters.category);
+    const hits = query.trim() || filtered ? await index.search(query, RESULT_LIMIT, filters) : await index.recent(RECENT_LIMIT);
+    const now = useKnowledgeStore.getState();
+    if (sequence !== searchSequence || now.results.status !== 'ready' || sameJson(hits, now.results.data)) return;
+    useKnowledgeStore.setState({ results: { status: 'ready', data: hits }, activeIndex: Math.min(now.activeIndex, hits.length - 1) });
+  } catch {
+    if (sequence === searchSequence) void useKnowledgeStore.getState().refreshResults();
+  }
+}
+
 let loadGeneration = 0;
 let searchSequence = 0;
 let suggestSequence = 0;
@@ -88,34 +127,53 @@ export const useKnowledgeStore = create<KnowledgeStore>()((set, get) => ({
       heldChanges = null;
       set({ indexing: { status: 'error', error } });
     };
-    const manifest = await bridge().call('knowledge.manifest', {});
+    // The saved index is read while the cache's list is asked for: it answers searches at once.
+    const opening = index.open(userId);
+    const asking = index.linked ? null : bridge().call('knowledge.manifest', {});
+    let reconciled: Reconciled;
+    let opened: Opened;
+    try {
+      opened = await opening;
+      if (generation !== loadGeneration) return;
+      if (opened.restored) void get().refreshResults();
+      let manifest: Manifest | null = null;
+      if (asking) {
+        const listed = await asking;
+        if (generation !== loadGeneration) return;
+        if (!listed.ok) return fail(listed.error);
+        manifest = listed.value;
+      }
+      // Only what changed since the saved index was built is sent.
+      reconciled = await index.reconcile(manifest);
+    } catch (error) {
+      return fail({ code: 'index_failed', message: error instanceof Error ? error.message : 'Knowledge could not be loaded.' });
+    }
     if (generation !== loadGeneration) return;
-    if (!manifest.ok) return fail(manifest.error);
-    // A saved index from the last run is imported at once; only what changed since is sent.
-    const opened = await index.open(userId, manifest.value);
-    if (generation !== loadGeneration) return;
-    const cursor = manifest.value.cursor;
-    // Pages travel to the worker unparsed: the page's own thread never reads article bodies.
-    const pull = async (ask: () => ReturnType<Bridge['callBulk']>) => {
-      const reply = await ask();
+    const cursor = reconciled.cursor;
+    // Pages never reach this thread unparsed: the worker fetches them itself, or takes them as they came.
+    const pull = async (request: PullRequest) => {
+      let summary: IngestSummary;
+      try {
+        summary = index.linked ? await index.pull(request, cursor) : await pullThroughPage(index, request, cursor);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : 'Knowledge could not be read.';
+        if (generation === loadGeneration) fail({ code: 'disconnected', message });
+        return null;
+      }
       if (generation !== loadGeneration) return null;
-      if (!('frame' in reply)) return fail(reply.ok ? { code: 'bad_frame', message: 'Unexpected reply.' } : reply.error), null;
-      const summary = await index.ingest(reply.frame, 'reply', cursor);
       if (!summary.ok) return fail(summary.error ?? { code: 'bad_frame', message: 'Knowledge could not be read.' }), null;
       return summary;
     };
-    let count = opened.count;
+    let count = reconciled.count;
     if (opened.restored) {
-      for (let i = 0; i < opened.need.length; i += PAGE_SIZE) {
-        const ids = opened.need.slice(i, i + PAGE_SIZE);
-        if (!(await pull(() => bridge().callBulk('knowledge.byIds', { ids })))) return;
+      for (let i = 0; i < reconciled.need.length; i += PAGE_SIZE) {
+        const ids = reconciled.need.slice(i, i + PAGE_SIZE);
+        if (!(await pull({ name: 'knowledge.byIds', args: { ids } }))) return;
       }
-      count = manifest.value.ids.length;
     } else {
       let offset = 0;
       for (;;) {
-        const at = offset;
-        const summary = await pull(() => bridge().callBulk('knowledge.page', { offset: at, limit: PAGE_SIZE }));
+        const summary = await pull({ name: 'knowledge.page', args: { offset, limit: PAGE_SIZE } });
         if (!summary) return;
         offset += summary.count;
         if (summary.count === 0 || offset >= (summary.total ?? 0)) break;
@@ -150,7 +208,7 @@ export const useKnowledgeStore = create<KnowledgeStore>()((set, get) => ({
     if (refreshTimer) return;
     refreshTimer = setTimeout(() => {
       refreshTimer = null;
-      void get().refreshResults();
+      void refreshQuietly();
       void get().refreshSuggestions();
       void get().refreshCategories();
     }, 300);
@@ -158,7 +216,10 @@ export const useKnowledgeStore = create<KnowledgeStore>()((set, get) => ({
 
   async refreshCategories() {
     const index = get().index;
-    if (index) set({ categories: await index.categories() });
+    if (!index) return;
+    const categories = await index.categories();
+    // Unchanged, the filter is not rendered again (a first sync asks after every few pages).
+    if (!sameJson(categories, get().categories)) set({ categories });
   },
 
   setFilters(filters) {

@@ -32,6 +32,10 @@ export class KnowledgeCorpus {
     return this.index.export();
   }
 
+  has(id: string): boolean {
+    return this.index.has(id);
+  }
+
   ids(): string[] {
     return this.index.cards.flatMap((c) => (c ? [c.id] : []));
   }

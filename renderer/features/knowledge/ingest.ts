@@ -50,3 +50,25 @@ export function readKnowledgeFrame(frame: string | object, kind: 'reply' | 'push
     ? { ok: true, upserts: value, removed: [], total: null, cursor: null }
     : { ok: true, upserts: value.articles, removed: [], total: value.total, cursor: null };
 }
+
+const manifestReply = z.object({
+  id: z.number(),
+  result: z.union([
+    z.object({ ok: z.literal(true), value: z.object({ cursor: z.number(), ids: z.array(z.string()), seqs: z.array(z.number()) }) }),
+    z.object({ ok: z.literal(false), error: bridgeError }),
+  ]),
+});
+
+/** The cache's manifest as the core sent it over the worker's link; a failure throws its message. */
+export function readManifestFrame(frame: string): { cursor: number; ids: string[]; seqs: number[] } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(frame);
+  } catch {
+    throw new Error('Rapport sent knowledge that could not be read.');
+  }
+  const r = manifestReply.safeParse(raw);
+  if (!r.success) throw new Error('Rapport sent a knowledge list this page does not understand.');
+  if (!r.data.result.ok) throw new Error(r.data.result.error.message);
+  return r.data.result.value;
+}

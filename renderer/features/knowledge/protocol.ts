@@ -29,12 +29,31 @@ export interface CallContext {
   notes: string[];
 }
 
+/** A `knowledge.changed` push the worker received on its own link and holds until the page says so. */
+export interface ParkedFrame {
+  parked: number;
+}
+
+export function isParkedFrame(frame: unknown): frame is ParkedFrame {
+  return typeof frame === 'object' && frame !== null && typeof (frame as { parked?: unknown }).parked === 'number';
+}
+
+export type PullRequest = { name: 'knowledge.page'; args: { offset: number; limit: number } } | { name: 'knowledge.byIds'; args: { ids: string[] } };
+
 /** What the page asks of the search worker. */
 export type ToSearchWorker =
   | { type: 'reset' }
-  | { type: 'open'; requestId: number; key: string; manifest: Manifest }
+  /** Browser mode: the worker's own connection to the core for bulk knowledge. */
+  | { type: 'link'; url: string }
+  /** Start reading this person's saved index now, before anyone has asked to open it. */
+  | { type: 'preload'; key: string }
+  | { type: 'open'; requestId: number; key: string }
+  /** `manifest: null` asks the worker to fetch it over its link. */
+  | { type: 'reconcile'; requestId: number; manifest: Manifest | null }
+  | ({ type: 'pull'; requestId: number; cursor?: number } & PullRequest)
   /** A knowledge frame as it came from the core: parsed, checked and indexed here, not on the page. */
   | { type: 'ingest'; requestId: number; frame: string | object; kind: 'reply' | 'push'; cursor?: number }
+  | { type: 'ingestParked'; requestId: number; parked: number }
   | { type: 'search'; requestId: number; query: string; limit: number; filters?: SearchFilters }
   | { type: 'categories'; requestId: number }
   | { type: 'recent'; requestId: number; limit: number }
@@ -53,11 +72,18 @@ export interface Manifest {
   seqs: number[];
 }
 
-/** `restored`: a saved index was imported; `need` lists the articles it lacks or holds stale. */
+/** `restored`: a saved index was imported (and can answer searches at once). */
 export interface Opened {
   restored: boolean;
-  need: string[];
   count: number;
+}
+
+/** Against the desktop's cache: `need` lists the articles the index lacks or holds stale. */
+export interface Reconciled {
+  need: string[];
+  /** Articles in the desktop's cache, and the cache's knowledge cursor. */
+  count: number;
+  cursor: number;
 }
 
 /** What a knowledge frame changed, told back to the page in a few bytes. */
@@ -77,14 +103,28 @@ export type FromSearchWorker =
   | { type: 'ingested'; requestId: number; summary: IngestSummary }
   | { type: 'categories'; requestId: number; names: string[] }
   | { type: 'opened'; requestId: number; opened: Opened }
+  | { type: 'reconciled'; requestId: number; reconciled: Reconciled }
+  /** Unasked: a push arrived on the worker's link; the page decides when it is applied. */
+  | { type: 'pushed'; requestId: null; frame: ParkedFrame }
+  /** Unasked: the worker's link came back after a drop; pushes sent meanwhile were lost. */
+  | { type: 'relinked'; requestId: null }
   | { type: 'failed'; requestId: number | null; message: string };
 
 /** The page's handle on the worker; the state layer drives it without knowing it is a worker. */
 export interface KnowledgeIndex {
   reset(): void;
-  /** Imports this person's saved index when there is one, and says what it still needs. */
-  open(key: string, manifest: Manifest): Promise<Opened>;
+  /** True when the worker has its own link to the core: bulk frames then never reach the page. */
+  readonly linked: boolean;
+  /** Imports this person's saved index when there is one; searches are answered from then on. */
+  open(key: string): Promise<Opened>;
+  /** Drops what the cache no longer holds and says what is missing; null: the worker asks the core. */
+  reconcile(manifest: Manifest | null): Promise<Reconciled>;
+  /** Asks the core over the worker's link and indexes the reply (only when `linked`). */
+  pull(request: PullRequest, cursor?: number): Promise<IngestSummary>;
   ingest(frame: string | object, kind: 'reply' | 'push', cursor?: number): Promise<IngestSummary>;
+  /** Pushes the worker received on its link, and its link coming back after a drop. */
+  onPush(cb: (frame: ParkedFrame) => void): void;
+  onRelinked(cb: () => void): void;
   search(query: string, limit: number, filters?: SearchFilters): Promise<SearchHit[]>;
   /** The categories of the articles held, for the filter. */
   categories(): Promise<string[]>;

@@ -1,22 +1,51 @@
-import type { FromSearchWorker, IngestSummary, KnowledgeIndex, Opened, SearchHit, ToSearchWorker } from './protocol';
+import type { FromSearchWorker, IngestSummary, KnowledgeIndex, Opened, ParkedFrame, Reconciled, SearchHit, ToSearchWorker } from './protocol';
+import { isParkedFrame } from './protocol';
 
-type Answer = SearchHit[] | Opened | IngestSummary | string[];
+type Answer = SearchHit[] | Opened | Reconciled | IngestSummary | string[];
+/** Whose index to start reading as the page loads, before the session is even confirmed. */
+const LAST_KEY = 'rapport.knowledge.lastIndex';
+
+function rememberedKey(): string | null {
+  try {
+    return localStorage.getItem(LAST_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function remember(key: string): void {
+  try {
+    localStorage.setItem(LAST_KEY, key);
+  } catch {
+    // only a slower next start
+  }
+}
 
 interface Waiting {
   resolve(value: Answer): void;
   reject(error: Error): void;
 }
 
-/** Starts the search worker and turns its messages into promises. */
-export function createSearchIndex(): KnowledgeIndex {
+/**
+ * Starts the search worker and turns its messages into promises. With `linkUrl` (browser mode)
+ * the worker opens its own connection for bulk knowledge, so those frames never reach this thread.
+ */
+export function createSearchIndex(linkUrl: string | null = null): KnowledgeIndex {
   const worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
   const waiting = new Map<number, Waiting>();
+  const pushListeners = new Set<(frame: ParkedFrame) => void>();
+  const relinkListeners = new Set<() => void>();
   let nextRequest = 1;
 
   const post = (message: ToSearchWorker) => worker.postMessage(message);
+  if (linkUrl) post({ type: 'link', url: linkUrl });
+  const last = rememberedKey();
+  if (last) post({ type: 'preload', key: last });
 
   worker.addEventListener('message', (event: MessageEvent<FromSearchWorker>) => {
     const message = event.data;
+    if (message.type === 'pushed') return pushListeners.forEach((cb) => cb(message.frame));
+    if (message.type === 'relinked') return relinkListeners.forEach((cb) => cb());
     const requestId = message.requestId;
     if (requestId === null) return;
     const request = waiting.get(requestId);
@@ -24,6 +53,7 @@ export function createSearchIndex(): KnowledgeIndex {
     waiting.delete(requestId);
     if (message.type === 'hits') request.resolve(message.hits);
     else if (message.type === 'opened') request.resolve(message.opened);
+    else if (message.type === 'reconciled') request.resolve(message.reconciled);
     else if (message.type === 'ingested') request.resolve(message.summary);
     else if (message.type === 'categories') request.resolve(message.names);
     else request.reject(new Error(message.message));
@@ -42,8 +72,19 @@ export function createSearchIndex(): KnowledgeIndex {
 
   return {
     reset: () => post({ type: 'reset' }),
-    open: (key, manifest) => ask<Opened>((requestId) => ({ type: 'open', requestId, key, manifest })),
-    ingest: (frame, kind, cursor) => ask<IngestSummary>((requestId) => ({ type: 'ingest', requestId, frame, kind, cursor })),
+    linked: linkUrl !== null,
+    open: (key) => {
+      remember(key);
+      return ask<Opened>((requestId) => ({ type: 'open', requestId, key }));
+    },
+    reconcile: (manifest) => ask<Reconciled>((requestId) => ({ type: 'reconcile', requestId, manifest })),
+    pull: (request, cursor) => ask<IngestSummary>((requestId) => ({ type: 'pull', requestId, cursor, ...request })),
+    ingest: (frame, kind, cursor) =>
+      ask<IngestSummary>((requestId) =>
+        isParkedFrame(frame) ? { type: 'ingestParked', requestId, parked: frame.parked } : { type: 'ingest', requestId, frame, kind, cursor },
+      ),
+    onPush: (cb) => void pushListeners.add(cb),
+    onRelinked: (cb) => void relinkListeners.add(cb),
     search: (query, limit, filters) => ask<SearchHit[]>((requestId) => ({ type: 'search', requestId, query, limit, filters })),
     categories: () => ask<string[]>((requestId) => ({ type: 'categories', requestId })),
     recent: (limit) => ask<SearchHit[]>((requestId) => ({ type: 'recent', requestId, limit })),

@@ -1,0 +1,175 @@
+import { KnowledgeCorpus } from './corpus';
+import { readKnowledgeFrame, readManifestFrame } from './ingest';
+import { openKnowledgeLink, type KnowledgeLink } from './knowledge-link';
+import { ENGINE_FORMAT, loadIndex, saveIndex } from './persisted-index';
+import type { FromSearchWorker, IngestSummary, Manifest, Opened, Reconciled, ToSearchWorker } from './protocol';
+import { takePreloaded } from './preload';
+
+/**
+ * The search worker's engine (see search.worker.ts): indexing and searching here keep typing in
+ * the search box smooth, and the index is saved here too, off the page's thread. In browser mode
+ * the worker also has its own link to the core, so bulk knowledge frames are received and decoded
+ * here rather than on the page.
+ */
+interface WorkerScope {
+  postMessage(message: FromSearchWorker): void;
+}
+const scope = self as unknown as WorkerScope;
+const corpus = new KnowledgeCorpus();
+let key: string | null = null;
+let cursor = 0;
+/** The cursor the opened saved index was built at; null when nothing was restored. */
+let savedCursor: number | null = null;
+let saveTimer: ReturnType<typeof setTimeout> | null = null;
+let link: KnowledgeLink | null = null;
+/** Pushes from the link, held until the page applies them (it orders them after a load). */
+const parked = new Map<number, string>();
+let nextParked = 1;
+/** Opening is async (IndexedDB); messages that arrive meanwhile wait their turn. */
+let queue: Promise<void> = Promise.resolve();
+
+function scheduleSave(): void {
+  if (!key) return;
+  if (saveTimer) clearTimeout(saveTimer);
+  const forKey = key;
+  saveTimer = setTimeout(() => {
+    saveTimer = null;
+    if (key !== forKey) return;
+    void saveIndex({ key: forKey, format: ENGINE_FORMAT, cursor, savedAt: Date.now(), index: corpus.export() }).catch(() => undefined);
+  }, 3000);
+}
+
+/** Searches are answered from the saved index as soon as it is imported; the cache is checked after. */
+async function open(newKey: string): Promise<Opened> {
+  key = newKey;
+  corpus.reset();
+  const saved = await (takePreloaded(newKey) ?? loadIndex(newKey));
+  if (!saved) {
+    savedCursor = null;
+    return { restored: false, count: 0 };
+  }
+  corpus.restore(saved.index);
+  savedCursor = saved.cursor;
+  cursor = saved.cursor;
+  // The misspelling index is built while the advisor reads, not on their first typo.
+  setTimeout(() => corpus.warm(), 1500);
+  return { restored: true, count: corpus.size };
+}
+
+function reconcile(given: Manifest | null, fetched: string | null): Reconciled {
+  if (!given && !fetched) throw new Error('No knowledge list to check the saved index against.');
+  const manifest = given ?? readManifestFrame(fetched!);
+  cursor = manifest.cursor;
+  if (savedCursor === null) return { need: [], count: manifest.ids.length, cursor };
+  const wanted = new Set(manifest.ids);
+  for (const id of corpus.ids()) if (!wanted.has(id)) corpus.remove(id);
+  // Changed since the save, or missing from it (a save taken between two parts of one page).
+  const since = savedCursor;
+  const need = manifest.ids.filter((id, i) => manifest.seqs[i]! > since || !corpus.has(id));
+  if (need.length || savedCursor !== manifest.cursor) scheduleSave();
+  return { need, count: manifest.ids.length, cursor };
+}
+
+function ingest(frame: string | object, kind: 'reply' | 'push', at?: number): IngestSummary {
+  const read = readKnowledgeFrame(frame, kind);
+  for (const id of read.removed) corpus.remove(id);
+  for (const article of read.upserts) corpus.upsert(article);
+  const moved = read.cursor ?? at;
+  if (moved !== undefined && moved !== null) cursor = Math.max(cursor, moved);
+  if (read.upserts.length || read.removed.length) scheduleSave();
+  return {
+    ok: read.ok,
+    error: read.error,
+    count: read.upserts.length,
+    total: read.total,
+    upserted: read.upserts.map((a) => a.id),
+    removed: read.removed,
+    cursor: read.cursor,
+  };
+}
+
+function connect(url: string): void {
+  link?.close();
+  link = openKnowledgeLink(url, {
+    onPush(frame) {
+      const n = nextParked++;
+      parked.set(n, frame);
+      scope.postMessage({ type: 'pushed', requestId: null, frame: { parked: n } });
+    },
+    onReopened: () => scope.postMessage({ type: 'relinked', requestId: null }),
+  });
+}
+
+async function handle(message: ToSearchWorker, fetched: string | null): Promise<void> {
+  switch (message.type) {
+    case 'reset':
+      key = null;
+      savedCursor = null;
+      parked.clear();
+      corpus.reset();
+      return;
+    case 'link':
+      return connect(message.url);
+    case 'preload':
+      return; // started by search.worker.ts as the message arrived
+    case 'open':
+      scope.postMessage({ type: 'opened', requestId: message.requestId, opened: await open(message.key) });
+      return;
+    case 'reconcile':
+      scope.postMessage({ type: 'reconciled', requestId: message.requestId, reconciled: reconcile(message.manifest, fetched) });
+      return;
+    case 'pull':
+      if (!fetched) throw new Error('The search worker has no link to Rapport.');
+      scope.postMessage({ type: 'ingested', requestId: message.requestId, summary: ingest(fetched, 'reply', message.cursor) });
+      return;
+    case 'ingest':
+      scope.postMessage({ type: 'ingested', requestId: message.requestId, summary: ingest(message.frame, message.kind, message.cursor) });
+      return;
+    case 'ingestParked': {
+      const frame = parked.get(message.parked);
+      parked.delete(message.parked);
+      const summary = frame ? ingest(frame, 'push') : ingest({ push: 'knowledge.changed', data: { upserts: [], removed: [], cursor } }, 'push');
+      scope.postMessage({ type: 'ingested', requestId: message.requestId, summary });
+      return;
+    }
+    case 'search':
+      scope.postMessage({ type: 'hits', requestId: message.requestId, hits: corpus.search(message.query, message.limit, message.filters) });
+      return;
+    case 'categories':
+      scope.postMessage({ type: 'categories', requestId: message.requestId, names: corpus.categories() });
+      return;
+    case 'recent':
+      scope.postMessage({ type: 'hits', requestId: message.requestId, hits: corpus.recent(message.limit) });
+      return;
+    case 'suggest':
+      scope.postMessage({ type: 'hits', requestId: message.requestId, hits: corpus.suggest(message.context, message.limit) });
+      return;
+  }
+}
+
+function report(message: ToSearchWorker, error: unknown): void {
+  const requestId = 'requestId' in message ? message.requestId : null;
+  scope.postMessage({ type: 'failed', requestId, message: error instanceof Error ? error.message : String(error) });
+}
+
+/** What a message needs from the core, asked for at once: searches never queue behind the network. */
+function fetchFor(message: ToSearchWorker): Promise<string> | null {
+  if (!link) return null;
+  if (message.type === 'pull') return link.call(message.name, message.args);
+  if (message.type === 'reconcile' && !message.manifest) return link.call('knowledge.manifest', {});
+  return null;
+}
+
+const enqueue = (message: ToSearchWorker, fetched: string | null) => {
+  queue = queue.then(() => handle(message, fetched).catch((error: unknown) => report(message, error)));
+};
+
+/** Takes the page's messages in the order they came. */
+export function receive(message: ToSearchWorker): void {
+  const fetching = fetchFor(message);
+  if (!fetching) return enqueue(message, null);
+  fetching.then(
+    (frame) => enqueue(message, frame),
+    (error: unknown) => report(message, error),
+  );
+}
