@@ -1,25 +1,6 @@
-// Tokens and resets first, so every component's styles build on them.
-import './ui/base.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App, NoToken } from './App';
-import { createSearchIndex } from './features/knowledge/searchIndex';
-import { connectBridge } from './platform/bridge';
-import { startState } from './state';
+import { startSearchWorkerEarly } from './features/knowledge/early-worker';
 
-const container = document.getElementById('root');
-if (!container) throw new Error('index.html has no #root element.');
-const root = createRoot(container);
-
-const connection = connectBridge();
-if (connection.kind === 'no-token') {
-  root.render(<NoToken />);
-} else {
-  // Listeners go on before the first frame can arrive, so the host's opening pushes are not missed.
-  startState(connection.bridge, createSearchIndex(connection.bridge.knowledgeLinkUrl));
-  root.render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-}
+// The search worker starts before the app's code is fetched and run, so its start-up and its
+// read of the saved index overlap the page's; the app takes this worker when it makes its index.
+startSearchWorkerEarly();
+void import('./app-main');

@@ -196,7 +196,11 @@ export class KnowledgeIndex {
       postingTfs.set(p.tfs.subarray(0, p.n), offsets[i]);
     });
     const termNumber = new Map(terms.map((t, i) => [t, i]));
-    const surface = this.vocabulary.entries().filter(([, t]) => termNumber.has(t));
+    // Sorted, so a cold start adopts the prefix list rather than sorting it before its first search.
+    const surface = this.vocabulary
+      .entries()
+      .filter(([, t]) => termNumber.has(t))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return {
       format: 2,
       cards: this.cards as ArticleCard[],
@@ -230,6 +234,7 @@ export class KnowledgeIndex {
       index.terms.set(t, Postings.from(p.postingDocs.subarray(from, to), p.postingTfs.subarray(from, to)));
     });
     p.surfaceWords.forEach((w, i) => index.vocabulary.add(w, p.terms[p.surfaceTerms[i]!]!));
+    index.vocabulary.adoptOrder(p.surfaceWords);
     return index;
   }
 }

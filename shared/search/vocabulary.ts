@@ -31,6 +31,16 @@ export class Vocabulary {
     return [...this.toTerm];
   }
 
+  /**
+   * After a bulk load: `words` are the surface words just added, and if they came in sorted order
+   * (a saved index keeps them so) the prefix list is taken as it is rather than sorted again.
+   */
+  adoptOrder(words: string[]): void {
+    for (let i = 1; i < words.length; i++) if (!(words[i - 1]! < words[i]!)) return;
+    const kept = words.filter((w) => w.length <= 40);
+    if (kept.length === this.toTerm.size) this.sorted = kept;
+  }
+
   /** Terms of every surface word that starts with `prefix`. */
   withPrefix(prefix: string, limit = 400): string[] {
     this.sorted ??= [...this.toTerm.keys()].sort();

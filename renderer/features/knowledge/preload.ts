@@ -2,7 +2,7 @@ import { loadIndex, type SavedIndex } from './persisted-index';
 
 /**
  * The saved index read as early as the worker can: started when the page names whose index to
- * expect, while the engine's own code (flexsearch, zod) is still loading.
+ * expect, while the engine's own code is still loading.
  */
 let preloaded: { key: string; saved: Promise<SavedIndex | null> } | null = null;
 

@@ -4,8 +4,9 @@ import type { ToSearchWorker } from './protocol';
 /**
  * Our own worker rather than flexsearch's `worker: true`, which cannot find its script once
  * bundled. This entry is kept small: reading the saved index from IndexedDB starts as soon as the
- * page names it, while the engine (worker-engine.ts, with flexsearch and zod) is still loading;
- * messages that arrive meanwhile wait for it in order.
+ * page names it, while the engine (worker-engine.ts) is still loading; messages that arrive
+ * meanwhile wait for it in order. The engine imports the saved index at once and loads the code
+ * for reading knowledge frames (ingest.ts, with zod) only when the first frame needs it.
  */
 interface WorkerScope {
   addEventListener(type: 'message', listener: (event: MessageEvent<ToSearchWorker>) => void): void;

@@ -1,26 +1,8 @@
 import type { FromSearchWorker, IngestSummary, KnowledgeIndex, Opened, ParkedFrame, Reconciled, SearchHit, ToSearchWorker } from './protocol';
 import { isParkedFrame } from './protocol';
+import { rememberKey, startSearchWorker, takeEarlyWorker } from './early-worker';
 
 type Answer = SearchHit[] | Opened | Reconciled | IngestSummary | string[];
-/** Whose index to start reading as the page loads, before the session is even confirmed. */
-const LAST_KEY = 'rapport.knowledge.lastIndex';
-
-function rememberedKey(): string | null {
-  try {
-    return localStorage.getItem(LAST_KEY);
-  } catch {
-    return null;
-  }
-}
-
-function remember(key: string): void {
-  try {
-    localStorage.setItem(LAST_KEY, key);
-  } catch {
-    // only a slower next start
-  }
-}
-
 interface Waiting {
   resolve(value: Answer): void;
   reject(error: Error): void;
@@ -31,7 +13,8 @@ interface Waiting {
  * the worker opens its own connection for bulk knowledge, so those frames never reach this thread.
  */
 export function createSearchIndex(linkUrl: string | null = null): KnowledgeIndex {
-  const worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
+  // Started by the page's first module, already reading the saved index; else started now.
+  const worker = takeEarlyWorker() ?? startSearchWorker();
   const waiting = new Map<number, Waiting>();
   const pushListeners = new Set<(frame: ParkedFrame) => void>();
   const relinkListeners = new Set<() => void>();
@@ -39,8 +22,6 @@ export function createSearchIndex(linkUrl: string | null = null): KnowledgeIndex
 
   const post = (message: ToSearchWorker) => worker.postMessage(message);
   if (linkUrl) post({ type: 'link', url: linkUrl });
-  const last = rememberedKey();
-  if (last) post({ type: 'preload', key: last });
 
   worker.addEventListener('message', (event: MessageEvent<FromSearchWorker>) => {
     const message = event.data;
@@ -74,7 +55,7 @@ export function createSearchIndex(linkUrl: string | null = null): KnowledgeIndex
     reset: () => post({ type: 'reset' }),
     linked: linkUrl !== null,
     open: (key) => {
-      remember(key);
+      rememberKey(key);
       return ask<Opened>((requestId) => ({ type: 'open', requestId, key }));
     },
     reconcile: (manifest) => ask<Reconciled>((requestId) => ({ type: 'reconcile', requestId, manifest })),

@@ -1,7 +1,7 @@
 import { KnowledgeCorpus } from './corpus';
-import { readKnowledgeFrame, readManifestFrame } from './ingest';
 import { openKnowledgeLink, type KnowledgeLink } from './knowledge-link';
 import { ENGINE_FORMAT, loadIndex, saveIndex } from './persisted-index';
+import type * as Ingest from './ingest';
 import type { FromSearchWorker, IngestSummary, Manifest, Opened, Reconciled, ToSearchWorker } from './protocol';
 import { takePreloaded } from './preload';
 
@@ -15,7 +15,25 @@ interface WorkerScope {
   postMessage(message: FromSearchWorker): void;
 }
 const scope = self as unknown as WorkerScope;
-const corpus = new KnowledgeCorpus();
+let corpus = new KnowledgeCorpus();
+/** The last person's saved index, imported as soon as it is read, before the page asks to open it. */
+let prepared: { key: string; ready: Promise<{ corpus: KnowledgeCorpus; cursor: number } | null> } | null = null;
+/** Reading knowledge frames (with zod) is not needed to answer from a saved index: loaded after. */
+let ingestCode: Promise<typeof Ingest> | null = null;
+const ingestModule = () => (ingestCode ??= import('./ingest'));
+
+function prepare(forKey: string): void {
+  const reading = takePreloaded(forKey) ?? loadIndex(forKey);
+  const ready = reading.then((saved) => {
+    if (!saved) return null;
+    const restored = new KnowledgeCorpus();
+    restored.restore(saved.index);
+    // Loaded while the page is still starting up, so checking the saved index does not wait for it.
+    void ingestModule();
+    return { corpus: restored, cursor: saved.cursor };
+  });
+  prepared = { key: forKey, ready: ready.catch(() => null) };
+}
 let key: string | null = null;
 let cursor = 0;
 /** The cursor the opened saved index was built at; null when nothing was restored. */
@@ -35,6 +53,7 @@ function scheduleSave(): void {
   saveTimer = setTimeout(() => {
     saveTimer = null;
     if (key !== forKey) return;
+    if (prepared?.key === forKey) prepared = null;
     void saveIndex({ key: forKey, format: ENGINE_FORMAT, cursor, savedAt: Date.now(), index: corpus.export() }).catch(() => undefined);
   }, 3000);
 }
@@ -43,20 +62,23 @@ function scheduleSave(): void {
 async function open(newKey: string): Promise<Opened> {
   key = newKey;
   corpus.reset();
-  const saved = await (takePreloaded(newKey) ?? loadIndex(newKey));
-  if (!saved) {
+  if (prepared?.key !== newKey) prepare(newKey);
+  const ready = prepared!.ready;
+  prepared = null;
+  const restored = await ready;
+  if (!restored) {
     savedCursor = null;
     return { restored: false, count: 0 };
   }
-  corpus.restore(saved.index);
-  savedCursor = saved.cursor;
-  cursor = saved.cursor;
+  corpus = restored.corpus;
+  savedCursor = restored.cursor;
+  cursor = restored.cursor;
   // The misspelling index is built while the advisor reads, not on their first typo.
   setTimeout(() => corpus.warm(), 1500);
   return { restored: true, count: corpus.size };
 }
 
-function reconcile(given: Manifest | null, fetched: string | null): Reconciled {
+function reconcile(given: Manifest | null, fetched: string | null, { readManifestFrame }: typeof Ingest): Reconciled {
   if (!given && !fetched) throw new Error('No knowledge list to check the saved index against.');
   const manifest = given ?? readManifestFrame(fetched!);
   cursor = manifest.cursor;
@@ -70,7 +92,7 @@ function reconcile(given: Manifest | null, fetched: string | null): Reconciled {
   return { need, count: manifest.ids.length, cursor };
 }
 
-function ingest(frame: string | object, kind: 'reply' | 'push', at?: number): IngestSummary {
+function ingest({ readKnowledgeFrame }: typeof Ingest, frame: string | object, kind: 'reply' | 'push', at?: number): IngestSummary {
   const read = readKnowledgeFrame(frame, kind);
   for (const id of read.removed) corpus.remove(id);
   for (const article of read.upserts) corpus.upsert(article);
@@ -111,24 +133,27 @@ async function handle(message: ToSearchWorker, fetched: string | null): Promise<
     case 'link':
       return connect(message.url);
     case 'preload':
-      return; // started by search.worker.ts as the message arrived
+      // The read was started by search.worker.ts as the message arrived; the import starts now.
+      if (!prepared) prepare(message.key);
+      return;
     case 'open':
       scope.postMessage({ type: 'opened', requestId: message.requestId, opened: await open(message.key) });
       return;
     case 'reconcile':
-      scope.postMessage({ type: 'reconciled', requestId: message.requestId, reconciled: reconcile(message.manifest, fetched) });
+      scope.postMessage({ type: 'reconciled', requestId: message.requestId, reconciled: reconcile(message.manifest, fetched, await ingestModule()) });
       return;
     case 'pull':
       if (!fetched) throw new Error('The search worker has no link to Rapport.');
-      scope.postMessage({ type: 'ingested', requestId: message.requestId, summary: ingest(fetched, 'reply', message.cursor) });
+      scope.postMessage({ type: 'ingested', requestId: message.requestId, summary: ingest(await ingestModule(), fetched, 'reply', message.cursor) });
       return;
     case 'ingest':
-      scope.postMessage({ type: 'ingested', requestId: message.requestId, summary: ingest(message.frame, message.kind, message.cursor) });
+      scope.postMessage({ type: 'ingested', requestId: message.requestId, summary: ingest(await ingestModule(), message.frame, message.kind, message.cursor) });
       return;
     case 'ingestParked': {
       const frame = parked.get(message.parked);
       parked.delete(message.parked);
-      const summary = frame ? ingest(frame, 'push') : ingest({ push: 'knowledge.changed', data: { upserts: [], removed: [], cursor } }, 'push');
+      const code = await ingestModule();
+      const summary = frame ? ingest(code, frame, 'push') : ingest(code, { push: 'knowledge.changed', data: { upserts: [], removed: [], cursor } }, 'push');
       scope.postMessage({ type: 'ingested', requestId: message.requestId, summary });
       return;
     }
