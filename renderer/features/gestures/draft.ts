@@ -7,7 +7,7 @@ import {
 import type { FieldProblem } from '../../../shared/schemas/common';
 import type { GestureReason, SuggestionView } from '../../../shared/schemas/gestures';
 import type { GestureDraft } from '../../state';
-import { penceToPounds, poundsToPence } from '../../ui/money';
+import { parsePounds, penceToPounds, poundsToPence } from '../../ui/money';
 
 /** What the advisor has typed so far for one item. */
 export interface DraftState {
@@ -45,10 +45,10 @@ export const composedMessage = (d: DraftState): string => renderTemplate(d.messa
  */
 export function draftProblems(s: SuggestionView, d: DraftState, sensitive: boolean): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const pence = poundsToPence(d.amount);
-  if (pence === null) problems.push({ path: 'amountPence', message: 'Type the amount in pounds, for example 12.50.' });
+  const typed = parsePounds(d.amount);
+  if (!typed.ok) problems.push({ path: 'amountPence', message: typed.message });
   else {
-    const amount = amountProblems(pence, s);
+    const amount = amountProblems(typed.pence, s);
     if (amount) problems.push({ path: 'amountPence', message: amount });
   }
   const message = composedMessage(d);
