@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CoreLink } from './core-link';
 import { hardenApp, hardenSession, isSafeExternal } from './security';
 import { APP_ORIGIN, windowOptions } from './window-options';
 
@@ -18,8 +19,6 @@ protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: t
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let win: BrowserWindow | null = null;
-let quitting = false;
-let core: Electron.UtilityProcess | null = null;
 
 /** A key for the saved session, itself kept encrypted by the OS keychain through safeStorage. */
 function vaultKey(): string {
@@ -43,15 +42,23 @@ function startCore(): Electron.UtilityProcess {
     if (message.type === 'call-offered') notifyCall(message.caller ?? 'Unknown number', message.name ?? null);
     if (message.type === 'ringing') app.setBadgeCount(message.ringing ?? 0);
   });
-  child.on('exit', (code) => {
-    if (code !== 0 && !quitting)
-      setTimeout(() => {
-        core = startCore(); // the window stays; the core comes back
-        connect(core);
-      }, 1000);
-  });
+  child.on('exit', (code) => link.coreExited(child, code));
+  setTimeout(() => link.core === child && link.coreSteady(), 60_000).unref();
   return child;
 }
+
+/** The core restarts after a crash while the window stays; a reload always meets the live core. */
+const link = new CoreLink<Electron.UtilityProcess>({
+  startCore,
+  connect(core) {
+    if (!win) return;
+    const { port1, port2 } = new MessageChannelMain();
+    core.postMessage({ type: 'port' }, [port1]);
+    win.webContents.postMessage('rapport:port', null, [port2]);
+  },
+  linkDown: () => win?.webContents.send('rapport:link-down'),
+  later: (fn, ms) => void setTimeout(fn, ms),
+});
 
 /** A native notification when a call is offered, so the advisor sees it over other windows. */
 function notifyCall(caller: string, name: string | null): void {
@@ -64,20 +71,15 @@ function notifyCall(caller: string, name: string | null): void {
   n.show();
 }
 
-function connect(core: Electron.UtilityProcess): void {
-  if (!win) return;
-  const { port1, port2 } = new MessageChannelMain();
-  core.postMessage({ type: 'port' }, [port1]);
-  win.webContents.postMessage('rapport:port', null, [port2]);
-}
-
 async function createWindow(): Promise<void> {
   win = new BrowserWindow(windowOptions(join(here, 'preload.cjs')));
   win.once('ready-to-show', () => win?.show());
-  win.on('closed', () => (win = null));
-  const started = startCore();
-  core = started;
-  win.webContents.on('did-finish-load', () => connect(started));
+  win.on('closed', () => {
+    win = null;
+    link.windowClosed();
+  });
+  if (!link.core) link.start();
+  win.webContents.on('did-finish-load', () => link.windowLoaded());
   await win.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
@@ -85,7 +87,7 @@ app.on('second-instance', () => {
   if (win?.isMinimized()) win.restore();
   win?.focus();
 });
-app.on('before-quit', () => (quitting = true));
+app.on('before-quit', () => link.quit());
 app.on('window-all-closed', () => app.quit());
 
 hardenApp(
@@ -93,7 +95,7 @@ hardenApp(
   (url) => {
     if (isSafeExternal(url)) void shell.openExternal(url);
   },
-  (number) => core?.postMessage({ type: 'dial', number }),
+  (number) => link.core?.postMessage({ type: 'dial', number }),
 );
 
 void app.whenReady().then(async () => {

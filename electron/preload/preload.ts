@@ -7,6 +7,16 @@ import { contextBridge, ipcRenderer } from 'electron';
 let port: MessagePort | null = null;
 const pending: unknown[] = [];
 const listeners = new Set<(frame: unknown) => void>();
+const linkListeners = new Set<(state: 'open' | 'reconnecting') => void>();
+let linkDown = false;
+
+// Main says when the core has stopped (it restarts it and hands over a new port).
+ipcRenderer.on('rapport:link-down', () => {
+  linkDown = true;
+  port?.close();
+  port = null;
+  linkListeners.forEach((l) => l('reconnecting'));
+});
 
 // Only main can send on this channel: renderers cannot message each other directly.
 ipcRenderer.on('rapport:port', (event) => {
@@ -16,6 +26,10 @@ ipcRenderer.on('rapport:port', (event) => {
   port.onmessage = (e) => listeners.forEach((l) => l(e.data));
   port.start();
   pending.splice(0).forEach((f) => port!.postMessage(f));
+  if (linkDown) {
+    linkDown = false;
+    linkListeners.forEach((l) => l('open'));
+  }
 });
 
 contextBridge.exposeInMainWorld('rapportBridge', {
@@ -27,5 +41,9 @@ contextBridge.exposeInMainWorld('rapportBridge', {
   onFrame(callback: (frame: unknown) => void): () => void {
     listeners.add(callback);
     return () => listeners.delete(callback);
+  },
+  onLinkState(callback: (state: 'open' | 'reconnecting') => void): () => void {
+    linkListeners.add(callback);
+    return () => linkListeners.delete(callback);
   },
 });

@@ -4,6 +4,8 @@ import type { LinkState, Transport } from './transport';
 export interface RapportPreloadBridge {
   send(frame: object): void;
   onFrame(cb: (frame: unknown) => void): () => void;
+  /** When the core restarts, the link goes down and comes back on a new port (older preloads lack it). */
+  onLinkState?(cb: (state: 'open' | 'reconnecting') => void): () => void;
 }
 
 declare global {
@@ -23,14 +25,27 @@ export function findPreloadBridge(): RapportPreloadBridge | null {
   return looksLikePreloadBridge(exposed) ? exposed : null;
 }
 
-/** The MessagePort behind the preload never drops while the window lives, so it is always open. */
+/**
+ * The MessagePort behind the preload drops only when the core process stops; main restarts it and
+ * the preload reports the link going down and coming back, so calls in flight fail at once.
+ */
 export function electronTransport(preload: RapportPreloadBridge): Transport {
-  const linkState: LinkState = 'open';
+  let linkState: LinkState = 'open';
+  const listeners = new Set<(state: LinkState) => void>();
+  preload.onLinkState?.((state) => {
+    linkState = state;
+    listeners.forEach((l) => l(state));
+  });
   return {
-    linkState,
+    get linkState() {
+      return linkState;
+    },
     knowledgeLinkUrl: null,
     send: (frame) => preload.send(frame),
     onFrame: (cb) => preload.onFrame(cb),
-    onLinkState: () => () => undefined,
+    onLinkState: (cb) => {
+      listeners.add(cb);
+      return () => listeners.delete(cb);
+    },
   };
 }
