@@ -7,6 +7,7 @@ import { migrate } from './db/migrate';
 import { openPostgres } from './db/postgres';
 import { openSqlite } from './db/sqlite';
 import type { Db } from './db/types';
+import { guardedRequests } from '../shared/guard';
 import { localBus, postgresBus, type EventBus } from './events/bus';
 import { attachLiveEvents } from './events/live';
 import { httpHandler } from './http/serve';
@@ -52,7 +53,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   if (opts.seed !== false) await seedIfEmpty(db);
   const context: HubContext = { db, events, config: { ...defaultConfig(newId('hub')), ...opts.config }, telephony: null };
   await connectPbx(context);
-  const server = createServer(httpHandler(context, routeTable()));
+  const server = createServer(guardedRequests(httpHandler(context, routeTable()), (err) => console.error('[hub] a request failed unexpectedly:', err)));
   const live = attachLiveEvents(server, context);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -10,6 +10,7 @@ import { planCti, startCti } from '../core/cti-setup';
 import { defaultDataDir } from '../core/paths';
 import { attachBridge } from './bridge-socket';
 import { staticFiles } from './static';
+import { guardedRequests } from '../../shared/guard';
 
 /**
  * Browser mode: the same desktop core as under Electron, serving the built renderer and the
@@ -38,7 +39,7 @@ await new Promise<void>((ok, fail) => {
   server.listen(port, '127.0.0.1', () => ok());
 });
 const actualPort = (server.address() as AddressInfo).port;
-server.on('request', staticFiles(root, actualPort));
+server.on('request', guardedRequests(staticFiles(root, actualPort), (err) => console.error('[desktop] a page request failed unexpectedly:', err)));
 attachBridge(server, { core, handlers, token, port: actualPort });
 await core.start().catch((err) => console.error('[desktop] could not restore the saved session:', err));
 const ctiUrl = await startCti(core, cti);

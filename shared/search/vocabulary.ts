@@ -1,4 +1,4 @@
-import FlexSearch from 'flexsearch';
+import FlexSearch, { type Index } from 'flexsearch';
 import { editDistance } from './postings';
 
 /**
@@ -9,7 +9,8 @@ import { editDistance } from './postings';
 export class Vocabulary {
   private readonly toTerm = new Map<string, string>();
   private sorted: string[] | null = null;
-  private phonetic: InstanceType<typeof FlexSearch.Index> | null = null;
+  // A plain (non-worker) index: its add and search answer synchronously.
+  private phonetic: Index | null = null;
   private readonly byNumber: string[] = [];
 
   get size(): number {
