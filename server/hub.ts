@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -16,6 +17,11 @@ import { routeTable } from './routes';
 import { seedIfEmpty } from './seed/seed';
 import { endExpiredPauses } from './telephony/agent-states';
 import { connectPbx } from './telephony/pbx-config';
+import { hubLogger } from './ops/log';
+import { HubMetrics, observeRequests } from './ops/metrics';
+import { opsHandler } from './ops/ops-routes';
+import { HUB_VERSION } from './ops/version';
+import type { Logger } from 'pino';
 
 export interface HubOptions {
   port?: number;
@@ -26,6 +32,13 @@ export interface HubOptions {
   sqlitePath?: string;
   seed?: boolean;
   config?: Partial<HubConfig>;
+  /** Built-in TLS: PEM certificate chain and key (RAPPORT_TLS_CERT / RAPPORT_TLS_KEY in server/main.ts). */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /** The oldest desktop this hub serves (RAPPORT_MIN_DESKTOP_VERSION); older ones are told to update. */
+  minDesktopVersion?: string;
+  /** Requires `Authorization: Bearer <token>` on GET /metrics. */
+  metricsToken?: string;
+  log?: Logger;
 }
 
 export interface Hub {
@@ -33,6 +46,7 @@ export interface Hub {
   port: number;
   context: HubContext;
   server: Server;
+  metrics: HubMetrics;
   close(): Promise<void>;
 }
 
@@ -53,25 +67,36 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   if (opts.seed !== false) await seedIfEmpty(db);
   const context: HubContext = { db, events, config: { ...defaultConfig(newId('hub')), ...opts.config }, telephony: null };
   await connectPbx(context);
-  const server = createServer(guardedRequests(httpHandler(context, routeTable()), (err) => console.error('[hub] a request failed unexpectedly:', err)));
-  const live = attachLiveEvents(server, context);
+  const log = opts.log ?? hubLogger(undefined, process.env.RAPPORT_LOG_LEVEL ?? 'warn');
+  const table = routeTable();
+  let live: ReturnType<typeof attachLiveEvents> | null = null;
+  const metrics = new HubMetrics({ liveSockets: () => live?.sockets() ?? 0, pbxConnected: () => (context.telephony ? context.telephony.connected : null) });
+  const version = { hub: HUB_VERSION, minDesktop: opts.minDesktopVersion ?? HUB_VERSION.replace(/\.\d+$/, '.0') };
+  const handler = guardedRequests(
+    observeRequests(metrics, table, log, opsHandler({ metrics, version, metricsToken: opts.metricsToken }, httpHandler(context, table))),
+    (err) => log.error({ err }, 'a request failed unexpectedly'),
+  );
+  // An https.Server is an http.Server to the code that uses it (requests, upgrades, addresses).
+  const server = opts.tls ? (createTlsServer({ cert: opts.tls.cert, key: opts.tls.key, minVersion: 'TLSv1.2' }, handler) as unknown as Server) : createServer(handler);
+  live = attachLiveEvents(server, context);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 5782, opts.host ?? '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
   // Timed pauses (after-call work, protected pauses) end by themselves, PBX included.
-  const sweeper = setInterval(() => void endExpiredPauses(context).catch((err) => console.error('[hub] pause sweep failed:', err)), 5000);
+  const sweeper = setInterval(() => void endExpiredPauses(context).catch((err: unknown) => log.error({ err }, 'pause sweep failed')), 5000);
   sweeper.unref();
   return {
-    url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
+    url: `${opts.tls ? 'https' : 'http'}://${opts.host ?? '127.0.0.1'}:${port}`,
     port,
     context,
     server,
+    metrics,
     async close() {
       clearInterval(sweeper);
       await context.telephony?.stop();
-      live.close();
+      live?.close();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       await events.close();

@@ -11,7 +11,7 @@ import { reaches, REVOKE_EVENT } from './bus';
  * Live events at /api/live. A desktop core authenticates with its session's bearer token on the
  * upgrade; each connection only receives events whose audience includes its user.
  */
-export function attachLiveEvents(server: Server, hub: HubContext): { close(): void } {
+export function attachLiveEvents(server: Server, hub: HubContext): { close(): void; sockets(): number } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const clients = new Map<WebSocket, Actor>();
 
@@ -55,6 +55,7 @@ export function attachLiveEvents(server: Server, hub: HubContext): { close(): vo
   });
 
   return {
+    sockets: () => clients.size,
     close() {
       unsubscribe();
       for (const ws of clients.keys()) ws.terminate();

@@ -45,7 +45,7 @@ export function spawnProgram(script: string, env: Record<string, string>, ready:
   });
 }
 
-export const spawnHub = (env: Record<string, string>) => spawnProgram('server/main.ts', env, /listening on (http:\/\/[\d.:]+)/);
+export const spawnHub = (env: Record<string, string>) => spawnProgram('server/main.ts', env, /listening on (https?:\/\/[\d.:]+)/);
 
 export const spawnDesktop = (env: Record<string, string>) =>
   spawnProgram('electron/web-host/main.ts', env, /browser mode\) is at (http:\/\/\S+)/);
