@@ -3,41 +3,11 @@ import { join } from 'node:path';
 import Database from 'libsql';
 import type { CallHistoryEntry } from '../../shared/contract/calls';
 import type { Article, KnowledgeChange } from '../../shared/schemas/knowledge';
+import { migrateStore, storeVersion } from './store-migrations';
 
 type Statement = { all(p?: unknown[]): unknown[]; get(p?: unknown[]): unknown; run(p?: unknown[]): unknown };
 type Native = { prepare(sql: string): Statement; exec(sql: string): void; close(): void };
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS call_history (
-  call_id TEXT PRIMARY KEY,
-  at INTEGER NOT NULL,
-  data TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS call_history_at ON call_history(at);
-CREATE TABLE IF NOT EXISTS outbox (
-  id TEXT PRIMARY KEY,
-  idempotency_key TEXT NOT NULL UNIQUE,
-  kind TEXT NOT NULL,
-  body TEXT NOT NULL,
-  summary TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  attempts INTEGER NOT NULL DEFAULT 0,
-  state TEXT NOT NULL DEFAULT 'waiting',
-  error TEXT
-);
-CREATE TABLE IF NOT EXISTS note_drafts (
-  call_id TEXT PRIMARY KEY,
-  body TEXT NOT NULL,
-  updated_at INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS articles (
-  id TEXT PRIMARY KEY,
-  seq INTEGER NOT NULL,
-  title TEXT NOT NULL,
-  data TEXT NOT NULL
-);
-`;
 
 /** A request waiting to reach the hub; `kind` says which (gesture, note) and so where it goes. */
 export interface OutboxRow {
@@ -62,7 +32,12 @@ export class DesktopStore {
     this.db = new Database(path) as unknown as Native;
     this.db.exec('PRAGMA journal_mode = WAL');
     this.db.exec('PRAGMA synchronous = FULL');
-    this.db.exec(SCHEMA);
+    try {
+      migrateStore(this.db);
+    } catch (err) {
+      this.db.close();
+      throw err;
+    }
   }
 
   static forUser(desktopDir: string, userId: string): DesktopStore {
@@ -195,6 +170,11 @@ export class DesktopStore {
     return (this.db.prepare('SELECT data FROM call_history ORDER BY at DESC LIMIT ?').all([limit]) as { data: string }[]).map(
       (r) => JSON.parse(r.data) as CallHistoryEntry,
     );
+  }
+
+  /** The schema version of this file (for diagnostics). */
+  get schemaVersion(): number {
+    return storeVersion(this.db);
   }
 
   close(): void {
