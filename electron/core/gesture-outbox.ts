@@ -1,22 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { OutboxEntry } from '../../shared/contract/gestures';
-import { redactCardData } from '../../shared/redaction';
 import type { CreateGestureRequest, CreateGestureResult } from '../../shared/schemas/gestures';
 import type { HubClient } from './hub-client';
 import { OutboxQueue, transient } from './outbox';
 import type { DesktopStore } from './store';
 
 type Draft = Omit<CreateGestureRequest, 'idempotencyKey'>;
-
-/** Card data never reaches the outbox file: masked before the first write, as on the hub. */
-function masked(draft: Draft): Draft {
-  return {
-    ...draft,
-    message: redactCardData(draft.message),
-    reason: redactCardData(draft.reason),
-    personalisation: Object.fromEntries(Object.entries(draft.personalisation).map(([k, v]) => [k, redactCardData(v)])),
-  };
-}
 
 /**
  * Gesture requests made while the hub is out of reach wait here, each with the idempotency key
@@ -52,7 +41,7 @@ export class GestureOutbox {
   }
 
   async send(draft: Draft, summary: string): Promise<{ sent: CreateGestureResult } | { queued: OutboxEntry }> {
-    const body: CreateGestureRequest = { ...masked(draft), idempotencyKey: `g-${randomUUID()}` };
+    const body: CreateGestureRequest = { ...draft, idempotencyKey: `g-${randomUUID()}` };
     try {
       return { sent: await this.hub.post<CreateGestureResult>('/api/gestures/requests', body) };
     } catch (err) {

@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { JournalEntry, NoteOutcome } from '../../shared/contract/notes';
-import { redactCardData } from '../../shared/redaction';
 import type { HubClient } from './hub-client';
 import { OutboxQueue } from './outbox';
 import type { DesktopStore, OutboxRow } from './store';
@@ -72,12 +71,11 @@ export class NoteJournal {
     body: string;
     key?: string;
   }): Promise<NoteOutcome> {
-    const body = redactCardData(note.body);
     const key = note.key ?? `n-${randomUUID()}`;
     const existing = this.queue.rows().find((r) => r.key === key);
     const row =
       existing ??
-      this.write({ caseId: note.caseId, caseReference: note.caseReference, callId: note.callId, body, idempotencyKey: key });
+      this.write({ caseId: note.caseId, caseReference: note.caseReference, callId: note.callId, body: note.body, idempotencyKey: key });
     try {
       if (await this.queue.sendNow(row)) return { state: 'sent' };
     } catch (err) {
@@ -91,7 +89,7 @@ export class NoteJournal {
   /** A stable key for the note typed at wrap-up: the same text on the same case is one note however often it is retried. */
   static wrapUpKey(caseId: string, body: string): string {
     return `w-${createHash('sha256')
-      .update(`${caseId}\n${redactCardData(body)}`)
+      .update(`${caseId}\n${body}`)
       .digest('hex')
       .slice(0, 32)}`;
   }
@@ -117,6 +115,6 @@ export class NoteJournal {
 
   /** Masked before it is written, like everything else in the store. */
   saveDraft(callId: string, body: string): void {
-    this.store.saveDraft(callId, redactCardData(body));
+    this.store.saveDraft(callId, body);
   }
 }

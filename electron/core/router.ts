@@ -1,5 +1,6 @@
 import { fail, ok, requestFrame, type ReplyFrame, type Result } from '../../shared/contract/envelope';
 import { requestArgs, type RequestName, type RequestResults } from '../../shared/contract/requests';
+import { maskFreeText } from '../../shared/redaction';
 import { describeProblems } from '../../shared/schemas/common';
 import { CoreError } from './errors';
 
@@ -19,7 +20,8 @@ export async function route(handlers: Handlers, raw: unknown): Promise<ReplyFram
 
 async function dispatch(handlers: Handlers, name: string, args: unknown): Promise<Result<unknown>> {
   if (!isRequestName(name)) return fail('unknown_request', `There is no request called ${name}.`);
-  const parsed = requestArgs[name].safeParse(args ?? {});
+  // Card data is masked here, once, before any handler, the store or the hub can see it.
+  const parsed = requestArgs[name].safeParse(maskFreeText(args ?? {}));
   if (!parsed.success) return fail('invalid_request', 'Some fields need attention.', describeProblems(parsed.error));
   try {
     const handler = handlers[name] as (a: unknown) => Promise<unknown>;

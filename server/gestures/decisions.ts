@@ -10,7 +10,6 @@ import {
   type GestureStatus,
   type Verdict,
 } from '../../shared/gestures/policy';
-import { redactCardData } from '../../shared/redaction';
 import type { GestureRequestView } from '../../shared/schemas/gestures';
 import { audit } from '../audit';
 import type { HubContext } from '../context';
@@ -55,7 +54,7 @@ async function close(
     withdrawn: `${who} withdrew the gesture request (${row.item_name}, ${formatPence(amount)})`,
     expired: `The gesture request (${row.item_name}, ${formatPence(amount)}) expired before anyone decided it; its reservation is released`,
   };
-  await addCaseNote(q, row.case_id, by?.userId ?? null, `${words[to]}${reason ? `: ${redactCardData(reason)}` : '.'}`);
+  await addCaseNote(q, row.case_id, by?.userId ?? null, `${words[to]}${reason ? `: ${reason}` : '.'}`);
   await audit(q, by, {
     action: `gesture.${to}`,
     entity: 'gesture_request',
@@ -195,7 +194,7 @@ export async function completeFollowUp(hub: HubContext, actor: Actor, id: string
     if (!f) throw new HttpError(404, 'not_found', 'That follow-up was not found');
     if (f.advisor_id !== actor.userId) throw forbidden('This follow-up belongs to someone else.');
     if (f.done_at !== null) throw new HttpError(409, 'already_done', 'This follow-up is already done.');
-    await q.run('UPDATE follow_ups SET done_at = ?, outcome = ? WHERE id = ? AND done_at IS NULL', [Date.now(), redactCardData(outcome), id]);
+    await q.run('UPDATE follow_ups SET done_at = ?, outcome = ? WHERE id = ? AND done_at IS NULL', [Date.now(), outcome, id]);
     const row = await findRequestRow(q, f.request_id);
     await addCaseNote(q, row.case_id, actor.userId, `Followed up the gesture (${row.item_name}): ${outcome}`);
     await audit(q, actor, { action: 'gesture.follow_up_done', entity: 'follow_up', entityId: id, detail: { requestId: f.request_id } });

@@ -1,4 +1,3 @@
-import { redactCardData } from '../../shared/redaction';
 import type { FollowUpView } from '../../shared/schemas/gestures';
 import type { Queryable } from '../db/types';
 import { newId } from '../ids';
@@ -13,7 +12,7 @@ export async function addCaseNote(q: Queryable, caseId: string, authorId: string
     newId('note'),
     caseId,
     authorId,
-    redactCardData(body),
+    body,
     now,
   ]);
   await q.run('UPDATE cases SET updated_at = ? WHERE id = ?', [now, caseId]);

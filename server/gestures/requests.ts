@@ -13,7 +13,6 @@ import {
   suitability,
   type Verdict,
 } from '../../shared/gestures/policy';
-import { redactCardData } from '../../shared/redaction';
 import type { Line } from '../../shared/roles';
 import type { FieldProblem } from '../../shared/schemas/common';
 import type { CreateGestureRequest, CreateGestureResult } from '../../shared/schemas/gestures';
@@ -37,7 +36,7 @@ const isUniqueViolation = (err: unknown): boolean =>
 
 /** The message as it will be sent: the advisor's words, or the chosen template filled in. */
 function composeMessage(item: Item, input: CreateGestureRequest, values: Record<string, string>): string {
-  if (input.message.trim()) return redactCardData(input.message.trim());
+  if (input.message.trim()) return input.message.trim();
   if (input.templateIndex === undefined) return '';
   const template = item.templates[input.templateIndex];
   if (template === undefined) {
@@ -65,7 +64,7 @@ function checkItem(item: Item, facts: CaseFacts, actor: Actor, input: CreateGest
   // Only the item's own fields are kept: nothing unexpected rides along to the supplier.
   const known = new Set(item.fields.map((f) => f.key));
   const values = Object.fromEntries(
-    Object.entries(input.personalisation).filter(([k]) => known.has(k)).map(([k, v]) => [k, redactCardData(v.trim())]),
+    Object.entries(input.personalisation).filter(([k]) => known.has(k)).map(([k, v]) => [k, v.trim()]),
   );
   const message = composeMessage(item, input, values);
   if (item.fields.some((f) => f.key === 'message') && !values.message) values.message = message;
@@ -136,13 +135,13 @@ export async function requestGesture(hub: HubContext, actor: Actor, input: Creat
            budget_month, decided_at, decision_reason, fulfilment_status, expires_at, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [id, input.idempotencyKey, actor.userId, actor.role, facts.id, facts.customer_id, item.id, item.name, item.kind, item.tone,
-          input.amountPence, JSON.stringify(values), message, input.reasonCode, redactCardData(input.reason), Number(sensitive),
+          input.amountPence, JSON.stringify(values), message, input.reasonCode, input.reason, Number(sensitive),
           atOnce ? 'approved' : 'pending', level, actor.siteId, facts.line, month, atOnce ? now : null,
           atOnce ? 'Within the advisor limit: approved at once.' : null, atOnce ? 'approved' : null,
           now + settings.pendingExpiryHours * 3_600_000, now],
       );
       const waiting = level === 'supervisor' ? 'Waiting for a supervisor to approve.' : 'Waiting for a head of service to approve.';
-      const why = redactCardData(input.reason).replace(/[.!?\s]+$/, '');
+      const why = input.reason.replace(/[.!?\s]+$/, '');
       await addCaseNote(q, facts.id, actor.userId,
         `Gesture of goodwill requested: ${item.name}, ${formatPence(input.amountPence)}. Reason: ${why}. ${atOnce ? 'Approved at once (within the advisor limit).' : waiting}`);
       const detail = { caseId: facts.id, customerId: facts.customer_id, itemId: item.id, amountPence: input.amountPence, level, sensitive, month };

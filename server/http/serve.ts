@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { maskFreeText } from '../../shared/redaction';
 import { describeProblems } from '../../shared/schemas/common';
 import { resolveSession } from '../accounts/sessions';
 import type { HubContext } from '../context';
@@ -68,7 +69,8 @@ export function httpHandler(hub: HubContext, table: RouteTable) {
         throw new HttpError(401, 'signed_out', 'Sign in first: your session is missing or has expired.');
       }
       if (!allows(route.access, actor?.role ?? null)) throw new HttpError(403, 'forbidden', 'Your role does not allow this.');
-      const rawBody = await readBody(req);
+      // Card data is masked here, once, before any route, store or audit entry can see the body.
+      const rawBody = maskFreeText(await readBody(req));
       let body: unknown = rawBody;
       if (route.body) {
         const parsed = route.body.safeParse(rawBody ?? {});

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { redactCardData } from '../../shared/redaction';
 import { addNoteRequest, createCaseRequest, updateCaseRequest, type CaseNoteView } from '../../shared/schemas/customers';
 import { audit } from '../audit';
 import { nextCounter } from '../counters';
@@ -55,7 +54,7 @@ export async function openCase(
     `INSERT INTO cases (id, reference, customer_id, channel, line, queue_id, call_id, status, subject, site_id, owner_id, opened_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)`,
     [id, reference, input.customerId ?? null, input.channel, input.line, input.queueId ?? null, input.callId ?? null,
-      redactCardData(input.subject), actor.siteId, actor.userId, now, now],
+      input.subject, actor.siteId, actor.userId, now, now],
   );
   await audit(q, actor, { action: 'case.opened', entity: 'case', entityId: id, detail: { reference, line: input.line } });
   return id;
@@ -73,7 +72,7 @@ async function addNote(q: Queryable, actor: Actor, caseId: string, input: z.infe
   const inserted = await q.run(
     `INSERT INTO case_notes (id, case_id, author_id, body, created_at, idempotency_key) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (author_id, idempotency_key) DO NOTHING`,
-    [id, found.id, actor.userId, redactCardData(input.body), now, key],
+    [id, found.id, actor.userId, input.body, now, key],
   );
   if (inserted.changes === 0) {
     const prior = await q.get<{ case_id: string }>('SELECT case_id FROM case_notes WHERE author_id = ? AND idempotency_key = ?', [actor.userId, key]);
@@ -139,7 +138,7 @@ export const caseRoutes = [
         await q.run('UPDATE cases SET status = ?, wrapup_code = ?, subject = ?, closed_at = ?, updated_at = ? WHERE id = ?', [
           status,
           body.wrapupCode !== undefined ? body.wrapupCode : before.wrapupCode,
-          body.subject ? redactCardData(body.subject) : before.subject,
+          body.subject || before.subject,
           status === 'closed' ? (before.closedAt ?? now) : null,
           now,
           before.id,

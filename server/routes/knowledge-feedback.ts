@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { redactCardData } from '../../shared/redaction';
 import { articleFeedback, type FeedbackView } from '../../shared/schemas/knowledge';
 import { audit } from '../audit';
 import { notFound } from '../http/errors';
@@ -21,7 +20,7 @@ export const knowledgeFeedbackRoutes = [
       await hub.db.tx(async (q) => {
         const article = await findArticle(q, params.id!);
         if (!visibleTo(article, actor)) throw notFound('That article');
-        const comment = 'comment' in body && body.comment ? redactCardData(body.comment) : null;
+        const comment = 'comment' in body && body.comment ? body.comment : null;
         await q.run(
           'INSERT INTO knowledge_feedback (id, article_id, user_id, site_id, kind, comment, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
           [id, article.id, actor.userId, actor.siteId, body.kind, comment, Date.now()],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskCardNumbers, passesLuhn, redactCardData } from '../../shared/redaction';
+import { maskCardNumbers, maskFreeText, passesLuhn, redactCardData } from '../../shared/redaction';
 
 describe('card-number redaction (PCI DSS: first six and last four at most)', () => {
   it('masks Luhn-valid numbers of 14 to 19 digits written with spaces, dashes or none', () => {
@@ -13,6 +13,43 @@ describe('card-number redaction (PCI DSS: first six and last four at most)', () 
     for (const text of ['call 07700 900123', 'member 633012345678', '4111 1111 1111 1112', 'order 1234567890123']) {
       expect(maskCardNumbers(text)).toBe(text);
     }
+  });
+
+  it('masks 13-digit Visa numbers (start with 4, pass Luhn) and leaves EAN-13 barcodes alone', () => {
+    expect(maskCardNumbers('old card 4222222222222 here')).toBe('old card 422222•••2222 here');
+    expect(maskCardNumbers('4222-2222-22222')).toBe('422222•••2222');
+    // EAN-13 barcodes: some pass Luhn too (5012345678023, 9780141000008); only a leading 4 makes a Visa number.
+    expect(passesLuhn('5012345678023') && passesLuhn('9780141000008')).toBe(true);
+    for (const text of ['barcode 5000112637922', 'EAN 5012345678023', 'ISBN 978-0141000004', 'code 4006381333931 x']) {
+      expect(maskCardNumbers(text)).toBe(text);
+    }
+    expect(passesLuhn('4222222222222')).toBe(true);
+  });
+
+  it('masks every string of a JSON value except identifiers, credentials and contact details', () => {
+    const card = '4111 1111 1111 1111';
+    const input = {
+      reason: `paid with ${card}, CVV 123`,
+      personalisation: { recipientName: 'Jo', giftNote: card },
+      nested: [{ note: card }],
+      password: '4111111111111111',
+      idempotencyKey: 'g-4111111111111111',
+      requestId: '4111111111111111',
+      ids: ['4111111111111111'],
+      phone: '4111111111111111',
+      membershipNumber: '4111111111111111',
+      amountPence: 4111,
+      flag: true,
+      nothing: null,
+    };
+    expect(maskFreeText(input)).toEqual({
+      ...input,
+      reason: 'paid with 411111••••••1111, CVV •••',
+      personalisation: { recipientName: 'Jo', giftNote: '411111••••••1111' },
+      nested: [{ note: '411111••••••1111' }],
+    });
+    expect(maskFreeText('4111111111111111')).toBe('411111••••••1111');
+    expect(maskFreeText(undefined)).toBeUndefined();
   });
 
   it('removes security codes that follow their label', () => {
