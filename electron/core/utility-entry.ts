@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { CallView } from '../../shared/contract/calls';
+import { guarded } from '../../shared/guard';
 import { DesktopCore } from './core';
 import { coreHandlers } from './handlers';
 import { planCti, startCti } from './cti-setup';
@@ -69,7 +70,12 @@ parentPort.on('message', (e) => {
     const started = new DesktopCore({ dataDir, hubUrl, vault, ctiUrl: cti.url });
     core = started;
     tellMainAboutCalls(started);
-    void started.start().then(() => startCti(started, cti)).then((url) => url && started.setCtiUrl(url));
+    void started
+      .start()
+      .catch((err) => console.error('[core] could not restore the saved session:', err))
+      .then(() => startCti(started, cti))
+      .then((url) => url && started.setCtiUrl(url))
+      .catch((err) => console.error('[core] the softphone webhook did not start:', err));
     return;
   }
   if (e.data.type === 'dial' && core && e.data.number) {
@@ -82,7 +88,16 @@ parentPort.on('message', (e) => {
   const handlers = coreHandlers(core);
   const unsubscribe = core.onPush((frame) => port.postMessage(frame));
   port.on('close', unsubscribe); // a reloaded window gets a new port; the old one stops hearing
-  port.on('message', (msg) => void route(handlers, msg.data).then((reply) => reply && port.postMessage(reply)));
+  port.on(
+    'message',
+    guarded(
+      async (msg: { data: unknown }) => {
+        const reply = await route(handlers, msg.data);
+        if (reply) port.postMessage(reply);
+      },
+      (err) => console.error('[core] a bridge request failed unexpectedly:', err),
+    ),
+  );
   port.start();
   port.postMessage({ push: 'session.changed', data: core.sessionState });
   port.postMessage({ push: 'connection.changed', data: core.connection });

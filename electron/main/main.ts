@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { requestPath } from '../../shared/url';
 import { CoreLink } from './core-link';
 import { hardenApp, hardenSession, isSafeExternal } from './security';
 import { APP_ORIGIN, windowOptions } from './window-options';
@@ -101,7 +102,9 @@ hardenApp(
 void app.whenReady().then(async () => {
   hardenSession(session.defaultSession);
   protocol.handle('app', (request) => {
-    const path = normalize(decodeURIComponent(new URL(request.url).pathname)).replace(/^([/\\])+/, '');
+    const decoded = requestPath(request.url);
+    if (decoded === null) return new Response('Bad request', { status: 400 });
+    const path = normalize(decoded).replace(/^([/\\])+/, '');
     const file = join(rendererRoot, path || 'index.html');
     if (!file.startsWith(rendererRoot + sep)) return new Response('Not found', { status: 404 });
     return net.fetch(pathToFileURL(file).toString());

@@ -1,5 +1,6 @@
 import type { App, Session, WebContents } from 'electron';
 import { APP_ORIGIN, ELECTRON_CSP } from './window-options';
+import { decodeEscapes } from '../../shared/url';
 
 /** Only our own pages may be shown; links to the web open in the user's browser instead. */
 export function isOwnUrl(url: string): boolean {
@@ -30,7 +31,7 @@ export function hardenSession(session: Session): void {
 
 /** A `tel:` link's number, or null when the link is not a phone number. */
 export function telNumber(url: string): string | null {
-  const m = /^tel:([+\d][\d\s().-]{2,30})$/.exec(decodeURIComponent(url));
+  const m = /^tel:([+\d][\d\s().-]{2,30})$/.exec(decodeEscapes(url) ?? '');
   return m ? m[1]!.replace(/[\s().-]/g, '') : null;
 }
 

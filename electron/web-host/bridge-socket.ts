@@ -1,11 +1,10 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { timingSafeEqual } from 'node:crypto';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type RawData } from 'ws';
 import type { DesktopCore } from '../core/core';
 import { route, type Handlers } from '../core/router';
-
-const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+import { sameSecret } from '../core/secrets';
+import { guarded } from '../../shared/guard';
 
 /**
  * The bridge contract over a WebSocket on loopback. Only a page this host served may connect:
@@ -36,7 +35,7 @@ export function attachBridge(server: Server, opts: { core: DesktopCore; handlers
   const expectedHost = `127.0.0.1:${opts.port}`;
   const allowedOrigins = new Set([`http://${expectedHost}`]);
 
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+  const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', `http://${expectedHost}`);
     const token = url.searchParams.get('token') ?? '';
     const refused = (status: string) => socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
@@ -51,23 +50,37 @@ export function attachBridge(server: Server, opts: { core: DesktopCore; handlers
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
       });
       ws.on('close', unsubscribe);
-      ws.on('message', (raw) => {
-        let frame: unknown;
-        try {
-          frame = JSON.parse(String(raw));
-        } catch {
-          return;
-        }
-        if (!mayRequest(frame, channel.knowledgeChannel)) return;
-        void route(opts.handlers, frame).then((reply) => {
-          if (reply && ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
-        });
-      });
+      ws.on('error', (err) => console.error('[desktop] a page socket failed:', err.message));
+      ws.on(
+        'message',
+        guarded(
+          async (raw: RawData) => {
+            let frame: unknown;
+            try {
+              frame = JSON.parse(String(raw));
+            } catch {
+              return;
+            }
+            if (!mayRequest(frame, channel.knowledgeChannel)) return;
+            const reply = await route(opts.handlers, frame);
+            if (reply && ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
+          },
+          (err) => console.error('[desktop] a bridge request failed unexpectedly:', err),
+        ),
+      );
       if (channel.knowledgeChannel) return;
       // A page that connects (or reconnects) learns where things stand at once.
       ws.send(JSON.stringify({ push: 'session.changed', data: opts.core.sessionState }));
       ws.send(JSON.stringify({ push: 'connection.changed', data: opts.core.connection }));
     });
-  });
+  };
+  // A bad request line or header must cost that one connection, never the desktop.
+  server.on(
+    'upgrade',
+    guarded(upgrade, (err, _req, socket) => {
+      console.error('[desktop] a page connection failed unexpectedly:', err);
+      socket.destroy();
+    }),
+  );
   return { close: () => wss.close() };
 }

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { requestPath } from '../../shared/url';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -38,7 +39,11 @@ export function staticFiles(root: string, port: number) {
       res.writeHead(405).end();
       return;
     }
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://host.invalid').pathname);
+    const path = requestPath(req.url);
+    if (path === null) {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request: the address holds a malformed %-escape.');
+      return;
+    }
     const rel = normalize(path === '/' ? '/index.html' : path).replace(/^([/\\])+/, '');
     const file = join(root, rel);
     if (!file.startsWith(root + sep) || rel.includes('\0')) {

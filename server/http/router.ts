@@ -2,6 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import type { Role } from '../../shared/roles';
 import type { HubContext } from '../context';
+import { decodeEscapes } from '../../shared/url';
+import { HttpError } from './errors';
 
 /** The signed-in person behind a request, as resolved from their session. */
 export interface Actor {
@@ -75,7 +77,7 @@ export class RouteTable {
     });
   }
 
-  /** `pathExists` tells a wrong method (405) from an unknown path (404). */
+  /** `pathExists` tells a wrong method (405) from an unknown path (404); a malformed %-escape in a parameter throws a 400. */
   match(method: string, path: string): { route: Route; params: Record<string, string> } | { pathExists: boolean } {
     let pathExists = false;
     for (const c of this.compiled) {
@@ -84,7 +86,11 @@ export class RouteTable {
       pathExists = true;
       if (c.route.method !== method) continue;
       const params: Record<string, string> = {};
-      c.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1] ?? '')));
+      for (const [i, n] of c.names.entries()) {
+        const value = decodeEscapes(m[i + 1] ?? '');
+        if (value === null) throw new HttpError(400, 'bad_encoding', `The address holds a malformed %-escape in its ${n}.`);
+        params[n] = value;
+      }
       return { route: c.route, params };
     }
     return { pathExists };

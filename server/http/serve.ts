@@ -35,6 +35,15 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+/** An absolute-form target that is not a URL (`http://[`) is the caller's mistake, not the hub's. */
+function requestUrl(target: string | undefined): URL {
+  try {
+    return new URL(target ?? '/', 'http://hub.invalid');
+  } catch {
+    throw new HttpError(400, 'bad_request', 'The request address could not be read.');
+  }
+}
+
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = body === undefined ? '' : JSON.stringify(body);
   res.writeHead(status, {
@@ -53,7 +62,7 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 export function httpHandler(hub: HubContext, table: RouteTable) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
-      const url = new URL(req.url ?? '/', 'http://hub.invalid');
+      const url = requestUrl(req.url);
       if (url.pathname === '/health') return send(res, 200, { ok: true, instance: hub.config.instanceId });
       const match = table.match(req.method ?? 'GET', url.pathname);
       if (!('route' in match)) {

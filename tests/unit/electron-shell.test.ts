@@ -101,5 +101,6 @@ describe('tel: links in the Electron window', () => {
     expect(dialled).toEqual(['07700900123', '+441614960000']);
     expect(opened).toEqual([]);
     expect(telNumber('tel:javascript:alert(1)')).toBeNull();
+    expect(telNumber('tel:0770%E0')).toBeNull(); // a malformed escape is no number, never a throw in main
   });
 });

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { connect, type Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import { guarded } from '../../../shared/guard';
 import { AmiMessage, AmiParser, serialiseAction } from './frames';
 
 export type AmiState = 'connecting' | 'connected' | 'login_failed' | 'disconnected';
@@ -151,13 +152,19 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
     let lastError: string | undefined;
     const handshake = setTimeout(() => socket.destroy(new Error('no banner or login answer in time')), this.handshakeMs);
 
-    socket.on('data', (chunk: Buffer) => {
-      for (const message of parser.push(chunk)) this.dispatch(message);
-      if (parser.banner !== undefined && !loggingIn && socket === this.socket) {
-        loggingIn = true;
-        this.login(socket, () => clearTimeout(handshake));
-      }
-    });
+    socket.on(
+      'data',
+      guarded(
+        (chunk: Buffer) => {
+          for (const message of parser.push(chunk)) this.dispatch(message);
+          if (parser.banner !== undefined && !loggingIn && socket === this.socket) {
+            loggingIn = true;
+            this.login(socket, () => clearTimeout(handshake));
+          }
+        },
+        (err) => console.error('[hub] a message from the PBX could not be handled:', err),
+      ),
+    );
     // 'close' always follows 'error'; keep the reason for the state change it reports.
     socket.on('error', (error) => (lastError = error.message));
     socket.on('close', () => {
