@@ -69,8 +69,8 @@ test('a funeral-care case offers only bereavement-suitable gestures, and says wh
   await signedInAs(page, 'Ellie Grant');
   await openCaseByHand(page, customer.name, 'Funeral care', 'Arranging her father’s funeral');
   await expect(page.getByText('Only bereavement-suitable gestures are offered.')).toBeVisible();
+  await expect(suggestedGestures(page).nth(2)).toBeVisible(); // rendered, before they are read
   const offered = await suggestedGestures(page).locator('.gesture-option-name').allTextContents();
-  expect(offered.length).toBeGreaterThan(2);
   const suitable = new Set(catalogue.filter((i) => i.bereavementSuitable).map((i) => i.name));
   expect(offered.filter((name) => !suitable.has(name))).toEqual([]);
   expect(offered).not.toContain('Dressing-up box for a child');

@@ -34,9 +34,13 @@ export const suggestedGestures = (page: Page) => page.getByRole('list', { name: 
 
 /** Picks an item and fills every field by its label; the message template is left as it is. */
 export async function personalise(page: Page, itemName: string, fields: Record<string, string>): Promise<void> {
+  // The list and its "Show all" button render together: wait for the list before asking whether
+  // the item needs it (counting the button first raced the suggestions on a busy machine).
+  await expect(suggestedGestures(page).first()).toBeVisible();
+  const wanted = suggestedGestures(page).filter({ hasText: itemName });
   const more = page.getByRole('button', { name: /^Show all \d+ that fit this case$/ });
-  if (await more.count()) await more.click();
-  await suggestedGestures(page).filter({ hasText: itemName }).click();
+  if ((await wanted.count()) === 0 && (await more.count()) > 0) await more.click();
+  await wanted.click();
   const form = page.getByRole('form', { name: `Personalise ${itemName}` });
   for (const [label, value] of Object.entries(fields)) {
     const field = form.getByLabel(label, { exact: true });
