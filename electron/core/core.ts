@@ -4,6 +4,7 @@ import type { ConnectionStatus, PushName, Pushes } from '../../shared/contract/p
 import type { AgentStateView, CustomerCard } from '../../shared/contract/calls';
 import type { SessionState } from '../../shared/contract/requests';
 import type { CallSignal } from '../../shared/telephony/signals';
+import { isAdmin } from '../../shared/roles';
 import type { SessionView } from '../../shared/schemas/accounts';
 import type { WebhookEvent } from '../../shared/telephony/webhook';
 import { CallDesk } from './call-desk';
@@ -227,7 +228,7 @@ export class DesktopCore {
     void active.notes.flush(); // and notes written offline, once each
     if (!wasConfirmed) {
       this.emit('session.changed', this.sessionState);
-      if (active.saved.user.role !== 'admin') void active.desk.loadAgentState();
+      if (!isAdmin(active.saved.user.role)) void active.desk.loadAgentState();
     }
     void this.syncKnowledge().catch(() => undefined);
   }

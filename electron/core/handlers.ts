@@ -92,12 +92,13 @@ export function coreHandlers(core: DesktopCore): Handlers {
       return core.hub.get<SupervisorHome>('/api/overview/team');
     },
     'home.admin': async (): Promise<AdminHome> => {
-      core.requireSignedIn();
+      // Knowledge is the head of service's: a site admin's home has their people, not the articles.
+      const orgAdmin = core.requireSignedIn().saved.user.role === 'org_admin';
       const [users, articles, overview, feedback] = await Promise.all([
         core.hub.get<{ users: UserView[] }>('/api/users'),
-        core.hub.get<{ articles: AdminArticle[] }>('/api/knowledge/articles'),
+        orgAdmin ? core.hub.get<{ articles: AdminArticle[] }>('/api/knowledge/articles') : { articles: [] },
         core.hub.get<{ users: number; sites: number; articles: Record<string, number>; catalogueItems: number }>('/api/overview/admin'),
-        core.hub.get<{ feedback: FeedbackView[] }>('/api/knowledge/feedback'),
+        orgAdmin ? core.hub.get<{ feedback: FeedbackView[] }>('/api/knowledge/feedback') : { feedback: [] },
       ]);
       return {
         users: users.users,

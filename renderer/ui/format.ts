@@ -42,7 +42,12 @@ export function formatRelative(ms: number, now: number): string {
 
 export const lineLabel = (line: ArticleLine): string => (line === 'all' ? 'All lines' : LINE_LABELS[line]);
 
-const ROLE_LABELS: Record<Role, string> = { advisor: 'Advisor', supervisor: 'Supervisor', admin: 'Admin' };
+const ROLE_LABELS: Record<Role, string> = {
+  advisor: 'Advisor',
+  supervisor: 'Supervisor',
+  site_admin: 'Site admin',
+  org_admin: 'Organisation admin',
+};
 export const roleLabel = (role: Role): string => ROLE_LABELS[role];
 
 /** First letter capitalised, for enum values shown as-is ("open" → "Open"). */

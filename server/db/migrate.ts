@@ -17,10 +17,26 @@ function statements(sql: string): string[] {
  * Applies each not-yet-applied migration of this dialect in its own transaction. On PostgreSQL an
  * advisory lock lets several hub instances start at once without racing each other.
  */
-export async function migrate(db: Db): Promise<string[]> {
+export async function migrate(db: Db, opts: { before?: string } = {}): Promise<string[]> {
+  if (db.dialect === 'postgres') return applyPending(db, opts.before);
+  // SQLite changes a constraint by rebuilding the table (sqlite.org/lang_altertable.html §7): with
+  // foreign keys off for the rebuild, and every reference checked before they are on again.
+  await db.run('PRAGMA foreign_keys = OFF');
+  try {
+    const applied = await applyPending(db, opts.before);
+    const broken = await db.all<Record<string, unknown>>('PRAGMA foreign_key_check');
+    if (broken.length) throw new Error(`migration left ${broken.length} broken references, e.g. ${JSON.stringify(broken[0])}`);
+    return applied;
+  } finally {
+    await db.run('PRAGMA foreign_keys = ON');
+  }
+}
+
+/** `before` stops short of a migration (tests of a migration start from the schema it meets). */
+function applyPending(db: Db, before?: string): Promise<string[]> {
   const dir = join(here, 'migrations', db.dialect);
   const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.sql'))
+    .filter((f) => f.endsWith('.sql') && (before === undefined || f < before))
     .sort();
   return db.tx(async (q) => {
     if (q.dialect === 'postgres') await q.run('SELECT pg_advisory_xact_lock(5782)');

@@ -11,6 +11,7 @@ import {
   type Verdict,
 } from '../../shared/gestures/policy';
 import type { GestureRequestView } from '../../shared/schemas/gestures';
+import { checkCaseAction } from '../access';
 import { audit } from '../audit';
 import type { HubContext } from '../context';
 import type { HubEvent } from '../events/bus';
@@ -162,6 +163,7 @@ export async function updateFulfilment(
 ): Promise<GestureRequestView> {
   await hub.db.tx(async (q) => {
     const row = await findRequestRow(q, id);
+    checkCaseAction(actor, row.site_id, 'fulfil');
     if (row.status !== 'approved' || !row.fulfilment_status) {
       throw new HttpError(409, 'not_approved', 'Only an approved gesture is ordered and delivered.');
     }

@@ -3,14 +3,13 @@ import type { HubContext } from '../context';
 import type { Audience, HubEvent } from '../events/bus';
 
 /**
- * Who watches for this request: the site's supervisors and the heads of service based there; above
- * a supervisor's limit, every head of service too, since only they can decide it.
+ * Who watches for this request: the site's supervisors and every head of service (organisation
+ * admins decide at every site, and alone above a supervisor's limit).
  */
 function approvers(r: GestureRequestView): Audience[] {
-  if (r.approverLevel !== 'head') return [{ kind: 'site', siteId: r.siteId, roles: ['supervisor', 'admin'] }];
   return [
     { kind: 'site', siteId: r.siteId, roles: ['supervisor'] },
-    { kind: 'roles', roles: ['admin'] },
+    { kind: 'roles', roles: ['org_admin'] },
   ];
 }
 

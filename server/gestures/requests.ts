@@ -16,6 +16,7 @@ import {
 import type { Line } from '../../shared/roles';
 import type { FieldProblem } from '../../shared/schemas/common';
 import type { CreateGestureRequest, CreateGestureResult } from '../../shared/schemas/gestures';
+import { checkCaseAction } from '../access';
 import { audit } from '../audit';
 import type { HubContext } from '../context';
 import type { Queryable } from '../db/types';
@@ -47,6 +48,7 @@ function composeMessage(item: Item, input: CreateGestureRequest, values: Record<
 
 interface CaseFacts {
   id: string;
+  site_id: string;
   line: Line;
   customer_id: string | null;
   bereaved: number | boolean | null;
@@ -107,10 +109,11 @@ export async function requestGesture(hub: HubContext, actor: Actor, input: Creat
       if (prior) return { id: prior, replayed: true };
 
       const facts = await q.get<CaseFacts>(
-        'SELECT c.id, c.line, c.customer_id, cu.bereaved FROM cases c LEFT JOIN customers cu ON cu.id = c.customer_id WHERE c.id = ?',
+        'SELECT c.id, c.site_id, c.line, c.customer_id, cu.bereaved FROM cases c LEFT JOIN customers cu ON cu.id = c.customer_id WHERE c.id = ?',
         [input.caseId],
       );
       if (!facts) throw notFound('That case');
+      checkCaseAction(actor, facts.site_id, 'offer_gesture');
       if (!facts.customer_id) throw new HttpError(422, 'no_customer', 'Link the case to a customer before offering a gesture.');
       const sensitive = isSensitive({ line: facts.line, customerBereaved: Boolean(Number(facts.bereaved ?? 0)) });
       const item = await findItem(q, input.itemId);

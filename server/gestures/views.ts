@@ -2,6 +2,7 @@ import { mayDecide, type ApproverLevel, type GestureStatus } from '../../shared/
 import type { ApprovalView, CustomerGestureHistory, FollowUpView, GestureRequestView } from '../../shared/schemas/gestures';
 import { CASE_SELECT, toCaseView } from '../customers/customers';
 import type { Queryable } from '../db/types';
+import { gestureSeenBy } from '../access';
 import type { Actor } from '../http/router';
 import { FOLLOW_UP_SELECT, toFollowUpView } from './records';
 import { customerSpend, loadSettings, readBudget, REQUEST_SELECT, toRequestView, type RequestRow } from './store';
@@ -17,6 +18,12 @@ export async function customerHistory(q: Queryable, customerId: string): Promise
     capPence: settings.customerCapPence,
     leftPence: Math.max(0, settings.customerCapPence - used),
   };
+}
+
+/** The customer's history as this person may see it: other sites' recipients and messages withheld. */
+export async function historySeenBy(q: Queryable, actor: Actor, customerId: string): Promise<CustomerGestureHistory> {
+  const history = await customerHistory(q, customerId);
+  return { ...history, gestures: history.gestures.map((g) => gestureSeenBy(actor, g)) };
 }
 
 export async function caseGestures(q: Queryable, caseId: string): Promise<GestureRequestView[]> {
@@ -37,7 +44,7 @@ export async function myGestures(q: Queryable, actor: Actor, status: GestureStat
  * Requests this person may not decide (their own, or above their limit) are shown with the reason.
  */
 export async function approvalsInbox(q: Queryable, actor: Actor, siteFilter?: string): Promise<ApprovalView[]> {
-  const site = actor.role === 'admin' ? siteFilter : actor.siteId;
+  const site = actor.role === 'org_admin' ? siteFilter : actor.siteId;
   const rows = site
     ? await q.all<RequestRow>(`${REQUEST_SELECT} WHERE g.status = 'pending' AND g.site_id = ? ORDER BY g.created_at LIMIT 100`, [site])
     : await q.all<RequestRow>(`${REQUEST_SELECT} WHERE g.status = 'pending' ORDER BY g.created_at LIMIT 100`);
@@ -53,7 +60,7 @@ export async function approvalsInbox(q: Queryable, actor: Actor, siteFilter?: st
     out.push({
       request: toRequestView(row),
       case: toCaseView(caseRow),
-      history: await customerHistory(q, row.customer_id),
+      history: await historySeenBy(q, actor, row.customer_id),
       budget,
       canDecide: verdict.ok,
       why: verdict.ok ? null : verdict.message,
@@ -77,7 +84,7 @@ export async function myFollowUps(q: Queryable, actor: Actor, state: 'open' | 'd
 export async function fulfilmentQueue(q: Queryable, actor: Actor): Promise<GestureRequestView[]> {
   const open = "g.status = 'approved' AND g.fulfilment_status IN ('approved', 'ordered')";
   const rows =
-    actor.role === 'admin'
+    actor.role === 'org_admin'
       ? await q.all<RequestRow>(`${REQUEST_SELECT} WHERE ${open} ORDER BY g.created_at LIMIT 100`)
       : await q.all<RequestRow>(`${REQUEST_SELECT} WHERE ${open} AND g.site_id = ? ORDER BY g.created_at LIMIT 100`, [actor.siteId]);
   return rows.map(toRequestView);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addNoteRequest, createCaseRequest, updateCaseRequest, type CaseNoteView } from '../../shared/schemas/customers';
+import { checkCaseAction } from '../access';
 import { audit } from '../audit';
 import { nextCounter } from '../counters';
 import { CASE_SELECT, findCustomer, toCaseView } from '../customers/customers';
@@ -132,6 +133,7 @@ export const caseRoutes = [
     async handle({ hub, actor, params, body }) {
       await hub.db.tx(async (q) => {
         const before = await loadCase(q, params.id!);
+        checkCaseAction(actor, before.siteId, 'update');
         await validWrapup(q, before.line, body.wrapupCode);
         const status = body.status ?? before.status;
         const now = Date.now();

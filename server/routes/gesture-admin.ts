@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ADMIN_ROLES, LEAD_ROLES, mayRunSite } from '../../shared/roles';
 import { addMonths, formatPence, minimumBudget, monthOf, MONTH_PATTERN } from '../../shared/gestures/policy';
 import { budgetQuery, reportCsvQuery, reportQuery, setBudget, updateGestureSettings } from '../../shared/schemas/gestures';
 import { audit } from '../audit';
@@ -6,7 +7,7 @@ import { createItem, parseItem, retireItem, updateItem } from '../gestures/catal
 import { expireOverdue } from '../gestures/decisions';
 import { budgetReport, reportCsv } from '../gestures/report';
 import { BUDGET_SELECT, ensureMonthlyBudgets, loadSettings, lockBudget, readBudget, saveSettings, toBudgetView } from '../gestures/store';
-import { badRequest, HttpError, notFound } from '../http/errors';
+import { badRequest, forbidden, HttpError, notFound } from '../http/errors';
 import { route } from '../http/router';
 
 /** The catalogue's own schema (with its refinements) is applied in the handler, with the id from the path. */
@@ -21,7 +22,7 @@ export const gestureAdminRoutes = [
   route({
     method: 'POST',
     path: '/api/catalogue/items',
-    access: ['admin'],
+    access: ['org_admin'],
     summary: 'Add a catalogue item',
     body: looseBody,
     async handle({ hub, actor, body }) {
@@ -31,7 +32,7 @@ export const gestureAdminRoutes = [
   route({
     method: 'PUT',
     path: '/api/catalogue/items/:id',
-    access: ['admin'],
+    access: ['org_admin'],
     summary: 'Edit a catalogue item (past requests keep what they were given)',
     body: looseBody,
     async handle({ hub, actor, params, body }) {
@@ -42,7 +43,7 @@ export const gestureAdminRoutes = [
   route({
     method: 'POST',
     path: '/api/catalogue/items/:id/retire',
-    access: ['admin'],
+    access: ['org_admin'],
     summary: 'Retire a catalogue item; it stays on past requests',
     async handle({ hub, actor, params }) {
       return { body: { item: await retireItem(hub, actor, params.id!) } };
@@ -60,7 +61,7 @@ export const gestureAdminRoutes = [
   route({
     method: 'PUT',
     path: '/api/gestures/settings',
-    access: ['admin'],
+    access: ['org_admin'],
     summary: 'Change limits, the customer cap or other gesture settings (only the parts sent)',
     body: updateGestureSettings,
     async handle({ hub, actor, body }) {
@@ -80,7 +81,7 @@ export const gestureAdminRoutes = [
   route({
     method: 'GET',
     path: '/api/gestures/budgets',
-    access: ['supervisor', 'admin'],
+    access: LEAD_ROLES,
     summary: 'Every site’s budget for a month (this month unless asked)',
     query: budgetQuery,
     async handle({ hub, query }) {
@@ -94,10 +95,11 @@ export const gestureAdminRoutes = [
   route({
     method: 'PUT',
     path: '/api/gestures/budgets/:siteId/:month',
-    access: ['admin'],
-    summary: 'Set a site’s budget for a month (never below what is already reserved or spent)',
+    access: ADMIN_ROLES,
+    summary: 'Set a site’s budget for a month (never below what is already reserved or spent); a site admin: their own site',
     body: setBudget,
     async handle({ hub, actor, params, body }) {
+      if (!mayRunSite(actor, params.siteId!)) throw forbidden('A site admin sets their own site’s budget only.');
       const month = checkMonth(params.month!);
       if (!(await hub.db.get('SELECT id FROM sites WHERE id = ?', [params.siteId!]))) throw notFound('That site');
       await ensureMonthlyBudgets(hub.db, month);
@@ -123,7 +125,7 @@ export const gestureAdminRoutes = [
   route({
     method: 'GET',
     path: '/api/gestures/report',
-    access: ['supervisor', 'admin'],
+    access: LEAD_ROLES,
     summary: 'Spend against budget by site (in-house and partners side by side), line, kind, reason and month',
     query: reportQuery,
     async handle({ hub, query }) {
@@ -136,7 +138,7 @@ export const gestureAdminRoutes = [
   route({
     method: 'GET',
     path: '/api/gestures/report.csv',
-    access: ['supervisor', 'admin'],
+    access: LEAD_ROLES,
     summary: 'The budget report as CSV (by site, line, kind, reason, month, or one row per request)',
     query: reportCsvQuery,
     async handle({ hub, query }) {
@@ -155,7 +157,7 @@ export const gestureAdminRoutes = [
   route({
     method: 'POST',
     path: '/api/gestures/expire',
-    access: ['admin'],
+    access: ADMIN_ROLES,
     summary: 'Expire waiting requests past their time now (the hub also does this as it goes)',
     async handle({ hub }) {
       return { body: { expired: await expireOverdue(hub) } };

@@ -8,12 +8,14 @@ import {
   myGesturesQuery,
   withdrawGestureRequest,
 } from '../../shared/schemas/gestures';
+import { checkCaseAction, gestureSeenBy } from '../access';
 import { findCustomer } from '../customers/customers';
 import { completeFollowUp, decideGesture, expireOverdue, updateFulfilment, withdrawGesture } from '../gestures/decisions';
 import { requestGesture } from '../gestures/requests';
 import { loadRequest } from '../gestures/store';
 import { suggestionsForCase } from '../gestures/suggestions';
-import { approvalsInbox, caseGestures, customerHistory, fulfilmentQueue, myFollowUps, myGestures } from '../gestures/views';
+import { approvalsInbox, caseGestures, historySeenBy, fulfilmentQueue, myFollowUps, myGestures } from '../gestures/views';
+import { APPROVER_ROLES } from '../../shared/roles';
 import { notFound } from '../http/errors';
 import { route } from '../http/router';
 import { gestureAdminRoutes } from './gesture-admin';
@@ -34,9 +36,9 @@ const requestRoutes = [
     path: '/api/cases/:id/gestures',
     access: 'signed_in',
     summary: 'Gesture requests made on this case',
-    async handle({ hub, params }) {
+    async handle({ hub, actor, params }) {
       if (!(await hub.db.get('SELECT id FROM cases WHERE id = ?', [params.id!]))) throw notFound('That case');
-      return { body: { gestures: await caseGestures(hub.db, params.id!) } };
+      return { body: { gestures: (await caseGestures(hub.db, params.id!)).map((g) => gestureSeenBy(actor, g)) } };
     },
   }),
   route({
@@ -44,9 +46,9 @@ const requestRoutes = [
     path: '/api/customers/:id/gestures',
     access: 'signed_in',
     summary: 'A customer’s gestures from every site, with what is left under the 12-month cap',
-    async handle({ hub, params }) {
+    async handle({ hub, actor, params }) {
       const customer = await findCustomer(hub.db, params.id!);
-      return { body: await customerHistory(hub.db, customer.id) };
+      return { body: await historySeenBy(hub.db, actor, customer.id) };
     },
   }),
   route({
@@ -74,9 +76,11 @@ const requestRoutes = [
     method: 'GET',
     path: '/api/gestures/requests/:id',
     access: 'signed_in',
-    summary: 'One gesture request',
-    async handle({ hub, params }) {
-      return { body: { request: await loadRequest(hub.db, params.id!) } };
+    summary: 'One gesture request: its own site’s people and heads of service (another site reads it in the customer’s history)',
+    async handle({ hub, actor, params }) {
+      const request = await loadRequest(hub.db, params.id!);
+      if (request.requestedBy !== actor.userId) checkCaseAction(actor, request.siteId, 'read_gesture');
+      return { body: { request } };
     },
   }),
   route({
@@ -92,7 +96,7 @@ const requestRoutes = [
   route({
     method: 'POST',
     path: '/api/gestures/requests/:id/approve',
-    access: ['supervisor', 'admin'],
+    access: APPROVER_ROLES,
     summary: 'Approve a waiting request (never one’s own)',
     body: gestureDecision,
     async handle({ hub, actor, params, body }) {
@@ -102,7 +106,7 @@ const requestRoutes = [
   route({
     method: 'POST',
     path: '/api/gestures/requests/:id/reject',
-    access: ['supervisor', 'admin'],
+    access: APPROVER_ROLES,
     summary: 'Reject a waiting request, with a reason for the advisor',
     body: gestureDecision,
     async handle({ hub, actor, params, body }) {
@@ -112,7 +116,7 @@ const requestRoutes = [
   route({
     method: 'POST',
     path: '/api/gestures/requests/:id/fulfilment',
-    access: ['supervisor', 'admin'],
+    access: APPROVER_ROLES,
     summary: 'Record fulfilment: ordered, then delivered or donation confirmed',
     body: fulfilmentUpdate,
     async handle({ hub, actor, params, body }) {
@@ -122,7 +126,7 @@ const requestRoutes = [
   route({
     method: 'GET',
     path: '/api/gestures/approvals',
-    access: ['supervisor', 'admin'],
+    access: APPROVER_ROLES,
     summary: 'The approvals inbox: my site’s waiting requests (every site for heads of service)',
     query: approvalsQuery,
     async handle({ hub, actor, query }) {
@@ -133,7 +137,7 @@ const requestRoutes = [
   route({
     method: 'GET',
     path: '/api/gestures/fulfilment',
-    access: ['supervisor', 'admin'],
+    access: APPROVER_ROLES,
     summary: 'Approved gestures not yet delivered or confirmed: my site’s (every site for heads of service)',
     async handle({ hub, actor }) {
       return { body: { gestures: await fulfilmentQueue(hub.db, actor) } };

@@ -28,7 +28,7 @@ export const knowledgeFeedbackRoutes = [
         await audit(q, actor, { action: `article.feedback_${body.kind}`, entity: 'article', entityId: article.id, detail: { feedbackId: id } });
       });
       if (body.kind === 'flag') {
-        await hub.events.publish({ name: 'knowledge.flagged', data: { articleId: params.id!, feedbackId: id }, audience: { kind: 'roles', roles: ['admin'] } });
+        await hub.events.publish({ name: 'knowledge.flagged', data: { articleId: params.id!, feedbackId: id }, audience: { kind: 'roles', roles: ['org_admin'] } });
       }
       return { status: 201, body: { id } };
     },
@@ -36,7 +36,7 @@ export const knowledgeFeedbackRoutes = [
   route({
     method: 'GET',
     path: '/api/knowledge/feedback',
-    access: ['admin'],
+    access: ['org_admin'],
     summary: 'Flags and ratings from advisors, newest first',
     query: listQuery,
     async handle({ hub, query }) {
@@ -66,7 +66,7 @@ export const knowledgeFeedbackRoutes = [
   route({
     method: 'POST',
     path: '/api/knowledge/feedback/:id/resolve',
-    access: ['admin'],
+    access: ['org_admin'],
     summary: 'Mark a flag as dealt with',
     async handle({ hub, actor, params }) {
       await hub.db.tx(async (q) => {

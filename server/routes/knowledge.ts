@@ -48,7 +48,7 @@ export const knowledgeRoutes = [
   route({
     method: 'GET',
     path: '/api/knowledge/articles',
-    access: ['admin'],
+    access: ['org_admin'],
     summary: 'Every article, drafts and retired ones included',
     query: adminListQuery,
     async handle({ hub, query }) {
@@ -61,7 +61,7 @@ export const knowledgeRoutes = [
   route({
     method: 'POST',
     path: '/api/knowledge/articles',
-    access: ['admin'],
+    access: ['org_admin'],
     summary: 'Write an article, as a draft or published at once',
     body: articleDraft,
     async handle({ hub, actor, body }) {
@@ -81,7 +81,7 @@ export const knowledgeRoutes = [
   route({
     method: 'PUT',
     path: '/api/knowledge/articles/:id',
-    access: ['admin'],
+    access: ['org_admin'],
     summary: 'Edit an article (publishing it if asked)',
     body: articleDraft,
     async handle({ hub, actor, params, body }) {
@@ -108,7 +108,7 @@ export const knowledgeRoutes = [
   route({
     method: 'POST',
     path: '/api/knowledge/articles/:id/retire',
-    access: ['admin'],
+    access: ['org_admin'],
     summary: 'Retire an article: it leaves every desktop’s cache and search',
     async handle({ hub, actor, params }) {
       const seq = await hub.db.tx(async (q) => {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { ADMIN_ROLES, mayRunSite } from '../../shared/roles';
 import { createSiteRequest, createTeamRequest, updateSiteRequest } from '../../shared/schemas/accounts';
 import { findSite, toSiteView, type SiteRow } from '../accounts/users';
 import { audit } from '../audit';
-import { badRequest, conflict, notFound } from '../http/errors';
+import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { route } from '../http/router';
 import { newId } from '../ids';
 
@@ -34,7 +35,7 @@ export const organisationRoutes = [
   route({
     method: 'POST',
     path: '/api/sites',
-    access: ['admin'],
+    access: ['org_admin'],
     summary: 'Add a site',
     body: createSiteRequest,
     async handle({ hub, actor, body }) {
@@ -58,7 +59,7 @@ export const organisationRoutes = [
   route({
     method: 'PATCH',
     path: '/api/sites/:id',
-    access: ['admin'],
+    access: ['org_admin'],
     summary: 'Change a site',
     body: updateSiteRequest,
     async handle({ hub, actor, params, body }) {
@@ -89,10 +90,11 @@ export const organisationRoutes = [
   route({
     method: 'POST',
     path: '/api/teams',
-    access: ['admin'],
-    summary: 'Add a team to a site',
+    access: ADMIN_ROLES,
+    summary: 'Add a team to a site (a site admin: their own site)',
     body: createTeamRequest,
     async handle({ hub, actor, body }) {
+      if (!mayRunSite(actor, body.siteId)) throw forbidden('A site admin adds teams to their own site only.');
       const id = newId('team');
       await hub.db.tx(async (q) => {
         await findSite(q, body.siteId);
@@ -100,8 +102,8 @@ export const organisationRoutes = [
           throw conflict('That site already has a team with that name.');
         }
         if (body.supervisorId) {
-          const sup = await q.get<{ role: string }>('SELECT role FROM users WHERE id = ?', [body.supervisorId]);
-          if (!sup) throw notFound('That supervisor');
+          const sup = await q.get<{ role: string; site_id: string }>('SELECT role, site_id FROM users WHERE id = ?', [body.supervisorId]);
+          if (!sup || sup.site_id !== body.siteId) throw notFound('That supervisor');
           if (sup.role === 'advisor') throw badRequest('A team is led by a supervisor or admin.', [{ path: 'supervisorId', message: 'not a supervisor' }]);
         }
         await q.run('INSERT INTO teams (id, name, site_id, supervisor_id, created_at) VALUES (?, ?, ?, ?, ?)', [
@@ -120,12 +122,16 @@ export const organisationRoutes = [
   route({
     method: 'GET',
     path: '/api/audit',
-    access: ['admin'],
-    summary: 'The audit log, newest first',
+    access: ADMIN_ROLES,
+    summary: 'The audit log, newest first: a site admin reads their own site’s, an organisation admin every site’s',
     query: auditQuery,
-    async handle({ hub, query }) {
+    async handle({ hub, actor, query }) {
       const where: string[] = [];
       const args: (string | number)[] = [];
+      if (actor.role !== 'org_admin') {
+        where.push('site_id = ?');
+        args.push(actor.siteId);
+      }
       if (query.before) {
         where.push('id < ?');
         args.push(query.before);

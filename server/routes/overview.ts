@@ -1,3 +1,4 @@
+import { ADMIN_ROLES, LEAD_ROLES } from '../../shared/roles';
 import { toUserView, USER_COLUMNS, type UserRow } from '../accounts/users';
 import { route } from '../http/router';
 
@@ -8,7 +9,7 @@ export const overviewRoutes = [
   route({
     method: 'GET',
     path: '/api/overview/team',
-    access: ['supervisor', 'admin'],
+    access: LEAD_ROLES,
     summary: 'A supervisor’s home: their team, today’s cases and what waits for approval',
     async handle({ hub, actor }) {
       const members = actor.teamId
@@ -28,7 +29,7 @@ export const overviewRoutes = [
   route({
     method: 'GET',
     path: '/api/overview/admin',
-    access: ['admin'],
+    access: ADMIN_ROLES,
     summary: 'An admin’s home: people and knowledge at a glance',
     async handle({ hub }) {
       const byStatus = await hub.db.all<{ status: string; n: number }>(

@@ -1,3 +1,4 @@
+import { isAdmin } from '../../shared/roles';
 import { route } from '../http/router';
 
 interface ItemRow {
@@ -56,7 +57,7 @@ export const referenceRoutes = [
     summary: 'The gesture catalogue (retired items only for admins)',
     async handle({ hub, actor }) {
       const rows = await hub.db.all<ItemRow>(
-        `SELECT * FROM gesture_items ${actor.role === 'admin' ? '' : 'WHERE retired = 0'} ORDER BY name`,
+        `SELECT * FROM gesture_items ${isAdmin(actor.role) ? '' : 'WHERE retired = 0'} ORDER BY name`,
       );
       return { body: { items: rows.map(toCatalogueItem) } };
     },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AGENT_STATES } from '../../shared/contract/calls';
 import { toE164 } from '../../shared/phone';
+import { LEAD_ROLES } from '../../shared/roles';
 import { audit } from '../audit';
 import type { HubContext } from '../context';
 import { HttpError } from '../http/errors';
@@ -45,7 +46,7 @@ export const telephonyRoutes = [
   route({
     method: 'GET',
     path: '/api/telephony/pbx',
-    access: ['admin'],
+    access: ['org_admin'],
     summary: 'The PBX connection (its secret is never sent)',
     async handle({ hub }) {
       return { body: await pbxView(hub) };
@@ -54,7 +55,7 @@ export const telephonyRoutes = [
   route({
     method: 'PUT',
     path: '/api/telephony/pbx',
-    access: ['admin'],
+    access: ['org_admin'],
     summary: 'Configure the PBX connection and reconnect',
     body: pbxConfigInput,
     async handle({ hub, actor, body }) {
@@ -118,7 +119,7 @@ export const telephonyRoutes = [
   route({
     method: 'GET',
     path: '/api/telephony/queues',
-    access: ['supervisor', 'admin'],
+    access: LEAD_ROLES,
     summary: 'Live queues: calls waiting, longest wait, advisors by state',
     async handle({ hub, actor }) {
       return { body: await queuesView(hub, actor.siteId) };

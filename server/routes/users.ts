@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { ADMIN_ROLES, LEAD_ROLES, mayManageAccount, type Placed } from '../../shared/roles';
 import { createUserRequest, resetPasswordRequest, updateUserRequest } from '../../shared/schemas/accounts';
 import { hashPassword } from '../accounts/passwords';
 import { findSite, findUser, toUserView, USER_COLUMNS, type UserRow } from '../accounts/users';
 import { audit } from '../audit';
 import type { Queryable } from '../db/types';
-import { badRequest, conflict } from '../http/errors';
-import { route } from '../http/router';
+import { badRequest, conflict, forbidden } from '../http/errors';
+import { route, type Actor } from '../http/router';
 import { newId } from '../ids';
 
 const listQuery = z.object({ siteId: z.string().max(64).optional() });
@@ -15,6 +16,18 @@ async function checkTeamBelongs(q: Queryable, teamId: string | null | undefined,
   const team = await q.get<{ site_id: string }>('SELECT site_id FROM teams WHERE id = ?', [teamId]);
   if (!team) throw badRequest('That team does not exist.', [{ path: 'teamId', message: 'unknown team' }]);
   if (team.site_id !== siteId) throw badRequest('That team belongs to another site.', [{ path: 'teamId', message: 'team is at another site' }]);
+}
+
+/** One rule for every change to an account: the account as it was and as it will be must both be within reach. */
+function checkReach(actor: Actor, ...accounts: Placed[]): void {
+  for (const account of accounts) {
+    if (mayManageAccount(actor, account)) continue;
+    throw forbidden(
+      actor.role === 'site_admin' && account.siteId !== actor.siteId
+        ? 'A site admin manages the people of their own site only.'
+        : 'Nobody changes an account of higher rank than their own, or of equal rank at another site.',
+    );
+  }
 }
 
 async function uniqueOrConflict<T>(work: () => Promise<T>, what: string): Promise<T> {
@@ -30,11 +43,11 @@ export const userRoutes = [
   route({
     method: 'GET',
     path: '/api/users',
-    access: ['supervisor', 'admin'],
-    summary: 'Users: every site for admins, their own site for supervisors',
+    access: LEAD_ROLES,
+    summary: 'Users: every site for organisation admins, their own site for supervisors and site admins',
     query: listQuery,
     async handle({ hub, actor, query }) {
-      const siteId = actor.role === 'admin' ? query.siteId : actor.siteId;
+      const siteId = actor.role === 'org_admin' ? query.siteId : actor.siteId;
       const rows = siteId
         ? await hub.db.all<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE site_id = ? ORDER BY display_name`, [siteId])
         : await hub.db.all<UserRow>(`SELECT ${USER_COLUMNS} FROM users ORDER BY display_name`);
@@ -44,10 +57,11 @@ export const userRoutes = [
   route({
     method: 'POST',
     path: '/api/users',
-    access: ['admin'],
-    summary: 'Create a user',
+    access: ADMIN_ROLES,
+    summary: 'Create a user (at or below one’s own rank; a site admin at their own site only)',
     body: createUserRequest,
     async handle({ hub, actor, body }) {
+      checkReach(actor, { role: body.role, siteId: body.siteId });
       const id = newId('usr');
       const hash = await hashPassword(body.password);
       const now = Date.now();
@@ -77,18 +91,19 @@ export const userRoutes = [
   route({
     method: 'PATCH',
     path: '/api/users/:id',
-    access: ['admin'],
+    access: ADMIN_ROLES,
     summary: 'Change a user: name, role, site, team, extension, disabled',
     body: updateUserRequest,
     async handle({ hub, actor, params, body }) {
-      if (params.id === actor.userId && (body.disabled || (body.role && body.role !== 'admin'))) {
-        throw badRequest('You cannot disable yourself or remove your own admin role.');
+      if (params.id === actor.userId && (body.disabled || (body.role && body.role !== actor.role) || (body.siteId && body.siteId !== actor.siteId))) {
+        throw badRequest('You cannot disable yourself or change your own role or site.');
       }
       await uniqueOrConflict(
         () =>
           hub.db.tx(async (q) => {
             const before = await findUser(q, params.id!);
             const siteId = body.siteId ?? before.site_id;
+            checkReach(actor, { role: before.role, siteId: before.site_id }, { role: body.role ?? before.role, siteId });
             if (body.siteId) await findSite(q, body.siteId);
             const teamId = body.teamId !== undefined ? body.teamId : body.siteId ? null : before.team_id;
             await checkTeamBelongs(q, teamId, siteId);
@@ -116,13 +131,15 @@ export const userRoutes = [
   route({
     method: 'POST',
     path: '/api/users/:id/password',
-    access: ['admin'],
+    access: ADMIN_ROLES,
     summary: 'Reset a password (also unlocks and signs the user out everywhere)',
     body: resetPasswordRequest,
     async handle({ hub, actor, params, body }) {
+      checkReach(actor, await findUser(hub.db, params.id!).then((u) => ({ role: u.role, siteId: u.site_id })));
       const hash = await hashPassword(body.password);
       await hub.db.tx(async (q) => {
         const user = await findUser(q, params.id!);
+        checkReach(actor, { role: user.role, siteId: user.site_id });
         await q.run('UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = NULL, updated_at = ? WHERE id = ?', [
           hash,
           Date.now(),

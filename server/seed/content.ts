@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { ROLES } from '../../shared/roles';
+import { ADMIN_ROLES, LEAD_ROLES, type Role } from '../../shared/roles';
 import { catalogueItem, type CatalogueItem } from '../../shared/schemas/catalogue';
 import { articleLine } from '../../shared/schemas/knowledge';
 
@@ -15,7 +15,7 @@ const frontmatter = z.object({
   line: articleLine,
   category: z.string().min(2),
   tags: z.string(),
-  audience: z.enum(['all', ...ROLES]),
+  audience: z.enum(['all', 'advisor', 'supervisor', 'admin']),
 });
 
 export interface SeedArticle {
@@ -26,7 +26,7 @@ export interface SeedArticle {
   line: z.infer<typeof articleLine>;
   category: string;
   tags: string[];
-  audienceRoles: string[];
+  audienceRoles: Role[];
 }
 
 /** Parses the `---` block of `key: value` lines that our seed articles start with. */
@@ -42,7 +42,7 @@ export function parseArticle(source: string, file: string): SeedArticle {
   if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
   const f = parsed.data;
   // A supervisor article is for supervisors and the admins above them; an admin one for admins only.
-  const audienceRoles = f.audience === 'all' ? [] : f.audience === 'supervisor' ? ['supervisor', 'admin'] : [f.audience];
+  const audienceRoles: Role[] = { all: [], advisor: ['advisor' as const], supervisor: [...LEAD_ROLES], admin: [...ADMIN_ROLES] }[f.audience];
   return {
     id: f.id,
     title: f.title,

@@ -29,7 +29,11 @@ const PEOPLE: Record<string, [string, string, string, string, string]> = {
   gla: ['Iona MacLeod', 'Jamie Reid', 'Kirsty Boyle', 'Lewis Stewart', 'Morag Campbell'],
 };
 
-/** Per site: three advisors (two on the care team), a supervisor per team, an admin. */
+/**
+ * Per site: three advisors (two on the care team), a supervisor, an admin: a site admin at each
+ * partner site, and at the in-house site two organisation admins (heads of service), so that a
+ * second pair of eyes is always at hand.
+ */
 export const USERS: DemoUser[] = SITES.flatMap((s, i) => {
   const code = s.id.slice(5);
   const [a1, a2, a3, sup, adm] = PEOPLE[code]!;
@@ -39,7 +43,10 @@ export const USERS: DemoUser[] = SITES.flatMap((s, i) => {
     { username: `advisor2.${code}`, displayName: a2, role: 'advisor', siteId: s.id, teamId: `team_${code}_care`, extension: ext(1) },
     { username: `advisor3.${code}`, displayName: a3, role: 'advisor', siteId: s.id, teamId: `team_${code}_retail`, extension: ext(2) },
     { username: `supervisor.${code}`, displayName: sup, role: 'supervisor', siteId: s.id, teamId: `team_${code}_care`, extension: ext(50) },
-    { username: `admin.${code}`, displayName: adm, role: 'admin', siteId: s.id, teamId: null, extension: null },
+    { username: `admin.${code}`, displayName: adm, role: s.kind === 'in_house' ? 'org_admin' : 'site_admin', siteId: s.id, teamId: null, extension: null },
+    ...(s.kind === 'in_house'
+      ? [{ username: `head.${code}`, displayName: 'Nadia Rahman', role: 'org_admin', siteId: s.id, teamId: null, extension: null } as const]
+      : []),
   ] satisfies DemoUser[];
 });
 

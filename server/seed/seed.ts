@@ -1,3 +1,4 @@
+import { isAdmin } from '../../shared/roles';
 import { hashPassword } from '../accounts/passwords';
 import type { Db, Queryable, SqlValue } from '../db/types';
 import { insertArticle } from '../knowledge/articles';
@@ -31,10 +32,11 @@ export async function seedIfEmpty(db: Db, opts: { customers?: number } = {}): Pr
   if (Number(existing?.n ?? 0) > 0) return null;
   const rnd = seededRandom(5782);
   const now = Date.now();
-  const hashes = await Promise.all(USERS.map(() => hashPassword(DEMO_PASSWORD)));
+  // Every demo account shares the one published password: hashed once, the seed stays fast at full cost.
+  const demoHash = await hashPassword(DEMO_PASSWORD);
   const ids = new Map(USERS.map((u) => [u.username, `usr_${u.username.replace('.', '_')}`]));
   const customers = generateCustomers(rnd, opts.customers ?? 1000);
-  const owners = USERS.filter((u) => u.role !== 'admin').map((u) => ({ id: ids.get(u.username)!, siteId: u.siteId }));
+  const owners = USERS.filter((u) => !isAdmin(u.role)).map((u) => ({ id: ids.get(u.username)!, siteId: u.siteId }));
   const cases = generateCases(rnd, customers, owners, WRAPUP_CODES, now);
   const articles = loadSeedArticles();
   const catalogue = loadSeedCatalogue();
@@ -48,7 +50,7 @@ export async function seedIfEmpty(db: Db, opts: { customers?: number } = {}): Pr
     await insertMany(q, 'teams', ['id', 'name', 'site_id', 'created_at'], TEAMS.map((t) => [t.id, t.name, t.siteId, now]));
     await insertMany(q, 'users',
       ['id', 'username', 'display_name', 'role', 'site_id', 'team_id', 'extension', 'password_hash', 'created_at', 'updated_at'],
-      USERS.map((u, i) => [ids.get(u.username)!, u.username, u.displayName, u.role, u.siteId, u.teamId, u.extension, hashes[i]!, now, now]));
+      USERS.map((u) => [ids.get(u.username)!, u.username, u.displayName, u.role, u.siteId, u.teamId, u.extension, demoHash, now, now]));
     for (const t of TEAMS) {
       const lead = USERS.find((u) => u.role === 'supervisor' && u.siteId === t.siteId);
       if (lead) await q.run('UPDATE teams SET supervisor_id = ? WHERE id = ?', [ids.get(lead.username)!, t.id]);
@@ -72,7 +74,7 @@ export async function seedIfEmpty(db: Db, opts: { customers?: number } = {}): Pr
     let seq = 0;
     for (const a of articles) {
       const at = now - rnd.int(1, 200) * 86_400_000;
-      await insertArticle(q, { ...a, audienceRoles: a.audienceRoles as never, audienceSites: [], id: a.id, status: 'published', authorId: null, seq: ++seq, at });
+      await insertArticle(q, { ...a, audienceSites: [], id: a.id, status: 'published', authorId: null, seq: ++seq, at });
     }
     await q.run("UPDATE counters SET value = ? WHERE name = 'knowledge'", [seq]);
     await insertMany(q, 'gesture_items',

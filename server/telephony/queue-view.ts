@@ -1,8 +1,8 @@
 import type { QueuesView, QueueStatView } from '../../shared/contract/queues';
-import { LINES, type Line } from '../../shared/roles';
+import { LEAD_ROLES, LINES, type Line } from '../../shared/roles';
 import type { HubContext } from '../context';
 
-const SUPERVISORS = ['supervisor', 'admin'] as const;
+const SUPERVISORS = LEAD_ROLES;
 
 interface AdvisorRow {
   id: string;

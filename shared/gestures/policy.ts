@@ -9,7 +9,7 @@ export type ApproverLevel = 'advisor' | 'supervisor' | 'head';
 export type GestureStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn' | 'expired';
 export type Tone = 'celebratory' | 'neutral' | 'condolence';
 
-/** What each role may approve, in pence. A head of service (admin) has no upper limit. */
+/** What each role may approve, in pence. A head of service (organisation admin) has no upper limit. */
 export interface GestureLimits {
   advisorPence: number;
   supervisorPence: number;
@@ -50,15 +50,16 @@ export type Verdict = { ok: true } | { ok: false; code: string; message: string 
 const refuse = (code: string, message: string): Verdict => ({ ok: false, code, message });
 
 /**
- * Whether this person may approve or reject this request. Supervisors decide for their own site;
- * heads of service (admins) decide for every site and every amount.
+ * Whether this person may approve or reject this request. Supervisors decide up to their limit for
+ * their own site; heads of service (organisation admins) decide for every site and every amount. A
+ * site admin runs a site's people and budget but does not approve spend.
  */
 export function mayDecide(approver: Approver, request: PendingRequest): Verdict {
   if (request.status !== 'pending') return refuse('not_pending', 'This request has already been decided.');
   if (approver.userId === request.requestedBy) {
     return refuse('own_request', 'Nobody approves their own request: another supervisor or a head of service must decide it.');
   }
-  if (approver.role === 'admin') return { ok: true };
+  if (approver.role === 'org_admin') return { ok: true };
   if (approver.role !== 'supervisor') return refuse('not_an_approver', 'Only supervisors and heads of service approve gestures.');
   if (request.level === 'head') return refuse('above_limit', 'This amount is above a supervisor’s limit: a head of service must decide it.');
   if (approver.siteId !== request.siteId) return refuse('other_site', 'Supervisors decide requests from their own site.');

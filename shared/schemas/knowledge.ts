@@ -55,7 +55,7 @@ export const articleDraft = z.object({
   line: articleLine,
   category: z.string().trim().min(2).max(60),
   tags: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(20).default([]),
-  audienceRoles: z.array(z.enum(ROLES)).max(3).default([]),
+  audienceRoles: z.array(z.enum(ROLES)).max(ROLES.length).default([]),
   audienceSites: z.array(z.string().max(64)).max(50).default([]),
   publish: z.boolean().default(false),
 });

@@ -82,8 +82,8 @@ test('an admin adds a bereavement-suitable item, edits it and retires it; it sta
 
 test('a celebratory item marked bereavement-suitable is refused, with the reason next to the checkbox', async ({ page }) => {
   const desktop = await stack().desktop('admin');
-  await signIn(page, desktop.url, 'admin.gla');
-  await signedInAs(page, 'Morag Campbell');
+  await signIn(page, desktop.url, 'head.mcr');
+  await signedInAs(page, 'Nadia Rahman');
   await openAdminSection(page, 'Goodwill catalogue');
   const card = catalogueCard(page);
   await expect(catalogueRow(page, 'Tree planted in memory')).toBeVisible();
@@ -122,8 +122,8 @@ test('a celebratory item marked bereavement-suitable is refused, with the reason
 
 test('an admin changes the advisor limit; it is saved on the hub and shows in the audit log', async ({ page }) => {
   const desktop = await stack().desktop('admin');
-  await signIn(page, desktop.url, 'admin.lds');
-  await signedInAs(page, 'Hannah Price');
+  await signIn(page, desktop.url, 'head.mcr');
+  await signedInAs(page, 'Nadia Rahman');
   await openAdminSection(page, 'Spend, limits and budgets');
 
   const advisorLimit = page.getByLabel('Advisor limit (£)');
@@ -142,7 +142,7 @@ test('an admin changes the advisor limit; it is saved on the hub and shows in th
   );
 
   await page.reload();
-  await signedInAs(page, 'Hannah Price');
+  await signedInAs(page, 'Nadia Rahman');
   await openAdminSection(page, 'Spend, limits and budgets');
   await expect(page.getByLabel('Advisor limit (£)')).toHaveValue('30');
 
@@ -150,6 +150,6 @@ test('an admin changes the advisor limit; it is saved on the hub and shows in th
   const log = page.getByRole('region', { name: 'Audit log' });
   const first = log.getByRole('row').nth(1);
   await expect(first).toContainText('Changed the advisor limit from £25.00 to £30.00');
-  await expect(first).toContainText('Hannah Price');
+  await expect(first).toContainText('Nadia Rahman');
   await expect(first.locator('time')).toHaveText(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/);
 });

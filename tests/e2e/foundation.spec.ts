@@ -68,8 +68,8 @@ test('an article an admin publishes on another desktop appears in the advisor’
   let loads = 0;
   advisor.on('load', () => loads++);
 
-  await signIn(admin, adminDesktop.url, 'admin.lds');
-  await signedInAs(admin, 'Hannah Price');
+  await signIn(admin, adminDesktop.url, 'head.mcr');
+  await signedInAs(admin, 'Nadia Rahman');
   await admin.getByRole('button', { name: 'New article' }).click();
   await admin.getByLabel('Title').fill('Kilt hire for a Highland funeral');
   await admin.getByLabel('Summary').fill('What to tell families who ask about kilt hire for the service.');

@@ -57,7 +57,7 @@ test('a retired article leaves the advisor’s search while they watch', async (
   await signedInAs(page, 'Jamie Reid');
   await searchKnowledge(page, 'mouldy bread');
   await expect(results(page).first()).toContainText('Mouldy bread');
-  const admin = await hubSignIn(stack().hub.url, 'admin.gla');
+  const admin = await hubSignIn(stack().hub.url, 'admin.mcr');
   expect((await admin.client.post('/api/knowledge/articles/mouldy-bread/retire')).status).toBe(200);
   await expect(results(page).filter({ hasText: 'Mouldy bread' })).toHaveCount(0);
 });

@@ -58,7 +58,7 @@ for (const backend of backends()) {
 
     beforeAll(async () => {
       hub = await testHub(backend);
-      [admin, advisor] = await Promise.all([desktopFor(hub.url, 'admin.lds'), desktopFor(hub.url, 'advisor1.lds')]);
+      [admin, advisor] = await Promise.all([desktopFor(hub.url, 'head.mcr'), desktopFor(hub.url, 'advisor1.lds')]);
     });
     afterAll(async () => {
       await Promise.all([admin.core.stop(), advisor.core.stop()]);
@@ -165,7 +165,7 @@ for (const backend of backends()) {
       expect([...ids].sort((a, b) => b - a)).toEqual(ids);
       expect(first.entries[0]).toMatchObject({
         action: 'budget.set',
-        actorName: 'Hannah Price',
+        actorName: 'Nadia Rahman',
         subjectName: 'Leeds (Northpoint Contact)',
         siteName: 'Leeds (Northpoint Contact)',
       });

@@ -75,7 +75,7 @@ describe('the desktop core against a real hub', () => {
     const d = desktop(hub.url);
     await d.call('session.signIn', { username: 'advisor1.lds', password: DEMO_PASSWORD });
     await waitFor(() => d.core.connection.state === 'online' && d.core.connection.lastSyncedAt !== null, 'first sync');
-    const admin = await signInAs(hub.url, 'admin.gla');
+    const admin = await signInAs(hub.url, 'head.mcr');
     const made = await admin.client.post('/api/knowledge/articles', {
       title: 'Bagpipers for a funeral service',
       summary: 'Booking a piper through the funeral director.',

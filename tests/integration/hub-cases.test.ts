@@ -80,7 +80,7 @@ for (const backend of backends()) {
       expect(flag.status).toBe(201);
       const hidden = await advisor.client.post('/api/knowledge/articles/managing-team-goodwill-budget/feedback', { kind: 'helpful' });
       expect(hidden.status).toBe(404); // a supervisor-only article is not the advisor's to rate
-      const admin = await signInAs(hub.url, 'admin.gla');
+      const admin = await signInAs(hub.url, 'head.mcr');
       const list = await admin.client.get('/api/knowledge/feedback');
       expect(list.status).toBe(200);
       const mine = list.body.feedback.find((f: { id: string }) => f.id === flag.body.id);

@@ -35,7 +35,7 @@ for (const backend of backends()) {
     beforeAll(async () => {
       hub = await testHub(backend);
       pool = await customerPool(hub.context.db);
-      [advisor, supervisor, admin] = await Promise.all(['advisor3.gla', 'supervisor.gla', 'admin.gla'].map((u) => signInAs(hub.url, u))) as [
+      [advisor, supervisor, admin] = await Promise.all(['advisor3.gla', 'supervisor.gla', 'admin.mcr'].map((u) => signInAs(hub.url, u))) as [
         Session,
         Session,
         Session,

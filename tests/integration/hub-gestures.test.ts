@@ -112,7 +112,7 @@ for (const backend of backends()) {
 
     it('above a supervisor’s limit only a head of service decides', async () => {
       await head.client.put('/api/gestures/settings', { customerCapPence: 50000 });
-      const farHead = await signInAs(hub.url, 'admin.gla');
+      const farHead = await signInAs(hub.url, 'head.mcr');
       const farLive = await listen(hub.url, farHead.token);
       try {
         const caseId = await openCase(advisor.client, pool.next(), 'membership', 'Member has died: closing the account');

@@ -63,7 +63,7 @@ if (url) {
       // Sessions live in the database: a token from instance A works on instance B.
       const advisor = await signInAs(a.url, 'advisor2.mcr');
       const live = await listen(b.url, advisor.token);
-      const admin = await signInAs(a.url, 'admin.lds');
+      const admin = await signInAs(a.url, 'admin.mcr');
       const res = await admin.client.post('/api/knowledge/articles', article);
       expect(res.status).toBe(201);
       const event = await live.next('knowledge.changed');

@@ -6,7 +6,7 @@ const entry = (e: Partial<AuditEntryView>): AuditEntryView => ({
   id: 1,
   at: 0,
   actorId: 'usr_admin_mcr',
-  actorRole: 'admin',
+  actorRole: 'org_admin',
   action: 'hub.seeded',
   entity: 'hub',
   entityId: null,

@@ -52,20 +52,30 @@ describe('who may decide', () => {
   it('never lets anyone approve their own request', () => {
     const own = mayDecide({ userId: 'usr_sup', role: 'supervisor', siteId: 'site_mcr' }, pending({ requestedBy: 'usr_sup' }));
     expect(own).toMatchObject({ ok: false, code: 'own_request' });
-    const head = mayDecide({ userId: 'usr_head', role: 'admin', siteId: 'site_mcr' }, pending({ requestedBy: 'usr_head', level: 'head' }));
+    const head = mayDecide({ userId: 'usr_head', role: 'org_admin', siteId: 'site_mcr' }, pending({ requestedBy: 'usr_head', level: 'head' }));
     expect(head).toMatchObject({ ok: false, code: 'own_request' });
   });
 
   it('sends a supervisor’s own request to another supervisor of the site or a head of service', () => {
     const req = pending({ requestedBy: 'usr_sup1' });
     expect(mayDecide({ userId: 'usr_sup2', role: 'supervisor', siteId: 'site_mcr' }, req).ok).toBe(true);
-    expect(mayDecide({ userId: 'usr_head', role: 'admin', siteId: 'site_gla' }, req).ok).toBe(true);
+    expect(mayDecide({ userId: 'usr_head', role: 'org_admin', siteId: 'site_gla' }, req).ok).toBe(true);
     expect(mayDecide({ userId: 'usr_sup3', role: 'supervisor', siteId: 'site_lds' }, req)).toMatchObject({ ok: false, code: 'other_site' });
   });
 
   it('keeps head-of-service amounts from supervisors and advisors from deciding at all', () => {
     expect(mayDecide({ userId: 'usr_sup', role: 'supervisor', siteId: 'site_mcr' }, pending({ level: 'head' }))).toMatchObject({ code: 'above_limit' });
     expect(mayDecide({ userId: 'usr_adv2', role: 'advisor', siteId: 'site_mcr' }, pending())).toMatchObject({ code: 'not_an_approver' });
+  });
+
+  it('lets a head of service (organisation admin) decide any amount at any site, and a site admin none', () => {
+    expect(mayDecide({ userId: 'usr_head', role: 'org_admin', siteId: 'site_mcr' }, pending({ level: 'head', siteId: 'site_gla' })).ok).toBe(true);
+    for (const level of ['supervisor', 'head'] as const) {
+      for (const siteId of ['site_mcr', 'site_lds']) {
+        const verdict = mayDecide({ userId: 'usr_site_admin', role: 'site_admin', siteId: 'site_lds' }, pending({ level, siteId }));
+        expect(verdict, `${level} at ${siteId}`).toMatchObject({ ok: false, code: 'not_an_approver' });
+      }
+    }
   });
 
   it('refuses to decide twice', () => {

@@ -38,6 +38,7 @@ export function AdminHome() {
   const wasOpen = useRef(formOpen);
   const now = useNow();
   const sites = useSiteNames(home.status === 'idle' ? undefined : home.data);
+  const orgAdmin = useSignedIn()?.user.role === 'org_admin';
   useEffect(() => void load(), [load]);
   useRetryWhenOnline(home.status === 'error', load);
 
@@ -71,29 +72,39 @@ export function AdminHome() {
         </Loaded>
       </Card>
       <AdminSections
+        orgAdmin={orgAdmin}
         knowledge={
           <>
-            <Card title="Flagged articles" className="admin-flags">
-              <Loaded
-                value={home}
-                loadingLabel="Loading flagged articles…"
-                errorTitle="Flagged articles could not be loaded."
-                onRetry={retry}
-              >
-                {({ flags }) => <FlaggedArticles flags={flags.filter((f) => f.status === 'open')} now={now} />}
-              </Loaded>
-            </Card>
-            <Card title="Knowledge" actions={newArticle} className="admin-knowledge">
-              <p className="publish-status" role="status">
-                {lastPublished ? `Published “${lastPublished}”` : ''}
-              </p>
-              {formOpen ? <PublishArticleForm onClose={closeForm} /> : null}
-              <Loaded value={home} loadingLabel="Loading articles…" errorTitle="Articles could not be loaded." onRetry={retry}>
-                {({ articles }) =>
-                  articles.length === 0 ? <EmptyState>No articles yet</EmptyState> : <ArticlesTable articles={articles} />
-                }
-              </Loaded>
-            </Card>
+            {orgAdmin ? (
+              <>
+                <Card title="Flagged articles" className="admin-flags">
+                  <Loaded
+                    value={home}
+                    loadingLabel="Loading flagged articles…"
+                    errorTitle="Flagged articles could not be loaded."
+                    onRetry={retry}
+                  >
+                    {({ flags }) => <FlaggedArticles flags={flags.filter((f) => f.status === 'open')} now={now} />}
+                  </Loaded>
+                </Card>
+                <Card title="Knowledge" actions={newArticle} className="admin-knowledge">
+                  <p className="publish-status" role="status">
+                    {lastPublished ? `Published “${lastPublished}”` : ''}
+                  </p>
+                  {formOpen ? <PublishArticleForm onClose={closeForm} /> : null}
+                  <Loaded
+                    value={home}
+                    loadingLabel="Loading articles…"
+                    errorTitle="Articles could not be loaded."
+                    onRetry={retry}
+                  >
+                    {({ articles }) =>
+                      articles.length === 0 ? <EmptyState>No articles yet</EmptyState> : <ArticlesTable articles={articles} />
+                    }
+                  </Loaded>
+                </Card>
+              </>
+            ) : null}
             <Card title="Users" className="admin-users">
               <Loaded value={home} loadingLabel="Loading users…" errorTitle="Users could not be loaded." onRetry={retry}>
                 {({ users }) =>

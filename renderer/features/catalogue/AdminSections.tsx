@@ -7,19 +7,24 @@ import { LimitsCard } from './LimitsCard';
 import './catalogue.css';
 import './limits.css';
 
-const SECTIONS = [
+const ALL_SECTIONS = [
   { id: 'knowledge', label: 'Knowledge and people' },
   { id: 'catalogue', label: 'Goodwill catalogue' },
   { id: 'limits', label: 'Spend, limits and budgets' },
   { id: 'audit', label: 'Audit log' },
 ] as const;
-type SectionId = (typeof SECTIONS)[number]['id'];
+type SectionId = (typeof ALL_SECTIONS)[number]['id'];
+/** A site admin runs their site's people, budget and audit; the catalogue and limits are the head of service's. */
+const SITE_SECTIONS = ALL_SECTIONS.filter((s) => s.id !== 'catalogue').map((s) =>
+  s.id === 'knowledge' ? { ...s, label: 'People' } : s,
+);
 
 /**
  * The admin's work in four tabs, so no one screen is a long scroll. Arrow keys, Home and End move
  * between tabs (one Tab stop for the whole row), as the ARIA tabs pattern describes.
  */
-export function AdminSections({ knowledge }: { knowledge: ReactNode }) {
+export function AdminSections({ knowledge, orgAdmin }: { knowledge: ReactNode; orgAdmin: boolean }) {
+  const SECTIONS = orgAdmin ? ALL_SECTIONS : SITE_SECTIONS;
   const [active, setActive] = useState<SectionId>('knowledge');
   const tabs = useRef<Partial<Record<SectionId, HTMLButtonElement | null>>>({});
 
@@ -65,7 +70,7 @@ export function AdminSections({ knowledge }: { knowledge: ReactNode }) {
         {active === 'limits' ? (
           <>
             <GoodwillSpend />
-            <LimitsCard />
+            {orgAdmin ? <LimitsCard /> : null}
             <BudgetsCard />
           </>
         ) : null}

@@ -47,7 +47,18 @@ export function RoleHome({ session }: { session: SignedIn }) {
           </div>
         </div>
       );
-    case 'admin':
+    case 'site_admin':
+      return (
+        <div className="home-grid home-grid-admin">
+          <div className="home-column home-main">
+            <AdminHome />
+          </div>
+          <div className="home-column home-side">
+            <KnowledgePanel />
+          </div>
+        </div>
+      );
+    case 'org_admin':
       return (
         <div className="home-grid home-grid-admin">
           <div className="home-column home-main">

@@ -29,7 +29,7 @@ export function Workspace({ session }: { session: SignedIn }) {
       </main>
       <StatusBar />
       {takesCalls ? <IncomingCallToast /> : null}
-      {session.user.role === 'advisor' ? null : <ApprovalAlert />}
+      {session.user.role === 'supervisor' || session.user.role === 'org_admin' ? <ApprovalAlert /> : null}
     </div>
   );
 }
