@@ -40,6 +40,22 @@ export function maskSecurityCodes(text: string): string {
 export const redactCardData = (text: string): string => maskSecurityCodes(maskCardNumbers(text));
 
 /**
+ * A draft saved while the advisor types: a trailing run of digits (with spaces or dashes) may be a
+ * card number half typed, too short to be recognised and masked, so it is held back until something
+ * else follows it. A crash loses at most the digits being typed.
+ */
+export function withoutDigitsBeingTyped(text: string): string {
+  let start = text.length;
+  let cut = text.length;
+  // From the end backwards (linear, whatever the text): the run may only start at a digit.
+  while (start > 0 && /[\d -]/.test(text[start - 1]!)) {
+    start--;
+    if (/\d/.test(text[start]!)) cut = start;
+  }
+  return text.slice(0, cut);
+}
+
+/**
  * Fields that hold an identifier, a credential or a contact detail, never prose: kept exactly as
  * sent (a password or an idempotency key that happens to pass Luhn must still work).
  */

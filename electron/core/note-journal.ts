@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { JournalEntry, NoteOutcome } from '../../shared/contract/notes';
+import { withoutDigitsBeingTyped } from '../../shared/redaction';
 import type { HubClient } from './hub-client';
 import { OutboxQueue } from './outbox';
 import type { DesktopStore, OutboxRow } from './store';
@@ -113,8 +114,8 @@ export class NoteJournal {
     return this.store.draft(callId);
   }
 
-  /** Masked before it is written, like everything else in the store. */
+  /** Masked where it entered the core; digits still being typed are not written at all. */
   saveDraft(callId: string, body: string): void {
-    this.store.saveDraft(callId, body);
+    this.store.saveDraft(callId, withoutDigitsBeingTyped(body));
   }
 }

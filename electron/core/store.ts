@@ -32,6 +32,8 @@ export class DesktopStore {
     this.db = new Database(path) as unknown as Native;
     this.db.exec('PRAGMA journal_mode = WAL');
     this.db.exec('PRAGMA synchronous = FULL');
+    // Deleted rows (a sent outbox request, a pruned call) are overwritten, not left in free pages.
+    this.db.exec('PRAGMA secure_delete = ON');
     try {
       migrateStore(this.db);
     } catch (err) {

@@ -107,7 +107,7 @@ for (const backend of backendNames) {
             state: 'waiting',
             body: `Refund to card ${MASKED}, CVV •••, agreed with the family.`,
           });
-          expect(await call(core, 'notes.saveDraft', { callId: 'journal-1', body: `Half a thought about ${CARD}` })).toEqual({
+          expect(await call(core, 'notes.saveDraft', { callId: 'journal-1', body: `Half a thought about ${CARD}.` })).toEqual({
             ok: true,
             value: { ok: true },
           });
@@ -121,7 +121,7 @@ for (const backend of backendNames) {
           expect(rows[0]!.body).toContain(MASKED);
           expect(JSON.stringify([rows, drafts])).not.toContain(CARD);
           expect(JSON.stringify([rows, drafts])).not.toContain('CVV 123');
-          expect(drafts[0]!.body).toBe(`Half a thought about ${MASKED}`);
+          expect(drafts[0]!.body).toBe(`Half a thought about ${MASKED}.`);
 
           // The desktop restarts while the hub is still away: the note and the draft are still there.
           await core.stop();
@@ -134,7 +134,7 @@ for (const backend of backendNames) {
             ]);
             expect(await call(again, 'notes.draft', { callId: 'journal-1' })).toEqual({
               ok: true,
-              value: { body: `Half a thought about ${MASKED}` },
+              value: { body: `Half a thought about ${MASKED}.` },
             });
 
             // The hub comes back: the journal empties by itself, and the case has the note once.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskCardNumbers, maskFreeText, passesLuhn, redactCardData } from '../../shared/redaction';
+import { maskCardNumbers, maskFreeText, passesLuhn, redactCardData, withoutDigitsBeingTyped } from '../../shared/redaction';
 
 describe('card-number redaction (PCI DSS: first six and last four at most)', () => {
   it('masks Luhn-valid numbers of 14 to 19 digits written with spaces, dashes or none', () => {
@@ -59,5 +59,18 @@ describe('card-number redaction (PCI DSS: first six and last four at most)', () 
   it('implements Luhn', () => {
     expect(passesLuhn('79927398713')).toBe(true);
     expect(passesLuhn('79927398710')).toBe(false);
+  });
+});
+
+describe('a draft saved while the advisor types', () => {
+  it('holds back a trailing run of digits, spaces and dashes until something else follows it', () => {
+    expect(withoutDigitsBeingTyped('Card is 4111 1111 11')).toBe('Card is ');
+    expect(withoutDigitsBeingTyped('Card is 4111-1111-')).toBe('Card is ');
+    expect(withoutDigitsBeingTyped('Refund of £25 ')).toBe('Refund of £');
+    expect(withoutDigitsBeingTyped('Card is 411111••••••1111.')).toBe('Card is 411111••••••1111.');
+    expect(withoutDigitsBeingTyped('Nothing to hold ')).toBe('Nothing to hold ');
+    expect(withoutDigitsBeingTyped(' - ')).toBe(' - ');
+    expect(withoutDigitsBeingTyped('12345')).toBe('');
+    expect(withoutDigitsBeingTyped('')).toBe('');
   });
 });
