@@ -1,7 +1,8 @@
 import { Workspace } from './features/home/Workspace';
 import { SignIn } from './features/signin/SignIn';
+import { HubAddress, PolicyProblem } from './features/setup/HubAddress';
 import { LinkBanner } from './features/status/Banners';
-import { useSessionActions, useSessionPhase, useSessionStatusError, useSignedIn } from './state';
+import { useSessionActions, useSessionPhase, useSessionStatusError, useSetupStatus, useSignedIn } from './state';
 import { ErrorState, LoadingState } from './ui/States';
 import './app.css';
 
@@ -10,8 +11,11 @@ function Screen() {
   const session = useSignedIn();
   const statusError = useSessionStatusError();
   const { loadStatus } = useSessionActions();
+  const setup = useSetupStatus();
 
   if (phase === 'signed-in' && session) return <Workspace session={session} />;
+  if (phase === 'signed-out' && setup?.policyProblem) return <PolicyProblem problem={setup.policyProblem} />;
+  if (phase === 'signed-out' && setup && !setup.hubUrl) return <HubAddress />;
   if (phase === 'signed-out') return <SignIn />;
   if (phase === 'error' && statusError) {
     return (

@@ -18,6 +18,10 @@ import { NoteJournal } from './note-journal';
 import { queuesChangeFrom } from './queue-events';
 import { fileVault, type SavedSession, type SessionVault } from './session-vault';
 import { DesktopStore } from './store';
+import { DesktopSetup } from './setup';
+import { isDeskEvent, stateWhenAway } from './presence';
+import type { SetupStatus } from '../../shared/contract/setup';
+import type { HubVersion } from '../../shared/versions';
 
 export interface CoreOptions {
   /** The desktop's own folder (sessions and per-user stores live below it). */
@@ -32,6 +36,8 @@ export interface CoreOptions {
   /** The softphone webhook's address, shown in settings. */
   ctiUrl?: string | null;
   wrapUpSeconds?: number;
+  /** Where the hub address came from and how sign-in is kept (the hosts read the policy file). */
+  setup?: DesktopSetup;
 }
 
 const SEVEN_DAYS = 7 * 24 * 60 * 60 * 1000;
@@ -53,6 +59,7 @@ interface Active {
  */
 export class DesktopCore {
   readonly hub: HubClient;
+  readonly setup: DesktopSetup;
   private readonly vault: SessionVault;
   private readonly listeners = new Set<(frame: PushFrame) => void>();
   private active: Active | null = null;
@@ -63,10 +70,57 @@ export class DesktopCore {
   constructor(private readonly opts: CoreOptions) {
     this.hub = new HubClient(opts.hubUrl);
     this.vault = opts.vault ?? fileVault(join(opts.dataDir, 'session.json'));
+    this.setup =
+      opts.setup ??
+      new DesktopSetup({
+        dataDir: opts.dataDir,
+        deployment: { hubUrl: opts.hubUrl || null, hubSource: opts.hubUrl ? 'environment' : null, policy: null, policyProblem: null },
+        sessionKeeping: opts.vault ? 'encrypted' : 'file',
+      });
+  }
+
+  get setupStatus(): SetupStatus {
+    return this.setup.status;
+  }
+
+  get dataDir(): string {
+    return this.opts.dataDir;
+  }
+
+  get storeSchemaVersion(): number | null {
+    return this.active?.store.schemaVersion ?? null;
+  }
+
+  /** The screen locked or the computer slept: a Ready advisor becomes Not ready (see presence.ts). */
+  async awayFromDesk(event: string): Promise<void> {
+    const desk = this.active?.desk;
+    if (!desk || !isDeskEvent(event) || this.active?.saved.user.role === 'admin') return;
+    const next = stateWhenAway(event, desk.view().agent.state);
+    if (next) await desk.setAgentState(next);
+  }
+
+  /** The first-run screen's answer: checked, kept, and used from the next sign-in on. */
+  async chooseHub(hubUrl: string): Promise<SetupStatus> {
+    const url = await this.setup.chooseHub(hubUrl, this.active !== null);
+    this.opts.hubUrl = url;
+    this.hub.baseUrl = url;
+    this.emit('setup.changed', this.setup.status);
+    return this.setup.status;
+  }
+
+  /** Asks the hub which desktops it serves; an older one says "update needed" instead of failing later. */
+  async checkHubVersion(): Promise<void> {
+    if (!this.opts.hubUrl) return;
+    const before = this.setup.status.updateNeeded;
+    const version = await this.hub.get<HubVersion>('/api/version').catch(() => null);
+    if (version) this.setup.noteHubVersion(version);
+    if (JSON.stringify(before) !== JSON.stringify(this.setup.status.updateNeeded)) this.emit('setup.changed', this.setup.status);
   }
 
   /** Starts from the saved session if there is one young enough, then checks it with the hub. */
   async start(): Promise<void> {
+    if (!this.opts.hubUrl) return; // the first-run screen asks for it
+    void this.checkHubVersion();
     const saved = this.vault.load();
     if (!saved) return;
     if (saved.hubUrl !== this.opts.hubUrl || Date.now() - saved.savedAt > (this.opts.maxOfflineAgeMs ?? SEVEN_DAYS)) {
@@ -109,7 +163,11 @@ export class DesktopCore {
 
   async signIn(input: { username: string; password: string }): Promise<SessionState> {
     if (this.active) await this.signOut();
-    const session = await this.hub.request<SessionView>('POST', '/api/session', input);
+    if (!this.opts.hubUrl) throw new CoreError('no_hub', 'Enter your hub address first.');
+    const session = await this.hub.request<SessionView>('POST', '/api/session', input).catch(async (err: unknown) => {
+      if (this.setup.noteRefusal(err, null)) await this.checkHubVersion();
+      throw err;
+    });
     const saved: SavedSession = { ...session, savedAt: Date.now(), hubUrl: this.opts.hubUrl };
     this.vault.save(saved);
     this.activate(saved);

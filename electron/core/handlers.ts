@@ -9,6 +9,7 @@ import { catalogueHandlers } from './catalogue-handlers';
 import { gestureHandlers } from './gesture-handlers';
 import { noteHandlers } from './note-handlers';
 import { queueHandlers } from './queue-handlers';
+import { setupHandlers } from './setup-handlers';
 import type { Handlers } from './router';
 
 /** Hang-up and transfer go through the PBX; a softphone's calls are handled on the softphone. */
@@ -18,8 +19,9 @@ function onPbx(core: DesktopCore): void {
 }
 
 /** Every request the renderer may make, answered by this desktop's core. */
-export function coreHandlers(core: DesktopCore): Handlers {
+export function coreHandlers(core: DesktopCore, host: { dataDir?: string; electron?: string } = {}): Handlers {
   return {
+    ...setupHandlers(core, { dataDir: host.dataDir ?? core.dataDir, electron: host.electron }),
     ...gestureHandlers(core),
     ...catalogueHandlers(core),
     ...queueHandlers(core),

@@ -1,9 +1,12 @@
+import { DESKTOP_VERSION_HEADER } from '../../shared/versions';
 import { CoreError, hubUnreachable } from './errors';
+import { DESKTOP_VERSION } from './version';
 
 /** HTTP to the hub with the signed-in person's token; every failure becomes a CoreError. */
 export class HubClient {
   token: string | null = null;
-  constructor(readonly baseUrl: string, private readonly timeoutMs = 15_000) {}
+  /** Changes only on the first-run screen, while nobody is signed in. */
+  constructor(public baseUrl: string, private readonly timeoutMs = 15_000) {}
 
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
     let res: Response;
@@ -14,6 +17,7 @@ export class HubClient {
           ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
           ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
           'user-agent': 'Rapport desktop',
+          [DESKTOP_VERSION_HEADER]: DESKTOP_VERSION,
         },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.timeoutMs),

@@ -44,3 +44,17 @@ export function fileVault(path: string, codec: { encode(s: string): Buffer; deco
 }
 
 const plainCodec = { encode: (s: string) => Buffer.from(s, 'utf8'), decode: (b: Buffer) => b.toString('utf8') };
+
+/**
+ * Sign-in kept in this process only: used when the OS offers no keychain for Electron's
+ * safeStorage (or Linux would fall back to storing the key in plain text). The person is told
+ * they will sign in again after Rapport restarts.
+ */
+export function memoryVault(): SessionVault {
+  let kept: SavedSession | null = null;
+  return {
+    load: () => kept,
+    save: (session) => void (kept = session),
+    clear: () => void (kept = null),
+  };
+}

@@ -7,14 +7,17 @@ import { coreHandlers } from './handlers';
 import { planCti, startCti } from './cti-setup';
 import { defaultDataDir } from './paths';
 import { route } from './router';
-import { fileVault } from './session-vault';
+import { fileVault, memoryVault } from './session-vault';
+import { policyPath, readPolicy, resolveDeployment, softphonePlan } from './deployment';
+import { openDesktopLog } from './log';
+import { DesktopSetup } from './setup';
 
 /**
  * The core inside Electron's utilityProcess. It imports nothing from `electron`: the parent port
  * is a property of this process, and main sends the MessagePort to the window over it.
  */
 interface ParentPort {
-  on(event: 'message', listener: (e: { data: { type: string; key?: string; number?: string }; ports: PortLike[] }) => void): void;
+  on(event: 'message', listener: (e: { data: { type: string; key?: string; notice?: string; number?: string; electron?: string; state?: string }; ports: PortLike[] }) => void): void;
   postMessage(message: unknown): void;
 }
 interface PortLike {
@@ -61,31 +64,46 @@ function tellMainAboutCalls(c: DesktopCore): void {
   });
 }
 const dataDir = join(defaultDataDir(), 'desktop');
-const hubUrl = (process.env.RAPPORT_HUB_URL ?? 'http://127.0.0.1:5782').replace(/\/$/, '');
+// IT's policy file, then RAPPORT_HUB_URL, then the address a person entered on the first-run screen.
+const deployment = resolveDeployment({ policy: readPolicy(policyPath()), env: process.env, dataDir });
+const softphone = softphonePlan(deployment.policy, process.env);
+const log = openDesktopLog(dataDir);
+process.on('uncaughtException', (err) => log.error({ err }, 'uncaught exception in the core'));
+process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection in the core'));
+let electronVersion: string | undefined;
 
 parentPort.on('message', (e) => {
   if (e.data.type === 'vault-key' && !core) {
-    const vault = e.data.key ? fileVault(join(dataDir, 'session.bin'), aesCodec(e.data.key)) : fileVault(join(dataDir, 'session.json'));
-    const cti = planCti(dataDir);
-    const started = new DesktopCore({ dataDir, hubUrl, vault, ctiUrl: cti.url });
+    // No key means no OS keychain: the sign-in is kept in memory only, never in plain text on disk.
+    const vault = e.data.key ? fileVault(join(dataDir, 'session.bin'), aesCodec(e.data.key)) : memoryVault();
+    const cti = planCti(dataDir, { ...process.env, RAPPORT_CTI_PORT: String(softphone.port) });
+    const setup = new DesktopSetup({ dataDir, deployment, sessionKeeping: e.data.key ? 'encrypted' : 'process-only', sessionNotice: e.data.notice ?? null });
+    electronVersion = e.data.electron;
+    const started = new DesktopCore({ dataDir, hubUrl: deployment.hubUrl ?? '', vault, ctiUrl: softphone.listen ? cti.url : null, setup });
     core = started;
     tellMainAboutCalls(started);
+    log.info({ hub: deployment.hubUrl, hubSource: deployment.hubSource, policyProblem: deployment.policyProblem, sessionKeeping: setup.status.sessionKeeping }, 'core started');
     void started
       .start()
-      .catch((err) => console.error('[core] could not restore the saved session:', err))
-      .then(() => startCti(started, cti))
+      .catch((err: unknown) => log.error({ err }, 'could not restore the saved session'))
+      .then(() => (softphone.listen ? startCti(started, cti) : null))
       .then((url) => url && started.setCtiUrl(url))
-      .catch((err) => console.error('[core] the softphone webhook did not start:', err));
+      .catch((err: unknown) => log.error({ err }, 'the softphone webhook did not start'));
+    return;
+  }
+  if (e.data.type === 'presence' && core && e.data.state) {
+    // The screen locked or the computer went to sleep: the advisor is not there to take a call.
+    void core.awayFromDesk(e.data.state).catch((err: unknown) => log.warn({ err }, 'could not set Not ready'));
     return;
   }
   if (e.data.type === 'dial' && core && e.data.number) {
     // A tel: link in the window: click-to-dial from the advisor's own extension, through the hub.
-    void core.hub.post('/api/telephony/dial', { number: e.data.number }).catch((err) => console.error('[core] dial failed:', (err as Error).message));
+    void core.hub.post('/api/telephony/dial', { number: e.data.number }).catch((err: unknown) => log.warn({ err }, 'dial failed'));
     return;
   }
   const port = e.ports[0];
   if (e.data.type !== 'port' || !port || !core) return;
-  const handlers = coreHandlers(core);
+  const handlers = coreHandlers(core, { dataDir, electron: electronVersion });
   const unsubscribe = core.onPush((frame) => port.postMessage(frame));
   port.on('close', unsubscribe); // a reloaded window gets a new port; the old one stops hearing
   port.on(
@@ -95,10 +113,11 @@ parentPort.on('message', (e) => {
         const reply = await route(handlers, msg.data);
         if (reply) port.postMessage(reply);
       },
-      (err) => console.error('[core] a bridge request failed unexpectedly:', err),
+      (err) => log.error({ err }, 'a bridge request failed unexpectedly'),
     ),
   );
   port.start();
   port.postMessage({ push: 'session.changed', data: core.sessionState });
   port.postMessage({ push: 'connection.changed', data: core.connection });
+  port.postMessage({ push: 'setup.changed', data: core.setupStatus });
 });

@@ -20,10 +20,13 @@ export function isSafeExternal(url: string): boolean {
   }
 }
 
-/** Denies every permission (camera, notifications by the page, geolocation...) and sets the CSP. */
+/** The one permission the page has: writing text to the clipboard ("Copy diagnostics", the webhook address). */
+export const ALLOWED_PERMISSIONS: readonly string[] = ['clipboard-sanitized-write'];
+
+/** Denies every other permission (camera, notifications by the page, geolocation...) and sets the CSP. */
 export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_wc, permission, callback) => callback(ALLOWED_PERMISSIONS.includes(permission)));
+  session.setPermissionCheckHandler((_wc, permission) => ALLOWED_PERMISSIONS.includes(permission));
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [ELECTRON_CSP] } });
   });

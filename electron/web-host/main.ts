@@ -8,6 +8,9 @@ import { DesktopCore } from '../core/core';
 import { coreHandlers } from '../core/handlers';
 import { planCti, startCti } from '../core/cti-setup';
 import { defaultDataDir } from '../core/paths';
+import { policyPath, readPolicy, resolveDeployment, softphonePlan } from '../core/deployment';
+import { openDesktopLog } from '../core/log';
+import { DesktopSetup } from '../core/setup';
 import { attachBridge } from './bridge-socket';
 import { staticFiles } from './static';
 import { guardedRequests } from '../../shared/guard';
@@ -22,17 +25,23 @@ if (!existsSync(join(root, 'index.html'))) {
   process.exit(2);
 }
 const port = Number(process.env.RAPPORT_PORT ?? 5780);
-const hubUrl = (process.env.RAPPORT_HUB_URL ?? 'http://127.0.0.1:5782').replace(/\/$/, '');
-if (!/^https?:\/\/[^/]+$/.test(hubUrl)) {
+const dataDir = join(defaultDataDir(), 'desktop');
+// IT's policy file, then RAPPORT_HUB_URL, then the address a person entered on the first-run screen.
+const deployment = resolveDeployment({ policy: readPolicy(policyPath()), env: process.env, dataDir });
+const hubUrl = deployment.hubUrl ?? '';
+if (hubUrl && !/^https?:\/\/[^/]+$/.test(hubUrl)) {
   console.error(`[desktop] RAPPORT_HUB_URL must look like http://host:port, not "${hubUrl}"`);
   process.exit(2);
 }
-const dataDir = join(defaultDataDir(), 'desktop');
+if (deployment.policyProblem) console.error(`[desktop] ${deployment.policyProblem}`);
+const log = openDesktopLog(dataDir);
 const token = process.env.RAPPORT_WEB_TOKEN ?? randomBytes(24).toString('base64url');
 
-const cti = planCti(dataDir);
-const core = new DesktopCore({ dataDir, hubUrl, ctiUrl: cti.url });
-const handlers = coreHandlers(core);
+const softphone = softphonePlan(deployment.policy, process.env);
+const cti = planCti(dataDir, { ...process.env, RAPPORT_CTI_PORT: String(softphone.port) });
+const setup = new DesktopSetup({ dataDir, deployment, sessionKeeping: 'file' });
+const core = new DesktopCore({ dataDir, hubUrl, ctiUrl: softphone.listen ? cti.url : null, setup });
+const handlers = coreHandlers(core, { dataDir });
 const server = createServer();
 await new Promise<void>((ok, fail) => {
   server.once('error', fail);
@@ -42,9 +51,10 @@ const actualPort = (server.address() as AddressInfo).port;
 server.on('request', guardedRequests(staticFiles(root, actualPort), (err) => console.error('[desktop] a page request failed unexpectedly:', err)));
 attachBridge(server, { core, handlers, token, port: actualPort });
 await core.start().catch((err) => console.error('[desktop] could not restore the saved session:', err));
-const ctiUrl = await startCti(core, cti);
+const ctiUrl = softphone.listen ? await startCti(core, cti) : null;
 if (ctiUrl) core.setCtiUrl(ctiUrl);
-console.log(`[desktop] hub ${hubUrl}, data in ${dataDir}`);
+console.log(`[desktop] hub ${hubUrl || '(not set: the first-run screen asks for it)'}, data in ${dataDir}`);
+log.info({ hub: hubUrl || null, hubSource: deployment.hubSource, policyProblem: deployment.policyProblem }, 'desktop started (browser mode)');
 if (ctiUrl) console.log(`[desktop] softphone webhook at ${ctiUrl}`);
 // Last, as the line that says the desktop is ready (scripts and tests wait for it).
 console.log(`[desktop] Rapport (browser mode) is at http://127.0.0.1:${actualPort}/#token=${token}`);

@@ -1,3 +1,4 @@
+import { setupStatus } from '../../shared/contract/setup';
 import { z } from 'zod';
 import type { Result } from '../../shared/contract/envelope';
 import type { PushName, Pushes } from '../../shared/contract/pushes';
@@ -109,6 +110,7 @@ const pushData: PushSchemas = {
   }),
   'queues.changed': queuesChange,
   'notes.journal': z.array(journalEntry),
+  'setup.changed': setupStatus,
 };
 const pushFrame = z.object({ push: z.string(), data: z.unknown() });
 

@@ -14,6 +14,7 @@ import { useNotesStore } from './notes';
 import { usePublishingStore } from './publishing';
 import { useQueuesStore } from './queues';
 import { useSessionStore } from './session';
+import { useSetupStore } from './setup';
 
 export * from './approvals';
 export * from './budgets';
@@ -28,6 +29,7 @@ export * from './notes';
 export * from './publishing';
 export * from './queues';
 export * from './session';
+export * from './setup';
 export type { Loadable } from './loadable';
 
 /** Runs after the next frame is painted: a task queued from requestAnimationFrame runs after that frame. */
@@ -48,6 +50,8 @@ export function startState(bridge: Bridge, knowledgeIndex: KnowledgeIndex): void
   useKnowledgeStore.getState().attachIndex(knowledgeIndex);
 
   bridge.on('session.changed', (state) => useSessionStore.getState().applySessionState(state));
+  bridge.on('setup.changed', (status) => useSetupStore.getState().apply(status));
+  void useSetupStore.getState().load();
   bridge.on('connection.changed', (status) => useConnectionStore.getState().applyStatus(status));
   bridge.onBulk('knowledge.changed', (frame) => void useKnowledgeStore.getState().applyChange(frame));
   // Browser mode: the worker's own link brings the pushes, and says when it missed some.
@@ -78,6 +82,7 @@ export function startState(bridge: Bridge, knowledgeIndex: KnowledgeIndex): void
     // Pushes sent while the link was down are lost, and the core may have restarted: ask again.
     if (link === 'open' && wasDown) {
       void useSessionStore.getState().loadStatus({ quiet: true });
+      void useSetupStore.getState().load();
       if (useSessionStore.getState().session) void useKnowledgeStore.getState().loadAll();
       if (takesCalls()) void useCallsStore.getState().loadDesk();
       if (takesCalls()) void useNotesStore.getState().loadJournal();

@@ -4,6 +4,7 @@ import type { GesturePushes } from './gestures';
 import type { NotePushes } from './notes';
 import type { QueuePushes } from './queues';
 import type { SessionState } from './requests';
+import type { SetupPushes } from './setup';
 
 export type ConnectionState = 'online' | 'offline' | 'syncing';
 
@@ -15,7 +16,7 @@ export interface ConnectionStatus {
 }
 
 /** Everything the core tells the renderer without being asked, in one typed map. */
-export interface Pushes extends CallPushes, GesturePushes, QueuePushes, NotePushes {
+export interface Pushes extends CallPushes, GesturePushes, QueuePushes, NotePushes, SetupPushes {
   'connection.changed': ConnectionStatus;
   'session.changed': SessionState;
   'knowledge.changed': { upserts: Article[]; removed: string[]; cursor: number };

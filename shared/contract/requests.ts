@@ -4,6 +4,7 @@ import { catalogueRequestArgs, type CatalogueRequestResults } from './catalogue'
 import { gestureRequestArgs, type GestureRequestResults } from './gestures';
 import { noteRequestArgs, type NoteRequestResults } from './notes';
 import { queueRequestArgs, type QueueRequestResults } from './queues';
+import { setupRequestArgs, type SetupRequestResults } from './setup';
 import { signInRequest, type SiteView, type UserView } from '../schemas/accounts';
 import type { CaseView } from '../schemas/customers';
 import { articleDraft, articleFeedback, type AdminArticle, type Article, type FeedbackView } from '../schemas/knowledge';
@@ -28,6 +29,7 @@ export const requestArgs = {
   ...catalogueRequestArgs,
   ...queueRequestArgs,
   ...noteRequestArgs,
+  ...setupRequestArgs,
 } as const;
 
 export type RequestName = keyof typeof requestArgs;
@@ -59,7 +61,8 @@ export interface AdminHome {
   counts: { users: number; sites: number; published: number; drafts: number; retired: number; catalogueItems: number };
 }
 
-export interface RequestResults extends CallRequestResults, GestureRequestResults, QueueRequestResults, CatalogueRequestResults, NoteRequestResults {
+export interface RequestResults
+  extends CallRequestResults, GestureRequestResults, QueueRequestResults, CatalogueRequestResults, NoteRequestResults, SetupRequestResults {
   'session.status': SessionState;
   'session.signIn': SessionState;
   'session.signOut': SessionState;

@@ -50,7 +50,7 @@ describe('the Electron shell (checked without the Electron binary, which cannot 
 
   it('denies every permission request and check', () => {
     let requestHandler: (wc: unknown, p: string, cb: (ok: boolean) => void) => void = () => undefined;
-    let checkHandler: () => boolean = () => true;
+    let checkHandler: (wc: unknown, p: string) => boolean = () => true;
     const session = {
       setPermissionRequestHandler: (h: typeof requestHandler) => (requestHandler = h),
       setPermissionCheckHandler: (h: typeof checkHandler) => (checkHandler = h),
@@ -62,7 +62,10 @@ describe('the Electron shell (checked without the Electron binary, which cannot 
       requestHandler(null, permission, (ok) => (answer = ok));
       expect(answer).toBe(false);
     }
-    expect(checkHandler()).toBe(false);
+    expect(checkHandler(null, 'media')).toBe(false);
+    expect(checkHandler(null, 'clipboard-read')).toBe(false);
+    // Writing to the clipboard is the one thing allowed ("Copy diagnostics").
+    expect(checkHandler(null, 'clipboard-sanitized-write')).toBe(true);
   });
 
   describe('bundles', () => {

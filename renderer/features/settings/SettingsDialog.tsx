@@ -5,6 +5,7 @@ import { InlineError, LoadingState } from '../../ui/States';
 import { SOURCE_LABELS } from '../calls/callText';
 import '../../ui/controls.css';
 import './settings.css';
+import { CopyDiagnostics } from './CopyDiagnostics';
 
 const SOURCE_HINTS: Record<CallSource, string> = {
   hub: 'Calls to your extension on the contact centre’s phone system, relayed by the hub.',
@@ -143,6 +144,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
           </section>
         </>
       )}
+      <CopyDiagnostics />
     </dialog>
   );
 }

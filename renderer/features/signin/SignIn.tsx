@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useSessionActions, useSignInState } from '../../state';
+import { useSessionActions, useSetupStatus, useSignInState } from '../../state';
+import { SetupNotices } from '../setup/HubAddress';
 import '../../ui/controls.css';
 import './signin.css';
 
@@ -7,6 +8,7 @@ import './signin.css';
 export function SignIn() {
   const { signIn } = useSessionActions();
   const { signingIn, signInError } = useSignInState();
+  const setup = useSetupStatus();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const usernameRef = useRef<HTMLInputElement>(null);
@@ -34,6 +36,7 @@ export function SignIn() {
           <h1 className="signin-product">Rapport</h1>
         </div>
         <p className="signin-lede">Sign in to start your shift.</p>
+        <SetupNotices status={setup} />
         <form className="signin-form" onSubmit={submit} noValidate>
           <div className="field">
             <label className="field-label" htmlFor="signin-username">

@@ -1,0 +1,56 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pino, type Logger } from 'pino';
+import pinoRoll from 'pino-roll';
+import { logOptions } from '../../shared/log-options';
+
+export const logDir = (dataDir: string) => join(dataDir, 'logs');
+
+/**
+ * The desktop's log: JSON lines in `<data>/logs/rapport.N.log`, a new file every 5 MB, the newest
+ * five kept (about 25 MB at most). Card numbers are masked before a line is written.
+ */
+export async function desktopLogger(dataDir: string, level = process.env.RAPPORT_LOG_LEVEL ?? 'info'): Promise<Logger> {
+  const stream = await pinoRoll({ file: join(logDir(dataDir), 'rapport'), extension: '.log', size: '5m', limit: { count: 5 }, mkdir: true });
+  return pino(logOptions('desktop', level), stream);
+}
+
+/** The last lines of the log, newest file last, for "Copy diagnostics". */
+export function recentLogLines(dir: string, count: number): string[] {
+  if (!existsSync(dir)) return [];
+  const files = readdirSync(dir)
+    .map((f) => ({ f, n: Number(/^rapport\.(\d+)\.log$/.exec(f)?.[1] ?? NaN) }))
+    .filter((x) => !Number.isNaN(x.n))
+    .sort((a, b) => b.n - a.n);
+  const lines: string[] = [];
+  for (const { f } of files) {
+    const text = readFileSync(join(dir, f), 'utf8').trimEnd();
+    lines.unshift(...(text ? text.split('\n') : []));
+    if (lines.length >= count) break;
+  }
+  return lines.slice(-count);
+}
+
+type LogMethod = (obj: object, msg: string) => void;
+export interface DesktopLog {
+  info: LogMethod;
+  warn: LogMethod;
+  error: LogMethod;
+  /** Resolves once lines go to the rotating file (until then they go to standard error). */
+  ready: Promise<void>;
+}
+
+/** A log usable at once (CommonJS bundles have no top-level await); the file takes over when open. */
+export function openDesktopLog(dataDir: string): DesktopLog {
+  let current: Logger = pino(logOptions('desktop', process.env.RAPPORT_LOG_LEVEL ?? 'info'), pino.destination(2));
+  const ready = desktopLogger(dataDir).then(
+    (file) => void (current = file),
+    (err: unknown) => current.error({ err }, 'cannot open the log folder; logging to standard error'),
+  );
+  return {
+    info: (obj, msg) => current.info(obj, msg),
+    warn: (obj, msg) => current.warn(obj, msg),
+    error: (obj, msg) => current.error(obj, msg),
+    ready,
+  };
+}
