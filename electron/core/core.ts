@@ -94,7 +94,7 @@ export class DesktopCore {
   /** The screen locked or the computer slept: a Ready advisor becomes Not ready (see presence.ts). */
   async awayFromDesk(event: string): Promise<void> {
     const desk = this.active?.desk;
-    if (!desk || !isDeskEvent(event) || this.active?.saved.user.role === 'admin') return;
+    if (!desk || !isDeskEvent(event) || !this.active || isAdmin(this.active.saved.user.role)) return;
     const next = stateWhenAway(event, desk.view().agent.state);
     if (next) await desk.setAgentState(next);
   }
