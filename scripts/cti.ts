@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readSavedCtiToken } from '../electron/core/cti-setup';
 import { defaultDataDir } from '../electron/core/paths';
 
 /**
@@ -10,7 +11,6 @@ import { defaultDataDir } from '../electron/core/paths';
  *   npm run cti -- answer            (the last call rung)
  *   npm run cti -- hangup [--cause normalClearing] [--call <id>]
  */
-const DEMO_TOKEN = 'rapport-demo-cti';
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: {
@@ -26,8 +26,12 @@ const { positionals, values } = parseArgs({
 const command = positionals[0];
 const desktopDir = join(defaultDataDir(), 'desktop');
 const lastFile = join(desktopDir, 'cti-simulator-last-call');
-const tokenFile = join(desktopDir, 'cti-token');
-const token = process.env.RAPPORT_CTI_TOKEN ?? (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : DEMO_TOKEN);
+// The token the desktop made for this computer (npm start prints it; Settings shows it).
+const token = process.env.RAPPORT_CTI_TOKEN || readSavedCtiToken(desktopDir);
+if (!token && !values.url && !process.env.RAPPORT_CTI_URL) {
+  console.error(`No softphone token in ${desktopDir} yet: start Rapport once (npm start), or set RAPPORT_CTI_TOKEN.`);
+  process.exit(1);
+}
 const url = values.url ?? process.env.RAPPORT_CTI_URL ?? `http://127.0.0.1:${process.env.RAPPORT_CTI_PORT ?? 5781}/api/v1/cti/${token}`;
 
 const QUEUE_NUMBERS: Record<string, string> = { food: '08081570001', funeralcare: '08081570002', membership: '08081570003' };
@@ -60,6 +64,6 @@ try {
   console.log(`${body.event} ${body.callId} → ${res.status} ${text}`);
   process.exit(res.ok ? 0 : 1);
 } catch (err) {
-  console.error(`Rapport is not answering at ${url.replace(token, '<token>')}: is it running? (${(err as Error).message})`);
+  console.error(`Rapport is not answering at ${token ? url.replace(token, '<token>') : url}: is it running? (${(err as Error).message})`);
   process.exit(1);
 }

@@ -1,52 +1,57 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { bundleElectron } from '../build/bundle-electron';
 import { electronBinary } from '../build/electron-binary';
+import { readSavedCtiToken } from '../electron/core/cti-setup';
 import { defaultDataDir } from '../electron/core/paths';
+import { supervise, type Supervised } from './supervise';
 
 /**
  * `npm start`: one hub on its embedded SQLite (unless RAPPORT_HUB_URL points at another), one
  * desktop core, and the app — Electron when its binary is installed, browser mode otherwise.
  */
-const children: ChildProcess[] = [];
+const programs: Supervised[] = [];
+const others: ChildProcess[] = [];
 const stopAll = () => {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+  for (const p of programs) p.stop();
+  for (const c of others) if (c.exitCode === null) c.kill('SIGTERM');
 };
 process.on('SIGINT', () => (stopAll(), process.exit(0)));
 process.on('SIGTERM', () => (stopAll(), process.exit(0)));
 
 const dataDir = defaultDataDir();
 const hubPort = process.env.RAPPORT_HUB_PORT ?? '5782';
-// The demo's softphone token (README); a real install keeps a random one per computer.
-const env = { ...process.env, RAPPORT_DATA_DIR: dataDir, RAPPORT_CTI_TOKEN: process.env.RAPPORT_CTI_TOKEN ?? 'rapport-demo-cti' };
+// The softphone token is this computer's own (the desktop makes it once and keeps it in its data
+// folder, readable by this user only); RAPPORT_CTI_TOKEN still overrides it.
+const env = { ...process.env, RAPPORT_DATA_DIR: dataDir };
 
 console.log('[start] building the renderer…');
 const built = spawnSync(process.execPath, [join('node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 if (built.status !== 0) process.exit(built.status ?? 1);
 
-function run(name: string, args: string[], extraEnv: Record<string, string> = {}): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(args[0]!, args.slice(1), { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'inherit'] });
-    children.push(child);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      process.stdout.write(chunk);
-      if (/listening on|browser mode\) is at|Electron started/.test(chunk.toString())) resolve();
-    });
-    child.on('exit', (code) => {
-      reject(new Error(`${name} exited with code ${code}`));
-      if (code !== 0) {
-        console.error(`[start] ${name} stopped (exit ${code}); stopping Rapport.`);
-        stopAll();
-        process.exit(code ?? 1);
-      }
-    });
+/** The hub is fatal when it stops; the desktop is started again (the hub keeps running). */
+function run(name: string, command: string[], extraEnv: Record<string, string>, restart: boolean): Promise<void> {
+  const program = supervise({
+    name,
+    command,
+    env: { ...env, ...extraEnv },
+    ready: /listening on|browser mode\) is at|Electron started/,
+    restart,
+    onFatal: (code) => {
+      console.error(`[start] ${name} stopped (exit ${code}); stopping Rapport.`);
+      stopAll();
+      process.exit(code || 1);
+    },
   });
+  programs.push(program);
+  return program.ready;
 }
 
 const tsx = [process.execPath, '--import', 'tsx'];
 let hubUrl = process.env.RAPPORT_HUB_URL;
 if (!hubUrl) {
-  await run('hub', [...tsx, 'server/main.ts'], { RAPPORT_HUB_PORT: hubPort });
+  await run('hub', [...tsx, 'server/main.ts'], { RAPPORT_HUB_PORT: hubPort }, false);
   hubUrl = `http://127.0.0.1:${hubPort}`;
 }
 
@@ -55,12 +60,16 @@ if (electron) {
   await bundleElectron();
   console.log('[start] Electron found; opening the desktop app.');
   const child = spawn(electron, [join('dist', 'electron', 'main.cjs')], { env: { ...env, RAPPORT_HUB_URL: hubUrl }, stdio: 'inherit' });
-  children.push(child);
+  others.push(child);
   child.on('exit', () => (stopAll(), process.exit(0)));
 } else {
   console.log(
     '[start] Electron’s binary is not installed on this machine (run `npx install-electron` where the internet is reachable), so Rapport runs in browser mode.',
   );
-  await run('desktop', [...tsx, 'electron/web-host/main.ts'], { RAPPORT_HUB_URL: hubUrl });
+  // One page token for this whole run, so an open page reconnects to a desktop started again.
+  const pageToken = process.env.RAPPORT_WEB_TOKEN ?? randomBytes(24).toString('base64url');
+  await run('desktop', [...tsx, 'electron/web-host/main.ts'], { RAPPORT_HUB_URL: hubUrl, RAPPORT_WEB_TOKEN: pageToken }, true);
+  const token = process.env.RAPPORT_CTI_TOKEN || readSavedCtiToken(join(dataDir, 'desktop'));
+  if (token) console.log(`[start] Softphone token for this computer (also in Settings): ${token}`);
   console.log('[start] Open the address above in Chromium or Chrome. Demo password: rapport-demo-2026 (see README).');
 }
