@@ -52,7 +52,15 @@ let core: DesktopCore | null = null;
 /** Main shows the native notification and the badge; the core only says when. */
 function tellMainAboutCalls(c: DesktopCore): void {
   const notified = new Set<string>();
+  let agentState: string | null = null;
+  // Main keeps the window in the tray while someone is signed in, and shows their status there.
+  const tellDesk = () => parentPort!.postMessage({ type: 'desk', signedIn: c.sessionState.signedIn, agentState });
   c.onPush((frame) => {
+    if (frame.push === 'session.changed') tellDesk();
+    if (frame.push === 'agent.state') {
+      agentState = (frame.data as { state?: string }).state ?? null;
+      tellDesk();
+    }
     if (frame.push !== 'call.changed') return;
     const view = frame.data as CallView | null;
     const ringing = view?.call.phase === 'offered' ? 1 : 0;

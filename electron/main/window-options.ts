@@ -1,3 +1,4 @@
+import { contentSecurityPolicy } from '../../shared/content-security';
 import type { BrowserWindowConstructorOptions } from 'electron';
 
 /** Electron's security checklist, as window options: isolated, sandboxed, no Node in the page. */
@@ -30,16 +31,4 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
 export const APP_ORIGIN = 'app://rapport';
 
 /** The window's own policy: our bundled files only; the core is reached through a MessagePort. */
-export const ELECTRON_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'none'",
-  "worker-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const ELECTRON_CSP = contentSecurityPolicy("'none'");
