@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Db, Queryable, SqlValue } from './types';
 
@@ -10,9 +11,40 @@ export function toPgPlaceholders(sql: string): string {
   return sql.replace(/\?/g, () => `$${++n}`);
 }
 
+/**
+ * Statements are prepared once per connection and reused by name, so PostgreSQL parses and plans a
+ * gesture's dozen statements once rather than on every request. SQL built with a varying shape
+ * beyond the first few hundred texts runs unprepared, so the server's per-connection cache stays
+ * small; a statement whose result columns changed under it (another hub migrating) runs unprepared
+ * from then on.
+ */
+const MAX_PREPARED = 300;
+const prepared = new Map<string, string | null>();
+
+const PREPARABLE = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i;
+
+function statementName(text: string): string | undefined {
+  if (!PREPARABLE.test(text)) return undefined;
+  let name = prepared.get(text);
+  if (name === undefined) {
+    if (prepared.size >= MAX_PREPARED) return undefined;
+    name = `r${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    prepared.set(text, name);
+  }
+  return name ?? undefined;
+}
+
 function queryable(client: pg.Pool | pg.PoolClient): Queryable {
-  const run = async (sql: string, params: readonly SqlValue[] = []) =>
-    client.query(toPgPlaceholders(sql), params as unknown[]);
+  const run = async (sql: string, params: readonly SqlValue[] = []) => {
+    const text = toPgPlaceholders(sql);
+    const name = statementName(text);
+    try {
+      return await client.query({ text, values: params as unknown[], ...(name ? { name } : {}) });
+    } catch (err) {
+      if (name && (err as { code?: string }).code === '0A000') prepared.set(text, null);
+      throw err;
+    }
+  };
   return {
     dialect: 'postgres',
     async all<T>(sql: string, params?: readonly SqlValue[]) {

@@ -1,4 +1,5 @@
 import type { FollowUpView } from '../../shared/schemas/gestures';
+import { writeTogether, type Write } from '../db/together';
 import type { Queryable } from '../db/types';
 import { newId } from '../ids';
 
@@ -7,26 +8,25 @@ import { newId } from '../ids';
  * every site (the customer card reads case notes) and nobody has to ask what was offered before.
  */
 export async function addCaseNote(q: Queryable, caseId: string, authorId: string | null, body: string): Promise<void> {
+  await writeTogether(q, caseNoteWrites(caseId, authorId, body));
+}
+
+/** The note and the case's last-changed time, as writes to go with the change's others. */
+export function caseNoteWrites(caseId: string, authorId: string | null, body: string): Write[] {
   const now = Date.now();
-  await q.run('INSERT INTO case_notes (id, case_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?)', [
-    newId('note'),
-    caseId,
-    authorId,
-    body,
-    now,
-  ]);
-  await q.run('UPDATE cases SET updated_at = ? WHERE id = ?', [now, caseId]);
+  return [
+    ['INSERT INTO case_notes (id, case_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?)', [newId('note'), caseId, authorId, body, now]],
+    ['UPDATE cases SET updated_at = ? WHERE id = ?', [now, caseId]],
+  ];
 }
 
 /** Once a gesture is approved the advisor who asked checks, later, that it landed well. */
 export async function createFollowUp(q: Queryable, requestId: string, advisorId: string, dueAt: number): Promise<void> {
-  await q.run('INSERT INTO follow_ups (id, request_id, advisor_id, due_at, created_at) VALUES (?, ?, ?, ?, ?)', [
-    newId('fup'),
-    requestId,
-    advisorId,
-    dueAt,
-    Date.now(),
-  ]);
+  await q.run(...followUpWrite(requestId, advisorId, dueAt));
+}
+
+export function followUpWrite(requestId: string, advisorId: string, dueAt: number): Write {
+  return ['INSERT INTO follow_ups (id, request_id, advisor_id, due_at, created_at) VALUES (?, ?, ?, ?, ?)', [newId('fup'), requestId, advisorId, dueAt, Date.now()]];
 }
 
 export const FOLLOW_UP_SELECT = `SELECT f.id, f.request_id, f.advisor_id, f.due_at, f.done_at, f.outcome, g.case_id, c.reference AS case_reference,

@@ -1,5 +1,6 @@
 import {
   amountProblems,
+  budgetLeft,
   capVerdict,
   formatPence,
   isSensitive,
@@ -15,9 +16,10 @@ import {
 } from '../../shared/gestures/policy';
 import type { Line } from '../../shared/roles';
 import type { FieldProblem } from '../../shared/schemas/common';
-import type { CreateGestureRequest, CreateGestureResult } from '../../shared/schemas/gestures';
+import type { BudgetView, CreateGestureRequest, CreateGestureResult, GestureRequestView } from '../../shared/schemas/gestures';
 import { checkCaseAction } from '../access';
-import { audit } from '../audit';
+import { audit, auditWrite } from '../audit';
+import { writeTogether } from '../db/together';
 import type { HubContext } from '../context';
 import type { Queryable } from '../db/types';
 import { HttpError, notFound } from '../http/errors';
@@ -26,8 +28,8 @@ import { newId } from '../ids';
 import { findItem, type Item } from './catalogue';
 import { expireOverdue } from './decisions';
 import { publishAll, requestedEvents } from './events';
-import { addCaseNote, createFollowUp } from './records';
-import { customerSpend, ensureMonthlyBudgets, loadRequest, loadSettings, lockBudget, readBudget, writeBudget } from './store';
+import { caseNoteWrites, followUpWrite } from './records';
+import { customerSpend, ensureMonthlyBudgets, loadRequest, loadSettings, lockBudget, readBudget, toRequestView, budgetWrite, type RequestRow } from './store';
 
 const refusal = (status: number, v: Extract<Verdict, { ok: false }>, problems?: FieldProblem[]) =>
   new HttpError(status, v.code, v.message, problems);
@@ -49,9 +51,31 @@ function composeMessage(item: Item, input: CreateGestureRequest, values: Record<
 interface CaseFacts {
   id: string;
   site_id: string;
+  reference: string | null;
   line: Line;
-  customer_id: string | null;
+  customer_id: string;
+  customer_name: string | null;
   bereaved: number | boolean | null;
+}
+
+/**
+ * The case and its customer in one read. On PostgreSQL the customer row is locked too: it is the
+ * cap's lock, so two sites asking for one customer at once queue here (after the budget row).
+ */
+async function caseFacts(q: Queryable, actor: Actor, caseId: string): Promise<CaseFacts> {
+  const facts = await q.get<CaseFacts>(
+    `SELECT c.id, c.site_id, c.reference, c.line, c.customer_id, cu.name AS customer_name, cu.bereaved
+     FROM cases c JOIN customers cu ON cu.id = c.customer_id WHERE c.id = ?${q.dialect === 'postgres' ? ' FOR UPDATE OF cu' : ''}`,
+    [caseId],
+  );
+  if (facts) {
+    checkCaseAction(actor, facts.site_id, 'offer_gesture');
+    return facts;
+  }
+  const bare = await q.get<{ site_id: string }>('SELECT site_id FROM cases WHERE id = ?', [caseId]);
+  if (!bare) throw notFound('That case');
+  checkCaseAction(actor, bare.site_id, 'offer_gesture');
+  throw new HttpError(422, 'no_customer', 'Link the case to a customer before offering a gesture.');
 }
 
 /** Every rule that does not depend on money, checked before any money is touched. */
@@ -91,6 +115,81 @@ async function replay(q: Queryable, actor: Actor, input: CreateGestureRequest): 
   return prior.id;
 }
 
+const REQUEST_COLUMNS = [
+  'id', 'idempotency_key', 'requested_by', 'requester_role', 'case_id', 'customer_id', 'item_id', 'item_name', 'item_kind', 'item_tone',
+  'amount_pence', 'personalisation', 'message', 'reason_code', 'reason', 'sensitive', 'status', 'approver_level', 'site_id', 'line',
+  'budget_month', 'decided_at', 'decision_reason', 'fulfilment_status', 'expires_at', 'created_at',
+] as const;
+const INSERT_REQUEST = `INSERT INTO gesture_requests (${REQUEST_COLUMNS.join(', ')}) VALUES (${REQUEST_COLUMNS.map(() => '?').join(', ')})`;
+
+type Recorded = { id: string; replayed: true } | { id: string; replayed: false; request: GestureRequestView; budget: BudgetView };
+
+/** The whole decision in one transaction, budget row locked first. */
+async function record(q: Queryable, actor: Actor, input: CreateGestureRequest, now: number, month: string): Promise<Recorded> {
+  const budget = await lockBudget(q, actor.siteId, month);
+  const prior = await replay(q, actor, input);
+  if (prior) return { id: prior, replayed: true };
+
+  const facts = await caseFacts(q, actor, input.caseId);
+  const sensitive = isSensitive({ line: facts.line, customerBereaved: Boolean(Number(facts.bereaved ?? 0)) });
+  const item = await findItem(q, input.itemId);
+  const { values, message } = checkItem(item, facts, actor, input, sensitive);
+
+  const settings = await loadSettings(q);
+  const cap = capVerdict(await customerSpend(q, facts.customer_id, settings.capWindowDays, now), input.amountPence, settings.customerCapPence);
+  if (!cap.ok) throw refusal(409, cap, [{ path: 'amountPence', message: 'over the customer’s 12-month cap' }]);
+
+  const level = requiredLevel(input.amountPence, settings.limits);
+  const atOnce = level === 'advisor';
+  const moved = moveBudget(budget, atOnce ? 'commit_direct' : 'reserve', input.amountPence);
+  if (isVerdict(moved)) throw refusal(409, moved as Extract<Verdict, { ok: false }>, [{ path: 'amountPence', message: 'over the site’s budget left this month' }]);
+
+  const id = newId('gst');
+  const row: Record<(typeof REQUEST_COLUMNS)[number], string | number | null> = {
+    id, idempotency_key: input.idempotencyKey, requested_by: actor.userId, requester_role: actor.role, case_id: facts.id,
+    customer_id: facts.customer_id, item_id: item.id, item_name: item.name, item_kind: item.kind, item_tone: item.tone,
+    amount_pence: input.amountPence, personalisation: JSON.stringify(values), message, reason_code: input.reasonCode,
+    reason: input.reason, sensitive: Number(sensitive), status: atOnce ? 'approved' : 'pending', approver_level: level,
+    site_id: actor.siteId, line: facts.line, budget_month: month, decided_at: atOnce ? now : null,
+    decision_reason: atOnce ? 'Within the advisor limit: approved at once.' : null, fulfilment_status: atOnce ? 'approved' : null,
+    expires_at: now + settings.pendingExpiryHours * 3_600_000, created_at: now,
+  };
+  const waiting = level === 'supervisor' ? 'Waiting for a supervisor to approve.' : 'Waiting for a head of service to approve.';
+  const why = input.reason.replace(/[.!?\s]+$/, '');
+  const note = `Gesture of goodwill requested: ${item.name}, ${formatPence(input.amountPence)}. Reason: ${why}. ${atOnce ? 'Approved at once (within the advisor limit).' : waiting}`;
+  const detail = { caseId: facts.id, customerId: facts.customer_id, itemId: item.id, amountPence: input.amountPence, level, sensitive, month };
+  const requested = { action: 'gesture.requested', entity: 'gesture_request', entityId: id, detail };
+  // Every row this request writes, in one round trip: the budget row and the customer are locked already.
+  await writeTogether(q, [
+    budgetWrite({ siteId: actor.siteId, month, ...moved }),
+    [INSERT_REQUEST, REQUEST_COLUMNS.map((c) => row[c])],
+    ...caseNoteWrites(facts.id, actor.userId, note),
+    auditWrite(actor, atOnce ? [requested, { ...requested, action: 'gesture.approved', detail: { ...detail, automatic: true } }] : [requested]),
+    ...(atOnce ? [followUpWrite(id, actor.userId, now + settings.followUpDays * 86_400_000)] : []),
+  ]);
+  // The view is what was just written, with the names already read: no second read of the row.
+  const request = toRequestView({
+    ...row, decided_by: null, fulfilment_updated_at: null, case_reference: facts.reference, customer_name: facts.customer_name,
+    site_name: budget.siteName, requested_by_name: actor.displayName, decided_by_name: null,
+  } as RequestRow);
+  return { id, replayed: false, request, budget: { ...budget, ...moved, leftPence: budgetLeft(moved) } };
+}
+
+/**
+ * Work that only matters when a request would otherwise fail, kept off the ordinary path: a month's
+ * budget rows are made the first time they are missing, and reservations nobody decided in time are
+ * released when the budget or the customer's cap would say no. True when it is worth trying again.
+ */
+async function repairBeforeRetry(hub: HubContext, err: unknown, month: string, now: number): Promise<boolean> {
+  if (!(err instanceof HttpError)) return false;
+  if (err.code === 'no_budget') {
+    await ensureMonthlyBudgets(hub.db, month);
+    return true;
+  }
+  if (err.code === 'budget_exhausted' || err.code === 'customer_cap_reached') return (await expireOverdue(hub, now)) > 0;
+  return false;
+}
+
 /**
  * Records a gesture request. The budget row is locked before anything else is read, so the check
  * and the reservation are one step however many hubs and desktops ask at once, and a resent
@@ -99,77 +198,31 @@ async function replay(q: Queryable, actor: Actor, input: CreateGestureRequest): 
 export async function requestGesture(hub: HubContext, actor: Actor, input: CreateGestureRequest): Promise<{ status: number; body: CreateGestureResult }> {
   const now = Date.now();
   const month = monthOf(now);
-  await expireOverdue(hub, now);
-  await ensureMonthlyBudgets(hub.db, month);
-  let outcome: { id: string; replayed: boolean };
-  try {
-    outcome = await hub.db.tx(async (q) => {
-      const budget = await lockBudget(q, actor.siteId, month);
-      const prior = await replay(q, actor, input);
-      if (prior) return { id: prior, replayed: true };
-
-      const facts = await q.get<CaseFacts>(
-        'SELECT c.id, c.site_id, c.line, c.customer_id, cu.bereaved FROM cases c LEFT JOIN customers cu ON cu.id = c.customer_id WHERE c.id = ?',
-        [input.caseId],
-      );
-      if (!facts) throw notFound('That case');
-      checkCaseAction(actor, facts.site_id, 'offer_gesture');
-      if (!facts.customer_id) throw new HttpError(422, 'no_customer', 'Link the case to a customer before offering a gesture.');
-      const sensitive = isSensitive({ line: facts.line, customerBereaved: Boolean(Number(facts.bereaved ?? 0)) });
-      const item = await findItem(q, input.itemId);
-      const { values, message } = checkItem(item, facts, actor, input, sensitive);
-
-      const settings = await loadSettings(q);
-      // The customer row is the cap's lock: two sites asking for one customer at once queue here.
-      if (q.dialect === 'postgres') await q.run('SELECT id FROM customers WHERE id = ? FOR UPDATE', [facts.customer_id]);
-      const cap = capVerdict(await customerSpend(q, facts.customer_id, settings.capWindowDays, now), input.amountPence, settings.customerCapPence);
-      if (!cap.ok) throw refusal(409, cap, [{ path: 'amountPence', message: 'over the customer’s 12-month cap' }]);
-
-      const level = requiredLevel(input.amountPence, settings.limits);
-      const atOnce = level === 'advisor';
-      const moved = moveBudget(budget, atOnce ? 'commit_direct' : 'reserve', input.amountPence);
-      if (isVerdict(moved)) throw refusal(409, moved as Extract<Verdict, { ok: false }>, [{ path: 'amountPence', message: 'over the site’s budget left this month' }]);
-      await writeBudget(q, { siteId: actor.siteId, month, ...moved });
-
-      const id = newId('gst');
-      await q.run(
-        `INSERT INTO gesture_requests (id, idempotency_key, requested_by, requester_role, case_id, customer_id, item_id, item_name, item_kind,
-           item_tone, amount_pence, personalisation, message, reason_code, reason, sensitive, status, approver_level, site_id, line,
-           budget_month, decided_at, decision_reason, fulfilment_status, expires_at, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [id, input.idempotencyKey, actor.userId, actor.role, facts.id, facts.customer_id, item.id, item.name, item.kind, item.tone,
-          input.amountPence, JSON.stringify(values), message, input.reasonCode, input.reason, Number(sensitive),
-          atOnce ? 'approved' : 'pending', level, actor.siteId, facts.line, month, atOnce ? now : null,
-          atOnce ? 'Within the advisor limit: approved at once.' : null, atOnce ? 'approved' : null,
-          now + settings.pendingExpiryHours * 3_600_000, now],
-      );
-      const waiting = level === 'supervisor' ? 'Waiting for a supervisor to approve.' : 'Waiting for a head of service to approve.';
-      const why = input.reason.replace(/[.!?\s]+$/, '');
-      await addCaseNote(q, facts.id, actor.userId,
-        `Gesture of goodwill requested: ${item.name}, ${formatPence(input.amountPence)}. Reason: ${why}. ${atOnce ? 'Approved at once (within the advisor limit).' : waiting}`);
-      const detail = { caseId: facts.id, customerId: facts.customer_id, itemId: item.id, amountPence: input.amountPence, level, sensitive, month };
-      await audit(q, actor, { action: 'gesture.requested', entity: 'gesture_request', entityId: id, detail });
-      if (atOnce) {
-        await audit(q, actor, { action: 'gesture.approved', entity: 'gesture_request', entityId: id, detail: { ...detail, automatic: true } });
-        await createFollowUp(q, id, actor.userId, now + settings.followUpDays * 86_400_000);
+  let outcome: Recorded | undefined;
+  for (let attempt = 0; !outcome; attempt++) {
+    try {
+      outcome = await hub.db.tx((q) => record(q, actor, input, now, month));
+    } catch (err) {
+      if (attempt < 2 && (await repairBeforeRetry(hub, err, month, now))) continue;
+      if (isUniqueViolation(err)) {
+        // Two sends of one key raced past each other's read (a month boundary between them): the first won.
+        const prior = await hub.db.tx((q) => replay(q, actor, input));
+        if (!prior) throw err;
+        outcome = { id: prior, replayed: true };
+      } else {
+        if (err instanceof HttpError && (err.status === 409 || err.status === 422)) await auditRefusal(hub, actor, input, err);
+        throw err;
       }
-      return { id, replayed: false };
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) {
-      // Two sends of one key raced past each other's read (a month boundary between them): the first won.
-      const prior = await hub.db.tx((q) => replay(q, actor, input));
-      if (prior) outcome = { id: prior, replayed: true };
-      else throw err;
-    } else {
-      if (err instanceof HttpError && (err.status === 409 || err.status === 422)) await auditRefusal(hub, actor, input, err);
-      throw err;
     }
   }
-  const request = await loadRequest(hub.db, outcome.id);
-  const budget = await readBudget(hub.db, request.siteId, request.budgetMonth);
-  if (!outcome.replayed && request.status === 'pending') await publishAll(hub, requestedEvents(request, budget?.leftPence ?? 0));
-  return { status: outcome.replayed ? 200 : 201, body: { request, replayed: outcome.replayed, budget: budget! } };
+  if (outcome.replayed) {
+    const request = await loadRequest(hub.db, outcome.id);
+    const budget = await readBudget(hub.db, request.siteId, request.budgetMonth);
+    return { status: 200, body: { request, replayed: true, budget: budget! } };
+  }
+  const { request, budget } = outcome;
+  if (request.status === 'pending') await publishAll(hub, requestedEvents(request, budget.leftPence));
+  return { status: 201, body: { request, replayed: false, budget } };
 }
 
 /** A refusal is a decision too: it is written down, outside the transaction that was rolled back. */

@@ -1,5 +1,6 @@
 import { addMonths, budgetLeft, monthOf, type GestureLimits } from '../../shared/gestures/policy';
 import type { BudgetView, GestureRequestView, GestureSettings } from '../../shared/schemas/gestures';
+import type { Write } from '../db/together';
 import type { Db, Queryable } from '../db/types';
 import { HttpError, notFound } from '../http/errors';
 
@@ -72,13 +73,14 @@ export const loadRequest = async (q: Queryable, id: string): Promise<GestureRequ
 
 // ----- Settings -----
 
+/** Limits and settings in one round trip (this runs inside every gesture transaction). */
 export async function loadSettings(q: Queryable): Promise<GestureSettings> {
-  const limits = await q.all<{ role: string; limit_pence: number }>('SELECT role, limit_pence FROM gesture_limits');
-  const values = await q.all<{ key: string; value: number }>('SELECT key, value FROM gesture_settings');
-  const v = (key: string, fallback: number) => Number(values.find((x) => x.key === key)?.value ?? fallback);
-  const limit = (role: string, fallback: number) => Number(limits.find((x) => x.role === role)?.limit_pence ?? fallback);
+  const rows = await q.all<{ key: string; value: number | string }>(
+    "SELECT 'limit:' || role AS key, limit_pence AS value FROM gesture_limits UNION ALL SELECT key, value FROM gesture_settings",
+  );
+  const v = (key: string, fallback: number) => Number(rows.find((x) => x.key === key)?.value ?? fallback);
   return {
-    limits: { advisorPence: limit('advisor', 2500), supervisorPence: limit('supervisor', 15000) },
+    limits: { advisorPence: v('limit:advisor', 2500), supervisorPence: v('limit:supervisor', 15000) },
     customerCapPence: v('customer_cap_pence', 10000),
     capWindowDays: v('cap_window_days', 365),
     pendingExpiryHours: v('pending_expiry_hours', 120),
@@ -179,13 +181,14 @@ export async function readBudget(q: Queryable, siteId: string, month: string): P
 }
 
 export async function writeBudget(q: Queryable, b: { siteId: string; month: string; reservedPence: number; committedPence: number }): Promise<void> {
-  await q.run('UPDATE budgets SET reserved_pence = ?, committed_pence = ?, updated_at = ? WHERE site_id = ? AND month = ?', [
-    b.reservedPence,
-    b.committedPence,
-    Date.now(),
-    b.siteId,
-    b.month,
-  ]);
+  await q.run(...budgetWrite(b));
+}
+
+export function budgetWrite(b: { siteId: string; month: string; reservedPence: number; committedPence: number }): Write {
+  return [
+    'UPDATE budgets SET reserved_pence = ?, committed_pence = ?, updated_at = ? WHERE site_id = ? AND month = ?',
+    [b.reservedPence, b.committedPence, Date.now(), b.siteId, b.month],
+  ];
 }
 
 /** Pending and approved requests for this customer inside the cap window, from every site. */

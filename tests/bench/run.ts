@@ -10,7 +10,7 @@ import { benchGestureThroughput } from './gesture-throughput';
 import { benchKnowledgeBrowser } from './knowledge-browser';
 import { benchKnowledgeSearch } from './knowledge-search';
 import { benchScreenPop } from './screen-pop';
-import { formatBytes } from './stats';
+import { formatBytes, machineLoad } from './stats';
 
 export type Benchmark = () => Promise<unknown>;
 
@@ -50,6 +50,7 @@ function describeMachine(): string {
       `${os.platform()} ${os.release()}`,
     `Node ${process.version}${typeof globalThis.gc === 'function' ? ', --expose-gc' : ', without --expose-gc'}`,
     `Date: ${new Date().toLocaleString('en-GB', { dateStyle: 'full', timeStyle: 'long' })}`,
+    `At start: ${machineLoad()}`,
   ].join('\n');
 }
 
@@ -65,7 +66,7 @@ export async function main(args: string[]): Promise<number> {
     console.log(`\n=== ${name} ===`);
     const start = performance.now();
     await benchmarks.get(name)!();
-    console.log(`\n${name} took ${((performance.now() - start) / 1000).toFixed(1)} s in all.`);
+    console.log(`\n${name} took ${((performance.now() - start) / 1000).toFixed(1)} s in all; ${machineLoad()}.`);
   }
   return 0;
 }

@@ -1,3 +1,4 @@
+import os from 'node:os';
 /** Small helpers for benchmarks: percentiles, heap measurement and plain-text tables. */
 
 export interface Summary {
@@ -112,3 +113,14 @@ export const pickOut = <T>(xs: readonly T[], at: readonly number[]): T[] => at.m
 
 export const ordinal = (n: number): string =>
   n % 10 === 2 && n !== 12 ? `${n}nd` : n % 10 === 3 && n !== 13 ? `${n}rd` : n % 10 === 1 && n !== 11 ? `${n}st` : `${n}th`;
+
+/**
+ * The machine's load averages and core count, printed beside figures: on a shared machine a figure
+ * taken while other work runs says so.
+ */
+export function machineLoad(): string {
+  const [one, five] = os.loadavg();
+  const cores = os.cpus().length;
+  const busy = (one ?? 0) > cores * 0.75;
+  return `load ${one!.toFixed(1)} (1 min) / ${five!.toFixed(1)} (5 min) on ${cores} cores${busy ? ' — BUSY: other work was running' : ''}`;
+}
