@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { SetupStatus } from '../../../shared/contract/setup';
 import { useHubChoice } from '../../state';
 import '../../ui/controls.css';
-import '../signin/signin.css';
+import { SignInCard, useFormFocus } from '../signin/SignInCard';
 
 /**
  * First run, when no policy from IT and no environment names the hub: the person types the
@@ -12,10 +12,7 @@ export function HubAddress() {
   const { chooseHub, choosing, chooseError } = useHubChoice();
   const [address, setAddress] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
-  useEffect(() => inputRef.current?.focus(), []);
-  useEffect(() => {
-    if (chooseError) inputRef.current?.select();
-  }, [chooseError]);
+  useFormFocus(inputRef, inputRef, chooseError);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -23,63 +20,55 @@ export function HubAddress() {
   };
 
   return (
-    <main className="signin-page">
-      <div className="signin-card">
-        <div className="signin-brand">
-          <span className="signin-mark" aria-hidden="true">
-            R
-          </span>
-          <h1 className="signin-product">Welcome to Rapport</h1>
+    <SignInCard title="Welcome to Rapport" lede="Enter your contact centre’s hub address. Your IT team or team leader has it.">
+      <form className="signin-form" onSubmit={submit} noValidate>
+        <div className="field">
+          <label className="field-label" htmlFor="hub-address">
+            Hub address
+          </label>
+          <input
+            ref={inputRef}
+            id="hub-address"
+            className="input"
+            name="hub"
+            inputMode="url"
+            autoCapitalize="none"
+            spellCheck={false}
+            placeholder="https://rapport.example.co.uk"
+            aria-describedby="hub-address-hint"
+            aria-invalid={chooseError ? true : undefined}
+            value={address}
+            onChange={(e) => setAddress(e.target.value)}
+          />
+          <p id="hub-address-hint" className="signin-hint">
+            Rapport checks that the hub answers before keeping it.
+          </p>
         </div>
-        <p className="signin-lede">Enter your contact centre’s hub address. Your IT team or team leader has it.</p>
-        <form className="signin-form" onSubmit={submit} noValidate>
-          <div className="field">
-            <label className="field-label" htmlFor="hub-address">
-              Hub address
-            </label>
-            <input
-              ref={inputRef}
-              id="hub-address"
-              className="input"
-              name="hub"
-              inputMode="url"
-              autoCapitalize="none"
-              spellCheck={false}
-              placeholder="https://rapport.example.co.uk"
-              aria-describedby="hub-address-hint"
-              aria-invalid={chooseError ? true : undefined}
-              value={address}
-              onChange={(e) => setAddress(e.target.value)}
-            />
-            <p id="hub-address-hint" className="signin-hint">
-              Rapport checks that the hub answers before keeping it.
-            </p>
+        {chooseError ? (
+          <div className="signin-error" role="alert">
+            {chooseError.message}
           </div>
-          {chooseError ? (
-            <div className="signin-error" role="alert">
-              {chooseError.message}
-            </div>
-          ) : null}
-          <button type="submit" className="button signin-submit" disabled={choosing}>
-            {choosing ? 'Checking…' : 'Continue'}
-          </button>
-        </form>
-      </div>
-    </main>
+        ) : null}
+        <button type="submit" className="button signin-submit" disabled={choosing}>
+          {choosing ? 'Checking…' : 'Continue'}
+        </button>
+      </form>
+    </SignInCard>
   );
 }
 
 /** IT's policy file is there but cannot be used: nothing a person can fix here, so say who can. */
 export function PolicyProblem({ problem }: { problem: string }) {
   return (
-    <main className="signin-page">
-      <div className="signin-card" role="alert">
-        <h1 className="signin-product">Rapport needs your IT team</h1>
-        <p className="signin-lede">The settings your IT team installed on this computer cannot be used, so Rapport cannot find its hub.</p>
+    <SignInCard
+      title="Rapport needs your IT team"
+      lede="The settings your IT team installed on this computer cannot be used, so Rapport cannot find its hub."
+    >
+      <div role="alert">
         <p className="signin-hint">Tell the IT service desk:</p>
         <pre className="signin-problem">{problem}</pre>
       </div>
-    </main>
+    </SignInCard>
   );
 }
 
@@ -90,8 +79,8 @@ export function SetupNotices({ status }: { status: SetupStatus | null }) {
     <>
       {status.updateNeeded ? (
         <div className="signin-error" role="alert">
-          Update needed: your contact centre’s hub works with Rapport {status.updateNeeded.minDesktop} or later, and this computer has{' '}
-          {status.version}. Ask your IT team to update Rapport.
+          Update needed: your contact centre’s hub works with Rapport {status.updateNeeded.minDesktop} or later, and this computer
+          has {status.version}. Ask your IT team to update Rapport.
         </div>
       ) : null}
       {status.sessionNotice ? <p className="signin-notice">{status.sessionNotice}</p> : null}

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useSessionActions, useSetupStatus, useSignInState } from '../../state';
 import { SetupNotices } from '../setup/HubAddress';
 import '../../ui/controls.css';
 import './signin.css';
+import { SignInCard, useFormFocus } from './SignInCard';
 
 /** The first screen of the shift; errors come from the core in words an advisor can act on. */
 export function SignIn() {
@@ -14,12 +15,8 @@ export function SignIn() {
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 
-  useEffect(() => usernameRef.current?.focus(), []);
-
   // After a failed attempt the password is what usually needs retyping: select it, ready to replace.
-  useEffect(() => {
-    if (signInError) passwordRef.current?.select();
-  }, [signInError]);
+  useFormFocus(usernameRef, passwordRef, signInError);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -27,60 +24,51 @@ export function SignIn() {
   };
 
   return (
-    <main className="signin-page">
-      <div className="signin-card">
-        <div className="signin-brand">
-          <span className="signin-mark" aria-hidden="true">
-            R
-          </span>
-          <h1 className="signin-product">Rapport</h1>
+    <SignInCard title="Rapport" lede="Sign in to start your shift.">
+      <SetupNotices status={setup} />
+      <form className="signin-form" onSubmit={submit} noValidate>
+        <div className="field">
+          <label className="field-label" htmlFor="signin-username">
+            Username
+          </label>
+          <input
+            ref={usernameRef}
+            id="signin-username"
+            className="input"
+            name="username"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
         </div>
-        <p className="signin-lede">Sign in to start your shift.</p>
-        <SetupNotices status={setup} />
-        <form className="signin-form" onSubmit={submit} noValidate>
-          <div className="field">
-            <label className="field-label" htmlFor="signin-username">
-              Username
-            </label>
-            <input
-              ref={usernameRef}
-              id="signin-username"
-              className="input"
-              name="username"
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
-              required
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-            />
+        <div className="field">
+          <label className="field-label" htmlFor="signin-password">
+            Password
+          </label>
+          <input
+            ref={passwordRef}
+            id="signin-password"
+            className="input"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </div>
+        {signInError ? (
+          <div className="signin-error" role="alert">
+            {signInError.message}
           </div>
-          <div className="field">
-            <label className="field-label" htmlFor="signin-password">
-              Password
-            </label>
-            <input
-              ref={passwordRef}
-              id="signin-password"
-              className="input"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </div>
-          {signInError ? (
-            <div className="signin-error" role="alert">
-              {signInError.message}
-            </div>
-          ) : null}
-          <button type="submit" className="button signin-submit" disabled={signingIn}>
-            {signingIn ? 'Signing in…' : 'Sign in'}
-          </button>
-        </form>
-      </div>
-    </main>
+        ) : null}
+        <button type="submit" className="button signin-submit" disabled={signingIn}>
+          {signingIn ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </SignInCard>
   );
 }
