@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CallView } from '../../shared/contract/calls';
 import { guarded } from '../../shared/guard';
@@ -84,6 +85,8 @@ parentPort.on('message', (e) => {
   if (e.data.type === 'vault-key' && !core) {
     // No key means no OS keychain: the sign-in is kept in memory only, never in plain text on disk.
     const vault = e.data.key ? fileVault(join(dataDir, 'session.bin'), aesCodec(e.data.key)) : memoryVault();
+    // Rapport 0.1.0 kept the session in plain text when there was no keychain: that file goes now.
+    if (!e.data.key) rmSync(join(dataDir, 'session.json'), { force: true });
     const cti = planCti(dataDir, { ...process.env, RAPPORT_CTI_PORT: String(softphone.port) });
     const setup = new DesktopSetup({ dataDir, deployment, sessionKeeping: e.data.key ? 'encrypted' : 'process-only', sessionNotice: e.data.notice ?? null });
     electronVersion = e.data.electron;
