@@ -26,9 +26,9 @@ export function gestureHandlers(core: DesktopCore): GestureHandlers {
     'customers.card': ({ customerId }) => hub().get<HubJson>(`/api/customers/${seg(customerId)}`),
     'gestures.suggestions': ({ caseId }) => hub().get(`/api/cases/${seg(caseId)}/gesture-suggestions`),
     'gestures.forCase': ({ caseId }) => hub().get(`/api/cases/${seg(caseId)}/gestures`),
-    'gestures.send': ({ itemName, ...draft }) => {
+    'gestures.send': ({ itemName, ...request }) => {
       const { outbox } = core.requireSignedIn();
-      return outbox.send(draft, `${itemName ?? draft.itemId} · ${formatPence(draft.amountPence)}`);
+      return outbox.send(request, `${itemName ?? request.itemId} · ${formatPence(request.amountPence)}`);
     },
     'gestures.outbox': async () => core.requireSignedIn().outbox.entries(),
     'gestures.discard': async ({ outboxId }) => core.requireSignedIn().outbox.discard(outboxId),

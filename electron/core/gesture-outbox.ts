@@ -5,18 +5,16 @@ import type { HubClient } from './hub-client';
 import { OutboxQueue, transient } from './outbox';
 import type { DesktopStore } from './store';
 
-type Draft = Omit<CreateGestureRequest, 'idempotencyKey'>;
-
 /**
  * Gesture requests made while the hub is out of reach wait here, each with the idempotency key
- * minted when the advisor pressed send, and go once the hub is back: a resend after a dropped
+ * the form brought, and go once the hub is back: a resend after a dropped
  * reply is the same request, never a second one.
  */
 export class GestureOutbox {
   private readonly queue: OutboxQueue;
 
   constructor(
-    private readonly hub: HubClient,
+    hub: HubClient,
     store: DesktopStore,
     changed: () => void,
   ) {
@@ -40,16 +38,22 @@ export class GestureOutbox {
     });
   }
 
-  async send(draft: Draft, summary: string): Promise<{ sent: CreateGestureResult } | { queued: OutboxEntry }> {
-    const body: CreateGestureRequest = { ...draft, idempotencyKey: `g-${randomUUID()}` };
+  /**
+   * Written to the outbox (on disk) before the first try, under the key the form brought: if this
+   * process dies after the hub has committed, the retry carries the same key and the hub answers
+   * with the original request instead of making a second one.
+   */
+  async send(request: CreateGestureRequest, summary: string): Promise<{ sent: CreateGestureResult } | { queued: OutboxEntry }> {
+    const row = this.queue.ensure({ id: randomUUID(), key: request.idempotencyKey, body: request, summary });
+    let sent: CreateGestureResult | undefined;
     try {
-      return { sent: await this.hub.post<CreateGestureResult>('/api/gestures/requests', body) };
+      if (await this.queue.sendNow(row, (result) => (sent = result as CreateGestureResult))) return { sent: sent! };
     } catch (err) {
-      if (!transient(err)) throw err;
+      // A definite no: the advisor still has the form open and decides what to change.
+      this.queue.remove(row.id);
+      throw err;
     }
-    const id = randomUUID();
-    this.queue.add({ id, key: body.idempotencyKey, body, summary });
-    return { queued: this.entries().find((e) => e.id === id)! };
+    return { queued: this.entries().find((e) => e.id === row.id)! };
   }
 
   discard(id: string): OutboxEntry[] {

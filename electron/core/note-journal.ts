@@ -73,10 +73,8 @@ export class NoteJournal {
     key?: string;
   }): Promise<NoteOutcome> {
     const key = note.key ?? `n-${randomUUID()}`;
-    const existing = this.queue.rows().find((r) => r.key === key);
-    const row =
-      existing ??
-      this.write({ caseId: note.caseId, caseReference: note.caseReference, callId: note.callId, body: note.body, idempotencyKey: key });
+    const body: Journalled = { caseId: note.caseId, caseReference: note.caseReference, callId: note.callId, body: note.body, idempotencyKey: key };
+    const row = this.queue.ensure({ id: randomUUID(), key, body, summary: `Note on ${note.caseReference ?? note.caseId}` });
     try {
       if (await this.queue.sendNow(row)) return { state: 'sent' };
     } catch (err) {
@@ -93,12 +91,6 @@ export class NoteJournal {
       .update(`${caseId}\n${body}`)
       .digest('hex')
       .slice(0, 32)}`;
-  }
-
-  private write(note: Journalled): OutboxRow {
-    const id = randomUUID();
-    this.queue.add({ id, key: note.idempotencyKey, body: note, summary: `Note on ${note.caseReference ?? note.caseId}` });
-    return this.queue.rows().find((r) => r.id === id)!;
   }
 
   discard(id: string): JournalEntry[] {

@@ -31,16 +31,25 @@ export class OutboxQueue {
     this.changed();
   }
 
+  /** The row waiting with this key, or this one written now: a retry of one request is one row. */
+  ensure(row: { id: string; key: string; body: unknown; summary: string }): OutboxRow {
+    const waiting = this.rows().find((r) => r.key === row.key);
+    if (waiting) return waiting;
+    this.add(row);
+    return this.rows().find((r) => r.id === row.id)!;
+  }
+
   remove(id: string): void {
     this.store.outboxDone(id);
     this.changed();
   }
 
   /** Tries one row now (for example right after it was written); says whether it went. */
-  async sendNow(row: OutboxRow): Promise<boolean> {
+  async sendNow(row: OutboxRow, delivered?: (reply: unknown) => void): Promise<boolean> {
     try {
-      await this.deliver(row);
+      const reply = await this.deliver(row);
       this.remove(row.id);
+      delivered?.(reply);
       return true;
     } catch (err) {
       if (!transient(err)) throw err;

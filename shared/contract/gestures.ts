@@ -27,10 +27,12 @@ export interface OutboxEntry {
   error: string | null;
 }
 
-/** What the renderer hands over; the desktop mints the idempotency key when the advisor presses send. */
-export const gestureDraft = createGestureRequest.omit({ idempotencyKey: true });
-/** The draft and the item's name, so the outbox can say what waits in words. */
-export const gestureSendArgs = gestureDraft.extend({ itemName: z.string().trim().min(1).max(120).optional() });
+/**
+ * What the renderer hands over, with the idempotency key that belongs to the form: minted when the
+ * form opens and sent again with every retry, so "did not answer, try again" is the same request.
+ * The item's name lets the outbox say what waits in words.
+ */
+export const gestureSendArgs = createGestureRequest.extend({ itemName: z.string().trim().min(1).max(120).optional() });
 
 const id = z.string().min(1).max(120);
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);

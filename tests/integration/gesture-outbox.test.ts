@@ -31,8 +31,7 @@ describe('a gesture requested while the hub is away waits in the outbox and is s
     const advisor = await signInAs(hub.url, 'advisor1.lds');
     const customerId = (await customerPool(hub.context.db)).next();
     const caseId = await openCase(advisor.client, customerId);
-    const { idempotencyKey: _unused, ...draft } = flowers(caseId, 2000, { message: 'Sorry. Card 4111 1111 1111 1111 was charged twice.' });
-    void _unused;
+    const draft = flowers(caseId, 2000, { message: 'Sorry. Card 4111 1111 1111 1111 was charged twice.' });
 
     down = true;
     const { outbox } = core.requireSignedIn();
@@ -41,7 +40,11 @@ describe('a gesture requested while the hub is away waits in the outbox and is s
     expect(queued.ok && 'queued' in (queued.value as object)).toBe(true);
     const entries = outbox.entries();
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ state: 'waiting', amountPence: 2000, caseId });
+    // The key the form brought, written before the first try.
+    expect(entries[0]).toMatchObject({ state: 'waiting', amountPence: 2000, caseId, idempotencyKey: draft.idempotencyKey, attempts: 1 });
+    // Pressing send again on the same form is the same row, not a second one.
+    await route(coreHandlers(core), { id: 2, name: 'gestures.send', args: { ...draft, itemName: 'Bunch of flowers' } });
+    expect(outbox.entries()).toHaveLength(1);
     // Nothing on disk holds the card number.
     const file = new Database(join(dataDir, 'users', 'usr_advisor1_lds', 'store.sqlite')) as unknown as { prepare(s: string): { all(): { body: string }[] } };
     const bodies = file.prepare('SELECT body FROM outbox').all().map((r) => r.body).join(' ');
@@ -49,7 +52,7 @@ describe('a gesture requested while the hub is away waits in the outbox and is s
     expect(bodies).not.toContain('4111 1111 1111 1111');
 
     await outbox.flush(); // still down: stays waiting
-    expect(outbox.entries()[0]).toMatchObject({ state: 'waiting', attempts: 1 });
+    expect(outbox.entries()[0]).toMatchObject({ state: 'waiting', attempts: 3 });
     down = false;
     await outbox.flush();
     await outbox.flush();

@@ -34,6 +34,8 @@ export function GestureForm({
   const id = useId();
   const [draft, setDraft] = useState<DraftState>(() => initialDraft(suggestion, view.sensitive));
   const [tried, setTried] = useState(false);
+  // Minted once per form: a retry after "did not answer" is the same request at the hub, never a second.
+  const [idempotencyKey] = useState(() => `g-${crypto.randomUUID()}`);
   const { send } = useGoodwillActions();
   const { busy, error } = useGoodwillAction('send');
   const local = draftProblems(suggestion, draft, view.sensitive);
@@ -50,7 +52,7 @@ export function GestureForm({
       document.getElementById(`${id}-problems`)?.focus();
       return;
     }
-    await send(toRequest(caseId, suggestion, draft));
+    await send(toRequest(caseId, suggestion, draft, idempotencyKey));
   };
 
   return (

@@ -62,11 +62,13 @@ export function draftProblems(s: SuggestionView, d: DraftState, sensitive: boole
   return problems;
 }
 
-export function toRequest(caseId: string, s: SuggestionView, d: DraftState): GestureDraft {
+/** `idempotencyKey` belongs to the form: the same one on every retry of it. */
+export function toRequest(caseId: string, s: SuggestionView, d: DraftState, idempotencyKey: string): GestureDraft {
   const personalisation = Object.fromEntries(Object.entries(d.values).filter(([, v]) => v.trim()));
   const message = composedMessage(d);
   if (s.fields.some((f) => f.key === 'message')) personalisation.message = message;
   return {
+    idempotencyKey,
     caseId,
     itemId: s.itemId,
     itemName: s.name,
