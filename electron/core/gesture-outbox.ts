@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { OutboxEntry } from '../../shared/contract/gestures';
 import type { CreateGestureRequest, CreateGestureResult } from '../../shared/schemas/gestures';
 import type { HubClient } from './hub-client';
-import { OutboxQueue, transient } from './outbox';
+import { OutboxQueue } from './outbox';
 import type { DesktopStore } from './store';
 
 /**
