@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import v8 from 'node:v8';
 import MiniSearch, { type Options } from 'minisearch';
+import { miniSearchBest } from '../relevance/engines';
 import type { Article } from '../../shared/schemas/knowledge';
 import { KnowledgeIndex, type PersistedIndex } from '../../shared/search/knowledge-index';
 import { search } from '../../shared/search/query';
@@ -101,24 +102,18 @@ const rapportEngine: EngineUnderTest = {
 
 type MiniDoc = Omit<Article, 'tags'> & { tags: string };
 
-/** MiniSearch tuned for these queries: field boosts, prefix on the last word, fuzzy for longer words. */
+/** MiniSearch with the best settings found for it (tests/relevance/engines.ts), the same as the relevance test uses. */
 export const MINISEARCH_OPTIONS: Options<MiniDoc> = {
   fields: ['title', 'summary', 'body', 'tags', 'category'],
   // The same card fields Rapport keeps, so a result can be shown without going back to the articles.
   storeFields: ['title', 'summary', 'line', 'category', 'tags', 'updatedAt'],
-  searchOptions: {
-    boost: { title: 3, tags: 2, summary: 1.5 },
-    prefix: (_term: string, i: number, terms: string[]) => i === terms.length - 1,
-    fuzzy: (term: string) => (term.length > 4 ? 0.2 : false),
-    combineWith: 'OR',
-  },
 };
 
-// Whole questions are searched without prefix matching, as Rapport does; keystrokes use the options above.
+// Whole questions are searched without prefix matching, keystrokes with prefix on the last word.
 const miniSearchRun =
   (ms: MiniSearch<MiniDoc>): Run =>
   (q, keystroke) =>
-    (keystroke ? ms.search(q) : ms.search(q, { prefix: false })).slice(0, LIMIT).length;
+    ms.search(q, miniSearchBest(keystroke)).slice(0, LIMIT).length;
 
 const miniSearchEngine: EngineUnderTest = {
   name: 'MiniSearch',

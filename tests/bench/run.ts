@@ -7,6 +7,7 @@ import os from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchGestureThroughput } from './gesture-throughput';
+import { benchRelevance } from './relevance';
 import { benchKnowledgeBrowser } from './knowledge-browser';
 import { benchKnowledgeSearch } from './knowledge-search';
 import { benchScreenPop } from './screen-pop';
@@ -20,6 +21,7 @@ export const benchmarks = new Map<string, Benchmark>([
   ['knowledge-browser', () => benchKnowledgeBrowser({})],
   ['screen-pop', () => benchScreenPop()],
   ['gesture-throughput', () => benchGestureThroughput()],
+  ['relevance', async () => benchRelevance()],
 ]);
 
 export function registerBenchmark(name: string, run: Benchmark): void {
