@@ -1,3 +1,4 @@
+import { PASSWORD_COST, type PasswordCost } from './accounts/passwords';
 import type { Db } from './db/types';
 import type { EventBus } from './events/bus';
 import type { TelephonyGateway } from './telephony/gateway';
@@ -16,6 +17,8 @@ export interface HubConfig {
   sessionIdleMs: number;
   sessionMaxMs: number;
   lockout: LockoutPolicy;
+  /** scrypt's cost for new hashes; OWASP's minimum unless a test hub asks for less. */
+  passwordCost: PasswordCost;
   instanceId: string;
 }
 
@@ -32,5 +35,6 @@ export const defaultConfig = (instanceId: string): HubConfig => ({
   sessionIdleMs: 12 * 60 * 60 * 1000,
   sessionMaxMs: 7 * 24 * 60 * 60 * 1000,
   lockout: { slowAfter: 3, lockAfter: 6, lockMs: 15 * 60 * 1000, slowStepMs: 400 },
+  passwordCost: PASSWORD_COST,
   instanceId,
 });

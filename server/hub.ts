@@ -64,8 +64,9 @@ export async function openStorage(opts: HubOptions): Promise<{ db: Db; events: E
 export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   const { db, events } = await openStorage(opts);
   await migrate(db);
-  if (opts.seed !== false) await seedIfEmpty(db);
-  const context: HubContext = { db, events, config: { ...defaultConfig(newId('hub')), ...opts.config }, telephony: null };
+  const config = { ...defaultConfig(newId('hub')), ...opts.config };
+  if (opts.seed !== false) await seedIfEmpty(db, { passwordCost: config.passwordCost });
+  const context: HubContext = { db, events, config, telephony: null };
   await connectPbx(context);
   const log = opts.log ?? hubLogger(undefined, process.env.RAPPORT_LOG_LEVEL ?? 'warn');
   const table = routeTable();

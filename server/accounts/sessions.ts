@@ -5,57 +5,62 @@ import type { HubContext } from '../context';
 import { HttpError } from '../http/errors';
 import type { Actor } from '../http/router';
 import { newToken, sha256 } from '../ids';
-import { burnEquivalentTime, verifyPassword } from './passwords';
+import { burnEquivalentTime, hashPassword, needsRehash, verifyPassword } from './passwords';
 import { findSite, toSiteView, toUserView, USER_COLUMNS, type UserRow } from './users';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const WRONG = () => new HttpError(401, 'wrong_credentials', 'That username and password do not match.');
+const WRONG = () => new HttpError(401, 'wrong_credentials', 'That username and password do not match (after several wrong tries an account is locked for a while).');
+
+interface Attempt {
+  id: string;
+  failed_attempts: number;
+  locked_until: number | null;
+}
 
 /**
- * Sign-in with slowing and lockout per account. The failure count lives in the database, so
- * every hub instance sees the same count.
+ * Counts this attempt before any hashing, in one statement, so guesses sent all at once are
+ * counted one by one: the attempt that finds the count already at the limit is refused unhashed.
+ * A lock that has run out starts the count afresh.
+ */
+async function countAttempt(hub: HubContext, username: string, now: number): Promise<Attempt | undefined> {
+  return hub.db.get<Attempt>(
+    `UPDATE users SET
+       failed_attempts = CASE WHEN locked_until IS NOT NULL AND locked_until <= ? THEN 1 ELSE failed_attempts + 1 END,
+       locked_until = CASE WHEN locked_until IS NOT NULL AND locked_until <= ? THEN NULL ELSE locked_until END
+     WHERE username = ? RETURNING id, failed_attempts, locked_until`,
+    [now, now, username],
+  );
+}
+
+/**
+ * Sign-in with slowing and lockout per account (never per address: a partner site signs in from
+ * behind one address at shift start). The count lives in the database, so every hub instance sees
+ * it. An unknown, a locked and a wrong password answer alike, and take as long.
  */
 export async function signIn(
   hub: HubContext,
   input: { username: string; password: string; client?: string },
 ): Promise<SessionView> {
   const { lockout } = hub.config;
-  const user = await hub.db.get<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE username = ?`, [input.username]);
-  if (!user) {
-    await burnEquivalentTime(input.password);
+  const now = Date.now();
+  const attempt = await countAttempt(hub, input.username, now);
+  if (!attempt || (attempt.locked_until && attempt.locked_until > now) || attempt.failed_attempts > lockout.lockAfter) {
+    if (attempt && !(attempt.locked_until && attempt.locked_until > now)) await lock(hub, attempt.id, now, attempt.failed_attempts);
+    await burnEquivalentTime(input.password, hub.config.passwordCost);
     throw WRONG();
   }
-  const now = Date.now();
-  if (user.locked_until && user.locked_until > now) {
-    const minutes = Math.ceil((user.locked_until - now) / 60000);
-    throw new HttpError(
-      423,
-      'account_locked',
-      `Too many wrong passwords. This account is locked for ${minutes} more minute${minutes === 1 ? '' : 's'}; a supervisor or admin can unlock it sooner by resetting the password.`,
-      undefined,
-      { 'Retry-After': String(Math.ceil((user.locked_until - now) / 1000)) },
-    );
-  }
+  const user = (await hub.db.get<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`, [attempt.id]))!;
   const ok = await verifyPassword(input.password, user.password_hash);
   if (!ok) {
-    const failures = user.failed_attempts + 1;
-    const lockedUntil = failures >= lockout.lockAfter ? now + lockout.lockMs : null;
+    const failures = attempt.failed_attempts;
     const slowedMs = failures > lockout.slowAfter ? Math.min(2000, (failures - lockout.slowAfter) * lockout.slowStepMs) : 0;
-    await hub.db.tx(async (q) => {
-      await q.run('UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?', [
-        lockedUntil ? 0 : failures,
-        lockedUntil,
-        user.id,
-      ]);
-      await audit(q, null, {
-        action: lockedUntil ? 'account.locked' : 'session.sign_in_failed',
-        entity: 'user',
-        entityId: user.id,
-        siteId: user.site_id,
-        detail: { failures, slowedMs },
-      });
-    });
+    if (failures >= lockout.lockAfter) await lock(hub, user.id, now, failures);
+    else {
+      await hub.db.tx((q) =>
+        audit(q, null, { action: 'session.sign_in_failed', entity: 'user', entityId: user.id, siteId: user.site_id, detail: { failures, slowedMs } }),
+      );
+    }
     if (slowedMs) await sleep(slowedMs);
     throw WRONG();
   }
@@ -63,8 +68,12 @@ export async function signIn(
 
   const token = newToken();
   const expiresAt = now + hub.config.sessionIdleMs;
+  const rehashed = needsRehash(user.password_hash, hub.config.passwordCost) ? await hashPassword(input.password, hub.config.passwordCost) : null;
   await hub.db.tx(async (q) => {
-    await q.run('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?', [user.id]);
+    // A guess racing alongside may have locked the account while this password was being checked.
+    const cleared = await q.run('UPDATE users SET failed_attempts = 0 WHERE id = ? AND (locked_until IS NULL OR locked_until <= ?)', [user.id, now]);
+    if (cleared.changes !== 1) throw WRONG();
+    if (rehashed) await q.run('UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?', [rehashed, user.id, user.password_hash]);
     await q.run(
       'INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at, client) VALUES (?, ?, ?, ?, ?, ?)',
       [sha256(token), user.id, now, expiresAt, now, input.client?.slice(0, 120) ?? null],
@@ -82,6 +91,19 @@ interface SessionRow extends UserRow {
 }
 
 /** Sliding expiry, refreshed at most once a minute so reads do not turn into writes. */
+async function lock(hub: HubContext, userId: string, now: number, failures: number): Promise<void> {
+  await hub.db.tx(async (q) => {
+    const locked = await q.run('UPDATE users SET locked_until = ? WHERE id = ? AND (locked_until IS NULL OR locked_until <= ?)', [
+      now + hub.config.lockout.lockMs,
+      userId,
+      now,
+    ]);
+    if (!locked.changes) return;
+    const site = await q.get<{ site_id: string }>('SELECT site_id FROM users WHERE id = ?', [userId]);
+    await audit(q, null, { action: 'account.locked', entity: 'user', entityId: userId, siteId: site?.site_id ?? null, detail: { failures } });
+  });
+}
+
 export async function resolveSession(hub: HubContext, token: string): Promise<Actor | null> {
   const tokenHash = sha256(token);
   const row = await hub.db.get<SessionRow>(

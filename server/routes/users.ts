@@ -63,7 +63,7 @@ export const userRoutes = [
     async handle({ hub, actor, body }) {
       checkReach(actor, { role: body.role, siteId: body.siteId });
       const id = newId('usr');
-      const hash = await hashPassword(body.password);
+      const hash = await hashPassword(body.password, hub.config.passwordCost);
       const now = Date.now();
       await uniqueOrConflict(
         () =>
@@ -136,7 +136,7 @@ export const userRoutes = [
     body: resetPasswordRequest,
     async handle({ hub, actor, params, body }) {
       checkReach(actor, await findUser(hub.db, params.id!).then((u) => ({ role: u.role, siteId: u.site_id })));
-      const hash = await hashPassword(body.password);
+      const hash = await hashPassword(body.password, hub.config.passwordCost);
       await hub.db.tx(async (q) => {
         const user = await findUser(q, params.id!);
         checkReach(actor, { role: user.role, siteId: user.site_id });

@@ -1,5 +1,5 @@
 import { isAdmin } from '../../shared/roles';
-import { hashPassword } from '../accounts/passwords';
+import { hashPassword, PASSWORD_COST, type PasswordCost } from '../accounts/passwords';
 import type { Db, Queryable, SqlValue } from '../db/types';
 import { insertArticle } from '../knowledge/articles';
 import { loadSeedArticles, loadSeedCatalogue } from './content';
@@ -26,14 +26,18 @@ export interface SeedSummary {
   catalogueItems: number;
 }
 
+const demoHashes = new Map<number, Promise<string>>();
+
 /** Seeds the demo organisation into an empty hub; a hub that has sites is left alone. */
-export async function seedIfEmpty(db: Db, opts: { customers?: number } = {}): Promise<SeedSummary | null> {
+export async function seedIfEmpty(db: Db, opts: { customers?: number; passwordCost?: PasswordCost } = {}): Promise<SeedSummary | null> {
   const existing = await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM sites');
   if (Number(existing?.n ?? 0) > 0) return null;
   const rnd = seededRandom(5782);
   const now = Date.now();
-  // Every demo account shares the one published password: hashed once, the seed stays fast at full cost.
-  const demoHash = await hashPassword(DEMO_PASSWORD);
+  // Every demo account shares the one published password: hashed once per process, the seed stays fast at full cost.
+  const cost = opts.passwordCost ?? PASSWORD_COST;
+  if (!demoHashes.has(cost.N)) demoHashes.set(cost.N, hashPassword(DEMO_PASSWORD, cost));
+  const demoHash = await demoHashes.get(cost.N)!;
   const ids = new Map(USERS.map((u) => [u.username, `usr_${u.username.replace('.', '_')}`]));
   const customers = generateCustomers(rnd, opts.customers ?? 1000);
   const owners = USERS.filter((u) => !isAdmin(u.role)).map((u) => ({ id: ids.get(u.username)!, siteId: u.siteId }));

@@ -46,8 +46,16 @@ export async function dropTestSchemas(): Promise<void> {
   await client.end();
 }
 
-/** A hub on an ephemeral port with fast lockout timing for tests. */
+/**
+ * scrypt at a sixteenth of the production cost for hubs that are not about hashing: hundreds of
+ * sign-ins on a busy two-core machine would otherwise take minutes. hub-lockout.test.ts runs at the
+ * real cost (PASSWORD_COST).
+ */
+export const TEST_PASSWORD_COST = { N: 2 ** 13, r: 8, p: 1 };
+
+/** A hub on an ephemeral port with fast lockout timing and a cheap password hash for tests. */
 export async function testHub(backend: Backend, extra: Partial<HubOptions> = {}): Promise<Hub> {
   const opts = await backend.fresh();
-  return startHub({ port: 0, ...opts, ...extra, config: { lockout: { slowAfter: 2, lockAfter: 4, lockMs: 60_000, slowStepMs: 700 }, ...extra.config } });
+  const config = { lockout: { slowAfter: 2, lockAfter: 4, lockMs: 60_000, slowStepMs: 700 }, passwordCost: TEST_PASSWORD_COST, ...extra.config };
+  return startHub({ port: 0, ...opts, ...extra, config });
 }
