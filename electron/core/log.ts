@@ -10,8 +10,8 @@ export const logDir = (dataDir: string) => join(dataDir, 'logs');
  * The desktop's log: JSON lines in `<data>/logs/rapport.N.log`, a new file every 5 MB, the newest
  * five kept (about 25 MB at most). Card numbers are masked before a line is written.
  */
-export async function desktopLogger(dataDir: string, level = process.env.RAPPORT_LOG_LEVEL ?? 'info'): Promise<Logger> {
-  const stream = await pinoRoll({ file: join(logDir(dataDir), 'rapport'), extension: '.log', size: '5m', limit: { count: 5 }, mkdir: true });
+export async function desktopLogger(dataDir: string, level = process.env.RAPPORT_LOG_LEVEL ?? 'info', rotate = { size: '5m', keep: 5 }): Promise<Logger> {
+  const stream = await pinoRoll({ file: join(logDir(dataDir), 'rapport'), extension: '.log', size: rotate.size, limit: { count: rotate.keep }, mkdir: true });
   return pino(logOptions('desktop', level), stream);
 }
 

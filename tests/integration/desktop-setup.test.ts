@@ -124,3 +124,24 @@ describe('a broken policy file', () => {
     await expect(setup.chooseHub('https://other.example.co.uk', false)).rejects.toMatchObject({ code: 'set_by_policy' });
   });
 });
+
+describe('the desktop log files', () => {
+  it('rotate by size and keep only the newest few, and the recent lines read back newest last', async () => {
+    const { desktopLogger } = await import('../../electron/core/log');
+    const { readdirSync } = await import('node:fs');
+    const dataDir = mkdtempSync(join(tmpdir(), 'rapport-rotate-'));
+    const log = await desktopLogger(dataDir, 'info', { size: '2k', keep: 2 });
+    for (let i = 0; i < 200; i++) {
+      log.info({ i, note: 'card 4111 1111 1111 1111 read out' }, `line ${i}`);
+      // Writes come in bursts, as in use; between bursts pino-roll's stream gets to check the size.
+      if (i % 20 === 19) await new Promise((r) => setTimeout(r, 20));
+    }
+    await expect.poll(() => recentLogLines(join(dataDir, 'logs'), 1).join()).toContain('line 199');
+    const files = readdirSync(join(dataDir, 'logs')).filter((f) => /^rapport\.\d+\.log$/.test(f));
+    expect(files.length).toBeGreaterThan(1);
+    expect(files).not.toContain('rapport.1.log'); // the oldest went
+    const lines = recentLogLines(join(dataDir, 'logs'), 5);
+    expect(lines.map((l) => JSON.parse(l).msg)).toEqual(['line 195', 'line 196', 'line 197', 'line 198', 'line 199']);
+    expect(lines.join('\n')).not.toContain('4111 1111');
+  });
+});
