@@ -58,7 +58,8 @@ export async function openStorage(opts: HubOptions): Promise<{ db: Db; events: E
   }
   const path = opts.sqlitePath ?? 'hub.sqlite';
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  return { db: openSqlite(path), events: localBus() };
+  const log = opts.log ? (message: string, err: unknown) => opts.log!.error({ err }, message) : undefined;
+  return { db: openSqlite(path, { log }), events: localBus() };
 }
 
 export async function startHub(opts: HubOptions = {}): Promise<Hub> {

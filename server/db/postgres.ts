@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Db, Queryable, SqlValue } from './types';
+import { DbUnavailable, troubleOf } from './unavailable';
 
 // BIGINT columns hold epoch milliseconds and pence: safe as JS numbers.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -34,6 +35,14 @@ function statementName(text: string): string | undefined {
   return name ?? undefined;
 }
 
+/** A full disk or an unreachable server becomes a DbUnavailable (503, cause logged); other errors stay as they are. */
+function unavailableOr(err: unknown): unknown {
+  const trouble = troubleOf(err);
+  if (!trouble) return err;
+  console.error(`[hub] PostgreSQL: ${trouble === 'disk_full' ? 'disk full' : trouble}:`, (err as Error).message);
+  return new DbUnavailable(trouble, err);
+}
+
 function queryable(client: pg.Pool | pg.PoolClient): Queryable {
   const run = async (sql: string, params: readonly SqlValue[] = []) => {
     const text = toPgPlaceholders(sql);
@@ -42,7 +51,7 @@ function queryable(client: pg.Pool | pg.PoolClient): Queryable {
       return await client.query({ text, values: params as unknown[], ...(name ? { name } : {}) });
     } catch (err) {
       if (name && (err as { code?: string }).code === '0A000') prepared.set(text, null);
-      throw err;
+      throw unavailableOr(err);
     }
   };
   return {
@@ -83,7 +92,9 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db & { pool: 
     schema,
     describe: `PostgreSQL ${redactUrl(opts.url)} schema ${schema}`,
     async tx<T>(work: (q: Queryable) => Promise<T>): Promise<T> {
-      const client = await pool.connect();
+      const client = await pool.connect().catch((err: unknown) => {
+        throw unavailableOr(err);
+      });
       try {
         await client.query('BEGIN');
         const result = await work(queryable(client));

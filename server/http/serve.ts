@@ -4,6 +4,7 @@ import { describeProblems } from '../../shared/schemas/common';
 import { resolveSession } from '../accounts/sessions';
 import type { HubContext } from '../context';
 import { HttpError } from './errors';
+import { DbUnavailable } from '../db/unavailable';
 import { allows, type Actor, type RouteTable } from './router';
 
 const MAX_BODY = 1024 * 1024;
@@ -102,6 +103,9 @@ export function httpHandler(hub: HubContext, table: RouteTable) {
     } catch (err) {
       if (err instanceof HttpError) {
         send(res, err.status, { error: { code: err.code, message: err.message, problems: err.problems } }, err.headers);
+      } else if (err instanceof DbUnavailable) {
+        // The cause was logged where it happened; the person is told it in words, and when to retry.
+        send(res, 503, { error: { code: `database_${err.trouble}`, message: err.advice } }, { 'retry-after': '5' });
       } else {
         console.error('[hub] unexpected error:', err);
         send(res, 500, { error: { code: 'internal', message: 'The hub hit an unexpected problem; it has been logged.' } });
