@@ -28,11 +28,16 @@ export function words(text: string): string[] {
 
 const stemCache = new Map<string, string>();
 
-/** The index's form of a word: British spelling, then a Porter stem. */
+/**
+ * The index's form of a word: British spelling, a Porter stem, and the stem folded again, so a word
+ * and its plural or past tense fold alike even when only the bare word is listed (mails → mail → post).
+ */
 export function termOf(word: string): string {
   let t = stemCache.get(word);
   if (t === undefined) {
-    t = stemmer(britishSpelling(word));
+    const stem = stemmer(britishSpelling(word));
+    const folded = britishSpelling(stem);
+    t = folded === stem ? stem : stemmer(folded);
     if (stemCache.size > 200_000) stemCache.clear();
     stemCache.set(word, t);
   }

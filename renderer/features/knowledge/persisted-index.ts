@@ -7,7 +7,7 @@ import type { PersistedIndex } from '../../../shared/search/knowledge-index';
  */
 const DB = 'rapport-search';
 const STORE = 'indexes';
-export const ENGINE_FORMAT = 3;
+export const ENGINE_FORMAT = 4;
 
 export interface SavedIndex {
   key: string;
