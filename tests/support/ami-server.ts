@@ -28,6 +28,16 @@ export interface AmiTestServerOptions {
   /** Replay the transcript after each login (default true). */
   replay?: boolean;
   onAction?: (action: AmiMessage) => ActionReply | undefined;
+  /**
+   * Actions answered from the capture itself: action name → the ActionID it had there. The
+   * captured Response and list items (`EventList`) are sent with the client's ActionID, and
+   * are left out of the replayed events.
+   */
+  lists?: Record<string, string>;
+  /** Answer every Login with this error (as Asterisk does while shutting down: "Asterisk is shutting down"). */
+  refuseLogin?: string;
+  /** Close each connection once its replay is written, as a PBX that shuts down does. */
+  closeAfterReplay?: boolean;
 }
 
 const GARBAGE = 'this line is not a header\r\n\r\nEvent: RapportUnknownEvent\r\nPrivilege: call,all\r\nWhatever: 1\r\n\r\n\r\n';
@@ -42,11 +52,18 @@ export class AmiTestServer {
   private readonly sockets = new Set<Socket>();
   private readonly banner: string;
   private readonly events: Buffer[];
+  private readonly listAnswers = new Map<string, Buffer[]>();
 
   constructor(private readonly options: AmiTestServerOptions) {
-    const { banner, events } = readTranscript(options.transcript);
+    const { banner, events, frames } = readTranscript(options.transcript);
     this.banner = banner;
-    this.events = events;
+    const listed = new Set<Buffer>();
+    for (const [action, capturedId] of Object.entries(options.lists ?? {})) {
+      const mine = frames.filter((f) => new RegExp(`^ActionID: ${capturedId}\r$`, 'm').test(f.toString('utf8')));
+      for (const f of mine) listed.add(f);
+      this.listAnswers.set(action.toLowerCase(), mine);
+    }
+    this.events = events.filter((e) => !listed.has(e));
     this.server = createServer((socket) => this.accept(socket));
   }
 
@@ -55,8 +72,12 @@ export class AmiTestServer {
     return this.events.length;
   }
 
-  async start(): Promise<number> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
+  /** Listens on `port` (0: any free one), so a test can bring a "restarted PBX" back where it was. */
+  async start(port = 0): Promise<number> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, '127.0.0.1', () => resolve());
+    });
     return (this.server.address() as AddressInfo).port;
   }
 
@@ -102,6 +123,10 @@ export class AmiTestServer {
 
     if (name === 'login') {
       this.loginAttempts += 1;
+      if (this.options.refuseLogin) {
+        reply(['Response: Error', `Message: ${this.options.refuseLogin}`]);
+        return;
+      }
       if (action.get('Username') === this.options.username && action.get('Secret') === this.options.secret) {
         loggedIn.add(socket);
         reply(['Response: Success', 'Message: Authentication accepted']);
@@ -113,7 +138,13 @@ export class AmiTestServer {
       return;
     }
     if (!loggedIn.has(socket)) {
-      reply(['Response: Error', 'Message: Authentication Required']);
+      reply(['Response: Error', `Message: ${this.options.refuseLogin ?? 'Authentication Required'}`]);
+      return;
+    }
+    const captured = this.listAnswers.get(name);
+    if (captured) {
+      const own = `ActionID: ${id ?? ''}\r`;
+      for (const f of captured) out.send(Buffer.from(f.toString('utf8').replace(/^ActionID: .*\r$/m, own)));
       return;
     }
     if (name === 'logoff') {
@@ -153,6 +184,7 @@ export class AmiTestServer {
       out.send(stream);
     }
     if (dropAt !== undefined) out.then(() => void socket.destroy());
+    else if (this.options.closeAfterReplay) out.then(() => void socket.end());
   }
 }
 
@@ -188,20 +220,22 @@ class Writer {
   }
 }
 
-/** The banner line and every frame holding an `Event:` line, byte for byte (the capture's own Responses skipped). */
-export function readTranscript(path: URL | string): { banner: string; events: Buffer[] } {
+/** The banner line, every frame, and those holding an `Event:` line, byte for byte. */
+export function readTranscript(path: URL | string): { banner: string; events: Buffer[]; frames: Buffer[] } {
   const bytes = readFileSync(path);
   const firstLf = bytes.indexOf(0x0a);
   const banner = bytes.subarray(0, firstLf).toString('utf8').replace(/\r$/, '');
   const events: Buffer[] = [];
+  const frames: Buffer[] = [];
   const separator = Buffer.from('\r\n\r\n');
   let from = firstLf + 1;
   while (from < bytes.length) {
     const end = bytes.indexOf(separator, from);
     const stop = end === -1 ? bytes.length : end + separator.length;
     const frame = bytes.subarray(from, stop);
+    frames.push(frame);
     if (/^Event: /m.test(frame.toString('utf8'))) events.push(frame);
     from = stop;
   }
-  return { banner, events };
+  return { banner, events, frames };
 }

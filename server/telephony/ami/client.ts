@@ -2,25 +2,36 @@ import { EventEmitter } from 'node:events';
 import { connect, type Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { guarded } from '../../../shared/guard';
+import { Backoff, type BackoffPolicy } from '../../../shared/retry';
 import { AmiMessage, AmiParser, serialiseAction } from './frames';
 
 export type AmiState = 'connecting' | 'connected' | 'login_failed' | 'disconnected';
+
+/**
+ * Why the link is not up, told apart because each calls for something different: a wrong secret
+ * waits long (it will not fix itself), a PBX shutting down or restarting is retried within seconds.
+ */
+export type AmiDownCause = 'login_refused' | 'shutting_down' | 'unreachable' | 'lost' | 'stopped';
 
 export interface AmiStateChange {
   state: AmiState;
   /** Why: the server's login message, the socket error, "stopped"... */
   reason?: string;
+  cause?: AmiDownCause;
   /** When the next attempt is due, if one is scheduled. */
   retryInMs?: number;
 }
+
+/** Asterisk answers every action, Login included, with this while `core stop gracefully` runs. */
+export const isShuttingDown = (message: string | undefined): boolean => /shutting down/i.test(message ?? '');
 
 export interface AmiClientOptions {
   host: string;
   port: number;
   username: string;
   secret: string;
-  /** Backoff between reconnects after a drop: exponential from minMs to maxMs, with jitter. */
-  reconnect?: { minMs: number; maxMs: number };
+  /** Backoff between reconnects after a drop: exponential from minMs to maxMs, with jitter. Short by default: a restarting PBX is back in seconds. */
+  reconnect?: BackoffPolicy;
   /** Wait after a refused login: a wrong secret will not fix itself, and Asterisk logs each try. */
   loginRetryMs?: number;
   /** Only these events reach `event` listeners (case-insensitive); all others are dropped early. */
@@ -58,15 +69,20 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
 
   private readonly options: AmiClientOptions;
   private readonly eventFilter: Set<string> | undefined;
-  private readonly backoff: { minMs: number; maxMs: number };
+  private readonly backoff: Backoff;
+  private readonly maxBackoffMs: number;
   private readonly handshakeMs: number;
   /** Per instance, so responses meant for an earlier process or another client never match. */
   private readonly idPrefix = `rapport-${randomBytes(4).toString('hex')}`;
   private nextId = 1;
   private socket: Socket | undefined;
   private pending = new Map<string, Pending>();
+  /** List actions (QueueStatus, CoreShowChannels) collecting their items, by ActionID. */
+  private lists = new Map<string, AmiMessage[]>();
+  private readonly listDone = new Map<string, () => void>();
   private stopped = true;
-  private attempt = 0;
+  /** Set by `Event: Shutdown`: the close that follows is a restart, not a fault. */
+  private shutdownSeen = false;
   private retryTimer: NodeJS.Timeout | undefined;
   private pingTimer: NodeJS.Timeout | undefined;
   private firstLogin: { resolve: () => void; reject: (e: Error) => void } | undefined;
@@ -75,7 +91,9 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
     super();
     this.options = options;
     this.eventFilter = options.events ? new Set(options.events.map((e) => e.toLowerCase())) : undefined;
-    this.backoff = options.reconnect ?? { minMs: 500, maxMs: 30_000 };
+    const policy = options.reconnect ?? { minMs: 250, maxMs: 3_000 };
+    this.backoff = new Backoff(policy);
+    this.maxBackoffMs = policy.maxMs;
     this.handshakeMs = options.handshakeTimeoutMs ?? 10_000;
   }
 
@@ -87,7 +105,7 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
   start(): Promise<void> {
     if (!this.stopped) return Promise.resolve();
     this.stopped = false;
-    this.attempt = 0;
+    this.backoff.reset();
     const ready = new Promise<void>((resolve, reject) => (this.firstLogin = { resolve, reject }));
     this.open();
     return ready;
@@ -104,7 +122,7 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
       socket.end(serialiseAction('Logoff', {}, this.newActionId()), () => socket.destroy());
       this.dropped(socket, 'stopped');
     } else {
-      this.setState({ state: 'disconnected', reason: 'stopped' });
+      this.setState({ state: 'disconnected', reason: 'stopped', cause: 'stopped' });
     }
   }
 
@@ -114,6 +132,49 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
       return Promise.reject(new AmiActionError(`AMI action ${name}: not connected (${this.state})`));
     }
     return this.send(this.socket, name, fields, opts.timeoutMs ?? 10_000);
+  }
+
+  /**
+   * Sends a list action and resolves with its items once `EventList: Complete` arrives. The
+   * items are events carrying the action's ActionID; they go to the caller, not to listeners.
+   */
+  async list(name: string, fields: Fields = {}, opts: { timeoutMs?: number } = {}): Promise<AmiMessage[]> {
+    if (this.state !== 'connected' || !this.socket) throw new AmiActionError(`AMI action ${name}: not connected (${this.state})`);
+    const socket = this.socket;
+    const timeoutMs = opts.timeoutMs ?? 10_000;
+    return new Promise<AmiMessage[]>((resolve, reject) => {
+      const items: AmiMessage[] = [];
+      const actionId = this.newActionId();
+      const timer = setTimeout(() => {
+        this.pending.delete(actionId);
+        this.lists.delete(actionId);
+        reject(new AmiActionError(`AMI action ${name} timed out after ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.lists.set(actionId, items);
+      const fail = (error: Error) => {
+        clearTimeout(timer);
+        this.lists.delete(actionId);
+        this.listDone.delete(actionId);
+        reject(error);
+      };
+      // The Response only opens the list; the items and the Complete event follow.
+      const done = { resolve: () => undefined, reject: fail };
+      this.pending.set(actionId, { name, ...done, timer });
+      this.listDone.set(actionId, () => {
+        clearTimeout(timer);
+        this.pending.delete(actionId);
+        this.lists.delete(actionId);
+        this.listDone.delete(actionId);
+        resolve(items);
+      });
+      try {
+        socket.write(serialiseAction(name, fields, actionId));
+      } catch (error) {
+        this.pending.delete(actionId);
+        this.listDone.delete(actionId);
+        fail(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
   }
 
   private send(socket: Socket, name: string, fields: Fields, timeoutMs: number): Promise<AmiMessage> {
@@ -179,7 +240,8 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
     const accepted = (response: AmiMessage) => {
       done();
       if (socket !== this.socket) return;
-      this.attempt = 0;
+      this.backoff.reset();
+      this.shutdownSeen = false;
       this.setState({ state: 'connected', reason: response.get('Message') });
       this.startPing(socket);
       this.settleStart();
@@ -191,15 +253,22 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
         socket.destroy(error); // timed out: an ordinary reconnect
         return;
       }
+      const reason = error.response.get('Message') ?? 'login refused';
+      // A PBX shutting down refuses every login with this: it is not a wrong secret, and it will
+      // be back in seconds. Retry on the ordinary short back-off.
+      if (isShuttingDown(reason)) {
+        socket.destroy();
+        this.dropped(socket, 'the phone system is shutting down', 'shutting_down');
+        return;
+      }
       // Asterisk closes the session after a refusal; close ours and wait long: a wrong secret
       // will not fix itself, and each attempt is a security event in the PBX's log.
-      const delay = jittered(Math.max(this.options.loginRetryMs ?? 60_000, this.backoff.maxMs));
+      const delay = jittered(Math.max(this.options.loginRetryMs ?? 60_000, this.maxBackoffMs));
       this.socket = undefined;
       this.stopPing();
       this.rejectPending('AMI login refused');
       socket.destroy();
-      const reason = error.response.get('Message') ?? 'login refused';
-      this.setState({ state: 'login_failed', reason, retryInMs: delay });
+      this.setState({ state: 'login_failed', reason, cause: 'login_refused', retryInMs: delay });
       this.scheduleRetry(delay);
       this.settleStart(new AmiActionError(`AMI login refused: ${reason}`, error.response));
     };
@@ -210,6 +279,14 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
     const event = message.event;
     if (event !== undefined) {
       // OriginateResponse carries Response and ActionID too: an event is never an action's answer.
+      if (event.toLowerCase() === 'shutdown') this.shutdownSeen = true;
+      const listId = message.get('ActionID');
+      const items = listId === undefined ? undefined : this.lists.get(listId);
+      if (items && listId !== undefined) {
+        if (message.get('EventList')?.toLowerCase() === 'complete') this.listDone.get(listId)?.();
+        else items.push(message);
+        return;
+      }
       if (this.eventFilter && !this.eventFilter.has(event.toLowerCase())) return;
       try {
         this.emit('event', message);
@@ -226,8 +303,11 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
       this.emit('problem', `response for no pending action (${actionId ?? 'no ActionID'})`);
       return;
     }
+    const isList = this.lists.has(actionId);
+    if (isList && message.get('Response')?.toLowerCase() !== 'error') return; // items follow
     this.pending.delete(actionId);
     clearTimeout(pending.timer);
+    if (isList) this.listDone.delete(actionId);
     if (message.get('Response')?.toLowerCase() === 'error') {
       pending.reject(new AmiActionError(`AMI action ${pending.name} failed: ${message.get('Message') ?? 'no message'}`, message));
     } else {
@@ -235,21 +315,25 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
     }
   }
 
-  private dropped(socket: Socket, reason: string): void {
+  private dropped(socket: Socket, why: string, given?: AmiDownCause): void {
     if (socket !== this.socket) return;
     this.socket = undefined;
     this.stopPing();
-    this.rejectPending(`AMI connection lost (${reason})`);
+    this.rejectPending(`AMI connection lost (${why})`);
     if (this.stopped) {
-      this.setState({ state: 'disconnected', reason: 'stopped' });
+      this.setState({ state: 'disconnected', reason: 'stopped', cause: 'stopped' });
       return;
     }
-    const { minMs, maxMs } = this.backoff;
-    const delay = jittered(Math.min(maxMs, minMs * 2 ** this.attempt));
-    this.attempt = Math.min(this.attempt + 1, 30);
-    this.setState({ state: 'disconnected', reason, retryInMs: delay });
+    const restart = this.shutdownSeen;
+    this.shutdownSeen = false;
+    // A clean shutdown announced itself: the PBX restarts, so the first retry goes at once.
+    if (restart) this.backoff.reset();
+    const cause: AmiDownCause = given ?? (restart ? 'shutting_down' : /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|no banner/.test(why) ? 'unreachable' : 'lost');
+    const reason = restart ? 'the phone system shut down (restarting)' : why;
+    const delay = this.backoff.next();
+    this.setState({ state: 'disconnected', reason, cause, retryInMs: delay });
     this.scheduleRetry(delay);
-    this.settleStart(new Error(`AMI connection failed (${reason}); retrying in ${delay} ms`));
+    this.settleStart(new Error(`AMI connection failed (${why}); retrying in ${delay} ms`));
   }
 
   private settleStart(error?: Error): void {
@@ -280,7 +364,9 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
     const every = this.options.pingMs ?? 30_000;
     if (every <= 0) return;
     this.pingTimer = setInterval(() => {
-      this.send(socket, 'Ping', {}, every).catch(() => {
+      this.send(socket, 'Ping', {}, every).catch((error: unknown) => {
+        // An error answer (a PBX shutting down refuses even Ping) proves the link is alive.
+        if (error instanceof AmiActionError && error.response) return;
         if (socket === this.socket) socket.destroy(new Error('Ping unanswered'));
       });
     }, every);
