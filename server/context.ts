@@ -1,7 +1,7 @@
 import { PASSWORD_COST, type PasswordCost } from './accounts/passwords';
 import type { Db } from './db/types';
 import type { EventBus } from './events/bus';
-import type { TelephonyGateway } from './telephony/gateway';
+import type { GatewayOptions, TelephonyGateway } from './telephony/gateway';
 
 export interface LockoutPolicy {
   /** Failures allowed before each further attempt is slowed. */
@@ -20,6 +20,8 @@ export interface HubConfig {
   /** scrypt's cost for new hashes; OWASP's minimum unless a test hub asks for less. */
   passwordCost: PasswordCost;
   instanceId: string;
+  /** Timing of the PBX link (tests shorten it). */
+  pbx?: GatewayOptions;
 }
 
 /** What every route handler gets: storage, live events and the hub's settings. */

@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { Backoff } from '../../shared/retry';
 
 export interface LiveHandlers {
   onEvent(name: string, data: Record<string, unknown>): void;
@@ -13,7 +14,7 @@ export interface LiveHandlers {
 export class HubLive {
   private ws: WebSocket | null = null;
   private timer: NodeJS.Timeout | null = null;
-  private attempt = 0;
+  private readonly backoff = new Backoff({ minMs: 500, maxMs: 30_000, jitter: 0.25 });
   private stopped = true;
 
   constructor(
@@ -37,7 +38,7 @@ export class HubLive {
     });
     this.ws = ws;
     ws.on('open', () => {
-      this.attempt = 0;
+      this.backoff.reset();
       this.handlers.onOpen();
     });
     ws.on('message', (raw) => {
@@ -64,7 +65,7 @@ export class HubLive {
 
   private schedule(): void {
     if (this.stopped || this.timer) return;
-    const delay = Math.min(30_000, 500 * 2 ** this.attempt++) * (0.75 + Math.random() * 0.5);
+    const delay = this.backoff.next();
     this.timer = setTimeout(() => {
       this.timer = null;
       this.connect();
@@ -76,7 +77,7 @@ export class HubLive {
     if (this.ws || this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.attempt = 0;
+    this.backoff.reset();
     this.connect();
   }
 

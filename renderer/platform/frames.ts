@@ -47,6 +47,7 @@ const callState = z.object({
   endedBy: z.enum(['caller', 'agent', 'transfer']).nullable(),
   transferredTo: z.string().nullable(),
   holds: z.number(),
+  afterCallSeconds: z.number().nullable().default(null),
 });
 const customerCard = z.object({
   customer: customerView,

@@ -7,12 +7,24 @@ import type { HubContext } from '../context';
 import { HttpError } from '../http/errors';
 import { route, type Actor } from '../http/router';
 import { agentState, setAgentState } from '../telephony/agent-states';
-import { connectPbx, pbxConfigInput, pbxView } from '../telephony/pbx-config';
+import { NO_PBX } from '../../shared/telephony/pbx-status';
+import { connectPbx, loadPbxConfig, pbxConfigInput, pbxView } from '../telephony/pbx-config';
+import { pbxHttpError } from '../telephony/pbx-errors';
+import { testPbxConnection } from '../telephony/pbx-test';
 import { queuesView } from '../telephony/queue-view';
 
 function gateway(hub: HubContext) {
-  if (!hub.telephony?.connected) throw new HttpError(503, 'pbx_unavailable', 'The phone system is not connected to the hub right now.');
+  if (!hub.telephony?.connected) throw pbxHttpError(new Error('not connected'), hub.telephony?.status() ?? null);
   return hub.telephony;
+}
+
+/** Runs a PBX action; whatever goes wrong reaches the advisor as a clear 4xx or 503, never a 500. */
+async function atPbx(hub: HubContext, act: () => Promise<void>): Promise<void> {
+  try {
+    await act();
+  } catch (err) {
+    throw pbxHttpError(err, hub.telephony?.status() ?? null);
+  }
 }
 
 /** Only the advisor the PBX offered or connected the call to may act on it; anything else is refused and audited. */
@@ -36,7 +48,7 @@ const callAction = (name: string, act: (hub: HubContext, callId: string, ext: st
     body,
     async handle({ hub, actor, params, body: b }) {
       const ext = await ownCall(hub, actor, params.callId!, name);
-      await act(hub, params.callId!, ext, (b ?? {}) as { target?: string });
+      await atPbx(hub, () => act(hub, params.callId!, ext, (b ?? {}) as { target?: string }));
       await hub.db.tx((q) => audit(q, actor, { action: `call.${name}`, entity: 'call', entityId: params.callId!, detail: b ?? {} }));
       return { body: { ok: true } };
     },
@@ -50,6 +62,34 @@ export const telephonyRoutes = [
     summary: 'The PBX connection (its secret is never sent)',
     async handle({ hub }) {
       return { body: await pbxView(hub) };
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/telephony/status',
+    access: ['advisor', 'supervisor', 'admin'],
+    summary: 'Whether the hub is connected to the phone system, and why not',
+    async handle({ hub }) {
+      return { body: hub.telephony?.status() ?? NO_PBX };
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/api/telephony/pbx/test',
+    access: ['admin'],
+    summary: 'Try a login to the PBX with these settings (or the saved ones) on a connection of its own',
+    body: pbxConfigInput.pick({ host: true, port: true, username: true, secret: true }).partial(),
+    async handle({ hub, actor, body }) {
+      const saved = await loadPbxConfig(hub);
+      const host = body.host ?? saved?.host;
+      const username = body.username ?? saved?.username;
+      const secret = body.secret ?? (host === saved?.host && username === saved?.username ? saved?.secret : undefined);
+      if (!host || !username || !secret) {
+        throw new HttpError(400, 'invalid_request', 'Give a host, a user and a secret to test (the saved secret is used only for the saved host and user).');
+      }
+      const result = await testPbxConnection({ host, port: body.port ?? saved?.port ?? 5038, username, secret });
+      await hub.db.tx((q) => audit(q, actor, { action: 'pbx.tested', entity: 'pbx', entityId: 'main', detail: { host, username, ok: result.ok } }));
+      return { body: result };
     },
   }),
   route({
@@ -111,7 +151,7 @@ export const telephonyRoutes = [
       const number = toE164(body.number);
       if (!number) throw new HttpError(400, 'invalid_request', 'That is not a phone number.', [{ path: 'number', message: 'not a phone number' }]);
       if (!actor.extension) throw new HttpError(409, 'no_extension', 'You have no extension: ask an admin to set one.');
-      await gateway(hub).dial(actor.extension, number);
+      await atPbx(hub, () => gateway(hub).dial(actor.extension!, number));
       await hub.db.tx((q) => audit(q, actor, { action: 'call.dialled', entity: 'call', detail: { number } }));
       return { body: { ok: true } };
     },

@@ -3,6 +3,7 @@ import type { AgentState, AgentStateView } from '../../shared/contract/calls';
 import { audit } from '../audit';
 import type { HubContext } from '../context';
 import type { Actor } from '../http/router';
+import { pbxHttpError } from './pbx-errors';
 
 interface Row {
   state: AgentState;
@@ -10,7 +11,7 @@ interface Row {
   until_at: number | null;
 }
 
-const PAUSED: AgentState[] = ['not_ready', 'break', 'after_call_work', 'protected_pause'];
+export const PAUSED: AgentState[] = ['not_ready', 'break', 'after_call_work', 'protected_pause'];
 
 export async function agentState(hub: HubContext, userId: string): Promise<AgentStateView> {
   const row = await hub.db.get<Row>('SELECT state, reason, until_at FROM agent_states WHERE user_id = ?', [userId]);
@@ -26,11 +27,18 @@ export async function setAgentState(
   who: Pick<Actor, 'userId' | 'siteId' | 'extension'> & { role?: Actor['role'] },
   next: { state: AgentState; reason?: string; minutes?: number },
   actor: Actor | null,
+  opts: { fromPbx?: boolean } = {},
 ): Promise<AgentStateView> {
   const until = next.minutes ? Date.now() + next.minutes * 60_000 : null;
   const reason = next.reason ?? (next.state === 'protected_pause' ? 'Protected pause after a difficult call' : null);
-  if (who.extension && hub.telephony?.connected) {
-    await hub.telephony.pause(who.extension, PAUSED.includes(next.state), reason ?? next.state);
+  // The PBX decides whether calls arrive: a state it has not taken is not accepted either
+  // (503 with its reason), so the desk never says Not ready while the queue offers calls.
+  if (who.extension && hub.telephony && !opts.fromPbx) {
+    try {
+      await hub.telephony.pause(who.extension, PAUSED.includes(next.state), reason ?? next.state);
+    } catch (err) {
+      throw pbxHttpError(err, hub.telephony.status());
+    }
   }
   await hub.db.tx(async (q) => {
     const now = Date.now();

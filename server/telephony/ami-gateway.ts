@@ -1,10 +1,18 @@
+import type { PbxStatus } from '../../shared/telephony/pbx-status';
 import type { CallSignal } from '../../shared/telephony/signals';
 import type { HubContext } from '../context';
 import { AmiClient } from './ami/client';
 import type { AmiMessage } from './ami/frames';
 import { AmiCallNormaliser, NORMALISED_EVENTS } from './ami/normalise';
-import type { QueueStat, TelephonyGateway } from './gateway';
+import { extensionOf } from './extension';
+import type { GatewayOptions, QueueStat, TelephonyGateway } from './gateway';
+import { PbxLink } from './pbx-link';
+import { followPbxPause } from './pbx-pauses';
+import { PbxCallError } from './pbx-errors';
 import { publishQueues } from './queue-view';
+import { reconcile, type ReconcileReport } from './reconcile';
+
+export { extensionOf } from './extension';
 
 export interface PbxConfig {
   host: string;
@@ -17,20 +25,13 @@ export interface PbxConfig {
   dialContext: string;
 }
 
-/** What the normaliser needs, and the queue events behind the supervisors' live view. */
-const EVENTS = [...NORMALISED_EVENTS, 'QueueCallerLeave'];
+/** What the normaliser needs, the queue events behind the supervisors' live view, and pauses made at the PBX. */
+const EVENTS = [...NORMALISED_EVENTS, 'QueueCallerLeave', 'QueueMemberPause', 'FullyBooted', 'Shutdown'];
 
 interface Owned {
   extension: string;
   agentChannel?: string;
   callerChannel?: string;
-  endedAt?: number;
-}
-
-/** The extension in a queue member's name or interface: "1001", "PJSIP/1001", "Local/1001@agents/n". */
-export function extensionOf(member: string): string | null {
-  const m = /(?:^|\/)(\d{2,8})(?:@|\/|$)/.exec(member) ?? /^(\d{2,8})$/.exec(member);
-  return m ? m[1]! : null;
 }
 
 /**
@@ -38,32 +39,59 @@ export function extensionOf(member: string): string | null {
  * advisor's desktop only; actions are carried out only on the advisor's own call legs.
  */
 export class AmiGateway implements TelephonyGateway {
-  private readonly client: AmiClient;
+  readonly client: AmiClient;
+  private readonly link: PbxLink;
   private readonly normaliser = new AmiCallNormaliser();
   private readonly owners = new Map<string, Owned>();
   private readonly waiting = new Map<string, Map<string, number>>();
   private readonly userByExtension = new Map<string, string>();
+  /** Pauses Rapport itself sent, so their echo (QueueMemberPause) is not taken for a pause made at the PBX. */
+  private readonly ownPauses = new Map<string, { paused: boolean; at: number }>();
+  private afterCall = new Map<string, number>();
   private loadedAt = 0;
-  private queue: Promise<void> = Promise.resolve();
+  private queue: Promise<unknown> = Promise.resolve();
+  private lostTimer: NodeJS.Timeout | undefined;
+  /** The last reconciliation's findings (for logs and tests). */
+  lastReconcile: Promise<ReconcileReport | null> = Promise.resolve(null);
 
   constructor(
-    private readonly hub: HubContext,
+    readonly hub: HubContext,
     private readonly config: PbxConfig,
+    private readonly options: GatewayOptions = {},
   ) {
-    this.client = new AmiClient({ host: config.host, port: config.port, username: config.username, secret: config.secret, events: EVENTS });
+    this.client = new AmiClient({
+      host: config.host,
+      port: config.port,
+      username: config.username,
+      secret: config.secret,
+      events: EVENTS,
+      ...(options.reconnect ? { reconnect: options.reconnect } : {}),
+    });
+    this.link = new PbxLink(hub, this.client, `${config.host}:${config.port}`);
     // One at a time, in the PBX's order: a call's signals must reach the desktop as they happened.
     this.client.on('event', (msg) => {
-      this.queue = this.queue.then(() => this.onEvent(msg)).catch((err) => console.error('[hub] AMI event failed:', err));
+      this.link.heard(msg);
+      this.serially(() => this.onEvent(msg));
     });
-    let wasConnected = false;
     this.client.on('state', (s) => {
-      console.log(`[hub] PBX ${config.host}:${config.port} ${s.state}${s.reason ? ` (${s.reason})` : ''}`);
-      // Supervisors see "phone system connected" come and go; retries while away stay quiet.
-      if ((s.state === 'connected') !== wasConnected) {
-        wasConnected = s.state === 'connected';
-        void publishQueues(this.hub);
+      clearTimeout(this.lostTimer);
+      if (s.state === 'connected') {
+        // Events arriving meanwhile wait behind it, so they apply to the reconciled picture.
+        this.lastReconcile = this.serially(() => reconcile(this));
+      } else if (s.state !== 'connecting') {
+        this.lostTimer = setTimeout(() => this.serially(() => this.relayAll(this.normaliser.reconcile(null))), options.lostRingingAfterMs ?? 10_000);
+        this.lostTimer.unref();
       }
     });
+  }
+
+  private serially<T>(work: () => Promise<T>): Promise<T | null> {
+    const next = this.queue.then(work).catch((err: unknown) => {
+      console.error('[hub] AMI event handling failed:', err);
+      return null;
+    });
+    this.queue = next;
+    return next;
   }
 
   start(): Promise<void> {
@@ -72,6 +100,10 @@ export class AmiGateway implements TelephonyGateway {
 
   get connected(): boolean {
     return this.client.state === 'connected';
+  }
+
+  status(): PbxStatus {
+    return this.link.status;
   }
 
   ownerOf(callId: string): string | undefined {
@@ -83,18 +115,19 @@ export class AmiGateway implements TelephonyGateway {
   }
 
   async pause(extension: string, paused: boolean, reason: string): Promise<void> {
+    this.ownPauses.set(extension, { paused, at: Date.now() });
     await this.client.action('QueuePause', { Interface: this.iface(extension), Paused: paused ? 'true' : 'false', Reason: reason.slice(0, 80) });
   }
 
   async hangUp(callId: string, _extension: string): Promise<void> {
     const owned = this.owners.get(callId);
-    if (!owned?.agentChannel) throw new Error('the advisor’s channel for that call is not known');
+    if (!owned?.agentChannel) throw new PbxCallError('the advisor’s channel for that call is not known');
     await this.client.action('Hangup', { Channel: owned.agentChannel, Cause: '16' });
   }
 
   async transfer(callId: string, _extension: string, target: string): Promise<void> {
     const owned = this.owners.get(callId);
-    if (!owned?.callerChannel) throw new Error('the caller’s channel for that call is not known');
+    if (!owned?.callerChannel) throw new PbxCallError('the caller’s channel for that call is not known');
     await this.client.action('Redirect', { Channel: owned.callerChannel, Exten: target, Context: this.config.dialContext, Priority: '1' });
   }
 
@@ -119,16 +152,43 @@ export class AmiGateway implements TelephonyGateway {
   }
 
   async stop(): Promise<void> {
+    clearTimeout(this.lostTimer);
     this.client.stop();
   }
 
-  private async onEvent(msg: AmiMessage): Promise<void> {
-    this.trackQueues(msg);
-    this.trackChannels(msg);
-    for (const signal of this.normaliser.push(msg)) await this.relay(signal);
+  // For reconciliation (see reconcile.ts).
+  reconcileCalls = (live: Parameters<AmiCallNormaliser['reconcile']>[0]) => this.normaliser.reconcile(live);
+  setWaiting(queue: string, callers: Map<string, number>): void {
+    this.waiting.set(queue, callers);
+    void publishQueues(this.hub);
+  }
+  setAfterCallTimes(times: Map<string, number>): void {
+    this.afterCall = times;
   }
 
-  private async relay(signal: CallSignal): Promise<void> {
+  private async onEvent(msg: AmiMessage): Promise<void> {
+    if (msg.event === 'QueueMemberPause') return this.memberPaused(msg);
+    this.trackQueues(msg);
+    this.trackChannels(msg);
+    await this.relayAll(this.normaliser.push(msg));
+  }
+
+  /** One QueueMemberPause per queue the member is in: the first that changes anything does. */
+  private async memberPaused(msg: AmiMessage): Promise<void> {
+    const extension = extensionOf(msg.get('MemberName') ?? msg.get('Interface') ?? '');
+    if (!extension) return;
+    const paused = msg.get('Paused') === '1';
+    const own = this.ownPauses.get(extension);
+    if (own && own.paused === paused && Date.now() - own.at < 10_000) return;
+    this.ownPauses.delete(extension);
+    await followPbxPause(this.hub, extension, paused, msg.get('PausedReason') ?? '');
+  }
+
+  private async relayAll(signals: CallSignal[]): Promise<void> {
+    for (const signal of signals) await this.relay(signal);
+  }
+
+  async relay(signal: CallSignal): Promise<void> {
     const extension = signal.agent ? extensionOf(signal.agent) : null;
     if (!extension) return;
     const userId = await this.userFor(extension);
@@ -136,7 +196,8 @@ export class AmiGateway implements TelephonyGateway {
       this.owners.set(signal.callId, { ...this.owners.get(signal.callId), extension });
     }
     if (!userId) return;
-    await this.hub.events.publish({ name: 'call.signal', data: { ...signal }, audience: { kind: 'user', userId } });
+    const data = signal.kind === 'offered' && signal.queue && this.afterCall.has(signal.queue) ? { ...signal, afterCallSeconds: this.afterCall.get(signal.queue)! } : { ...signal };
+    await this.hub.events.publish({ name: 'call.signal', data, audience: { kind: 'user', userId } });
   }
 
   private async userFor(extension: string): Promise<string | undefined> {

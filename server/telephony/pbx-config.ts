@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { HubContext } from '../context';
+import { NO_PBX } from '../../shared/telephony/pbx-status';
 import { AmiGateway, type PbxConfig } from './ami-gateway';
+import type { GatewayOptions } from './gateway';
+import { publishPbxStatus } from './pbx-link';
 
 export const pbxConfigInput = z.object({
   name: z.string().trim().min(2).max(80).default('Main PBX'),
@@ -25,13 +28,33 @@ interface Row {
   enabled: number | boolean;
 }
 
-/** The PBX connection as admins see it: everything but the secret. */
-export async function pbxView(hub: HubContext) {
+/** The PBX connection as admins see it: everything but the secret, with the link's status. */
+export async function pbxView(hub: HubContext, env: NodeJS.ProcessEnv = process.env) {
   const row = await hub.db.get<Row>("SELECT name, host, port, username, secret, interface_template, dial_context, enabled FROM pbx_connections WHERE id = 'main'");
-  if (!row) return { configured: false, connected: false };
+  const status = hub.telephony?.status() ?? NO_PBX;
+  if (!row) {
+    const fromEnv = await loadPbxConfig(hub, env);
+    if (!fromEnv) return { configured: false, connected: false, source: null, status };
+    return {
+      configured: true,
+      source: 'environment' as const,
+      connected: hub.telephony?.connected ?? false,
+      status,
+      name: 'PBX from the environment',
+      host: fromEnv.host,
+      port: fromEnv.port,
+      username: fromEnv.username,
+      hasSecret: true,
+      interfaceTemplate: fromEnv.interfaceTemplate,
+      dialContext: fromEnv.dialContext,
+      enabled: true,
+    };
+  }
   return {
     configured: true,
+    source: 'hub' as const,
     connected: hub.telephony?.connected ?? false,
+    status,
     name: row.name,
     host: row.host,
     port: Number(row.port),
@@ -62,12 +85,16 @@ export async function loadPbxConfig(hub: HubContext, env: NodeJS.ProcessEnv = pr
 }
 
 /** (Re)connects this hub to its PBX; none configured means no gateway. */
-export async function connectPbx(hub: HubContext): Promise<void> {
-  await hub.telephony?.stop();
+export async function connectPbx(hub: HubContext, options: GatewayOptions = hub.config.pbx ?? {}): Promise<void> {
+  const had = hub.telephony;
+  await had?.stop();
   hub.telephony = null;
   const config = await loadPbxConfig(hub);
-  if (!config) return;
-  const gateway = new AmiGateway(hub, config);
+  if (!config) {
+    if (had) await publishPbxStatus(hub, { ...NO_PBX, since: Date.now() });
+    return;
+  }
+  const gateway = new AmiGateway(hub, config, options);
   hub.telephony = gateway;
   void gateway.start();
 }

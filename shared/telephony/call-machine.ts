@@ -22,6 +22,8 @@ export interface CallState {
   endedBy: 'caller' | 'agent' | 'transfer' | null;
   transferredTo: string | null;
   holds: number;
+  /** The queue's after-call time, from the PBX; null when the source does not say. */
+  afterCallSeconds: number | null;
 }
 
 export const isLive = (s: CallState): boolean => s.phase === 'offered' || s.phase === 'connected' || s.phase === 'held';
@@ -52,6 +54,7 @@ function fresh(signal: CallSignal, phase: CallPhase): CallState {
     endedBy: null,
     transferredTo: null,
     holds: 0,
+    afterCallSeconds: offer?.afterCallSeconds ?? null,
   };
 }
 
@@ -90,8 +93,9 @@ export function advance(state: CallState | undefined, signal: CallSignal): Step 
     case 'ended':
       if (!state || isOver(state)) return unchanged(state);
       if (state.phase === 'offered') {
-        // Hung up while still ringing here: the caller gave up, unless the call was passed on.
-        const phase: CallPhase = signal.cause === 'forwarded' ? 'missed' : 'abandoned';
+        // Hung up while still ringing here: the caller gave up, unless the call was passed on
+        // or lost with the phone system (then nobody knows: it is kept to call back, as missed).
+        const phase: CallPhase = signal.cause === 'forwarded' || signal.cause === 'failed' ? 'missed' : 'abandoned';
         return { state: { ...state, phase, endedAt: signal.at, cause: signal.cause, endedBy: signal.by ?? null }, changed: true };
       }
       return { state: { ...state, phase: 'ended', endedAt: signal.at, cause: signal.cause, endedBy: signal.by ?? null }, changed: true };
@@ -114,10 +118,11 @@ export function outcomeOf(s: CallState): string {
     case 'held':
       return 'On hold';
     case 'missed':
-      return 'Missed';
+      return s.cause === 'failed' ? 'Lost with the phone system' : 'Missed';
     case 'abandoned':
       return 'Caller hung up';
     case 'ended':
-      return s.endedBy === 'transfer' ? `Transferred${s.transferredTo ? ` to ${s.transferredTo}` : ''}` : 'Answered';
+      if (s.endedBy === 'transfer') return `Transferred${s.transferredTo ? ` to ${s.transferredTo}` : ''}`;
+      return s.cause === 'failed' ? 'Cut off with the phone system' : 'Answered';
   }
 }

@@ -27,6 +27,8 @@ export type CallSignal =
       queue?: string;
       /** IVR or bot hand-off data: intent, member number, transcript... */
       attached: Record<string, string>;
+      /** The queue's after-call (wrap-up) time, when the PBX says what it is. */
+      afterCallSeconds?: number;
     })
   | (SignalBase & { kind: 'connected' })
   | (SignalBase & { kind: 'held' })

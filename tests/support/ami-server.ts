@@ -36,6 +36,10 @@ export interface AmiTestServerOptions {
   lists?: Record<string, string>;
   /** Answer every Login with this error (as Asterisk does while shutting down: "Asterisk is shutting down"). */
   refuseLogin?: string;
+  /** Replay only on the first this many connections (a reconnect then sees a quiet PBX). */
+  replayConnections?: number;
+  /** List actions answered with no items (`EventList: start`, then `<Action>Complete` with `ListItems: 0`); QueueStatus and CoreShowChannels by default. */
+  emptyLists?: string[];
   /** Close each connection once its replay is written, as a PBX that shuts down does. */
   closeAfterReplay?: boolean;
 }
@@ -54,7 +58,7 @@ export class AmiTestServer {
   private readonly events: Buffer[];
   private readonly listAnswers = new Map<string, Buffer[]>();
 
-  constructor(private readonly options: AmiTestServerOptions) {
+  constructor(readonly options: AmiTestServerOptions) {
     const { banner, events, frames } = readTranscript(options.transcript);
     this.banner = banner;
     const listed = new Set<Buffer>();
@@ -65,6 +69,11 @@ export class AmiTestServer {
     }
     this.events = events.filter((e) => !listed.has(e));
     this.server = createServer((socket) => this.accept(socket));
+  }
+
+  /** Where the first replayed event matching `test` sits (for dropping the link right after it). */
+  eventIndex(test: (frame: string) => boolean): number {
+    return this.events.findIndex((e) => test(e.toString('utf8')));
   }
 
   /** Replayed event frames, exactly as captured. */
@@ -130,7 +139,8 @@ export class AmiTestServer {
       if (action.get('Username') === this.options.username && action.get('Secret') === this.options.secret) {
         loggedIn.add(socket);
         reply(['Response: Success', 'Message: Authentication accepted']);
-        if (this.options.replay ?? true) this.replay(socket, out, connection);
+        const replays = (this.options.replay ?? true) && connection <= (this.options.replayConnections ?? Infinity);
+        if (replays) this.replay(socket, out, connection);
       } else {
         reply(['Response: Error', 'Message: Authentication failed']);
         out.then(() => void socket.end()); // as Asterisk does: the session is over
@@ -150,6 +160,12 @@ export class AmiTestServer {
     if (name === 'logoff') {
       reply(['Response: Goodbye', 'Message: Thanks for all the fish.']);
       out.then(() => void socket.end());
+      return;
+    }
+    if ((this.options.emptyLists ?? ['QueueStatus', 'CoreShowChannels']).some((l) => l.toLowerCase() === name)) {
+      const complete = `${action.get('Action')}Complete`;
+      reply(['Response: Success', 'EventList: start', 'Message: list will follow']);
+      out.send(Buffer.from(`Event: ${complete}\r\n${id === undefined ? '' : `ActionID: ${id}\r\n`}EventList: Complete\r\nListItems: 0\r\n\r\n`));
       return;
     }
     const custom = this.options.onAction?.(action);

@@ -75,6 +75,11 @@ export class CallTable {
     }
   }
 
+  /** Every call remembered, stalest first. */
+  all(): CallState[] {
+    return [...this.calls.values()];
+  }
+
   private touch(call: CallState, now: number): void {
     call.lastSeen = Math.max(call.lastSeen, now);
     this.calls.delete(call.id);

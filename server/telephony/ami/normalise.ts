@@ -21,6 +21,13 @@ export const NORMALISED_EVENTS = [
   'AttendedTransfer',
 ] as const;
 
+/** What CoreShowChannels says the PBX still has, after a reconnect. */
+export interface LiveChannels {
+  linkedids: Set<string>;
+  /** Channel keys (Local halves folded) and Uniqueids of every live channel, with whether it is bridged. */
+  channels: Map<string, { bridged: boolean }>;
+}
+
 export interface NormaliserOptions {
   /** Most calls tracked at once; the least recently active go first beyond it. */
   maxCalls?: number;
@@ -108,6 +115,40 @@ export class AmiCallNormaliser {
         break;
       default:
         break; // half of all traffic is VarSet; none of it concerns the desktop
+    }
+    return out;
+  }
+
+  /**
+   * After a reconnect, squares the calls thought live with what the PBX still has: a call it no
+   * longer has is over (rang out or cut off by the outage), an agent leg that is gone ended, a
+   * ringing leg now bridged was answered meanwhile, and the rest carry on. With `live` left out
+   * the PBX cannot say: only ringing legs end (an advisor may still be talking).
+   */
+  reconcile(live: LiveChannels | null, now: number = Date.now()): CallSignal[] {
+    const out: CallSignal[] = [];
+    for (const call of this.calls.all()) {
+      for (const agent of call.agents.values()) {
+        if (agent.status !== 'ringing' && agent.status !== 'connected') continue;
+        if (!live) {
+          if (agent.status === 'ringing') out.push(ended(call, agent, now, 'failed', undefined));
+          continue;
+        }
+        if (!live.linkedids.has(call.id)) {
+          out.push(ended(call, agent, now, 'failed', undefined));
+          continue;
+        }
+        const leg = [...agent.channels].map((c) => live.channels.get(c)).find(Boolean);
+        if (!leg) {
+          if (agent.status === 'ringing') {
+            agent.status = 'rna';
+            out.push({ kind: 'ring_no_answer', callId: call.id, at: now, agent: agent.name });
+          } else out.push(ended(call, agent, now, 'normal', undefined));
+        } else if (agent.status === 'ringing' && leg.bridged) {
+          agent.status = 'connected';
+          out.push({ kind: 'connected', callId: call.id, at: now, agent: agent.name });
+        }
+      }
     }
     return out;
   }
@@ -249,7 +290,7 @@ function endedBy(reason: string | undefined): 'caller' | 'agent' | 'transfer' | 
 }
 
 /** Both halves of a Local channel (`;1`, `;2`) are the same member leg. */
-function channelKey(channel: string): string {
+export function channelKey(channel: string): string {
   return channel.replace(/;[12]$/, '');
 }
 
