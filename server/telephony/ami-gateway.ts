@@ -71,7 +71,7 @@ export class AmiGateway implements TelephonyGateway {
     // One at a time, in the PBX's order: a call's signals must reach the desktop as they happened.
     this.client.on('event', (msg) => {
       this.link.heard(msg);
-      this.serially(() => this.onEvent(msg));
+      void this.serially(() => this.onEvent(msg));
     });
     this.client.on('state', (s) => {
       clearTimeout(this.lostTimer);
@@ -79,7 +79,7 @@ export class AmiGateway implements TelephonyGateway {
         // Events arriving meanwhile wait behind it, so they apply to the reconciled picture.
         this.lastReconcile = this.serially(() => reconcile(this));
       } else if (s.state !== 'connecting') {
-        this.lostTimer = setTimeout(() => this.serially(() => this.relayAll(this.normaliser.reconcile(null))), options.lostRingingAfterMs ?? 10_000);
+        this.lostTimer = setTimeout(() => void this.serially(() => this.relayAll(this.normaliser.reconcile(null))), options.lostRingingAfterMs ?? 10_000);
         this.lostTimer.unref();
       }
     });
