@@ -162,13 +162,13 @@ export class AmiTestServer {
       out.then(() => void socket.end());
       return;
     }
-    if ((this.options.emptyLists ?? ['QueueStatus', 'CoreShowChannels']).some((l) => l.toLowerCase() === name)) {
+    const custom = this.options.onAction?.(action);
+    if (custom === undefined && (this.options.emptyLists ?? ['QueueStatus', 'CoreShowChannels']).some((l) => l.toLowerCase() === name)) {
       const complete = `${action.get('Action')}Complete`;
       reply(['Response: Success', 'EventList: start', 'Message: list will follow']);
       out.send(Buffer.from(`Event: ${complete}\r\n${id === undefined ? '' : `ActionID: ${id}\r\n`}EventList: Complete\r\nListItems: 0\r\n\r\n`));
       return;
     }
-    const custom = this.options.onAction?.(action);
     if (custom === 'ignore') return;
     const lines = custom?.error
       ? ['Response: Error', `Message: ${custom.error}`]
