@@ -67,7 +67,7 @@ export const telephonyRoutes = [
   route({
     method: 'GET',
     path: '/api/telephony/status',
-    access: ['advisor', 'supervisor', 'admin'],
+    access: ['advisor', 'supervisor', 'site_admin', 'org_admin'],
     summary: 'Whether the hub is connected to the phone system, and why not',
     async handle({ hub }) {
       return { body: hub.telephony?.status() ?? NO_PBX };
@@ -76,7 +76,7 @@ export const telephonyRoutes = [
   route({
     method: 'POST',
     path: '/api/telephony/pbx/test',
-    access: ['admin'],
+    access: ['org_admin'],
     summary: 'Try a login to the PBX with these settings (or the saved ones) on a connection of its own',
     body: pbxConfigInput.pick({ host: true, port: true, username: true, secret: true }).partial(),
     async handle({ hub, actor, body }) {

@@ -1,3 +1,4 @@
+import { LEAD_ROLES } from '../../shared/roles';
 import type { AgentState } from '../../shared/contract/calls';
 import { audit } from '../audit';
 import type { HubContext } from '../context';
@@ -52,5 +53,5 @@ export async function followPbxPause(hub: HubContext, extension: string, paused:
     audit(q, null, { action: 'agent.protected_pause_cut_short', entity: 'user', entityId: advisor.id, siteId: advisor.site_id, detail: { extension } }),
   );
   await hub.events.publish({ name: 'agent.pause_cut_short', data, audience: { kind: 'user', userId: advisor.id } });
-  await hub.events.publish({ name: 'agent.pause_cut_short', data, audience: { kind: 'site', siteId: advisor.site_id, roles: ['supervisor', 'admin'] } });
+  await hub.events.publish({ name: 'agent.pause_cut_short', data, audience: { kind: 'site', siteId: advisor.site_id, roles: [...LEAD_ROLES] } });
 }
