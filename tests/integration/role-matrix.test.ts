@@ -58,6 +58,8 @@ const EXPECTED: Record<string, Who> = {
   'GET /api/overview/admin': ADMINS,
   'GET /api/telephony/pbx': [OA],
   'PUT /api/telephony/pbx': [OA],
+  'POST /api/telephony/pbx/test': [OA],
+  'GET /api/telephony/status': [A, S, SA, OA],
   'GET /api/agent/state': AGENTS,
   'POST /api/agent/state': AGENTS,
   'POST /api/telephony/calls/:callId/hangup': AGENTS,
