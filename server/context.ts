@@ -19,6 +19,8 @@ export interface HubConfig {
   lockout: LockoutPolicy;
   /** scrypt's cost for new hashes; OWASP's minimum unless a test hub asks for less. */
   passwordCost: PasswordCost;
+  /** How often live sockets are checked against their sessions (expiry, deletion elsewhere). */
+  liveSessionCheckMs: number;
   instanceId: string;
   /** Timing of the PBX link (tests shorten it). */
   pbx?: GatewayOptions;
@@ -38,5 +40,6 @@ export const defaultConfig = (instanceId: string): HubConfig => ({
   sessionMaxMs: 7 * 24 * 60 * 60 * 1000,
   lockout: { slowAfter: 3, lockAfter: 6, lockMs: 15 * 60 * 1000, slowStepMs: 400 },
   passwordCost: PASSWORD_COST,
+  liveSessionCheckMs: 30_000,
   instanceId,
 });

@@ -53,7 +53,12 @@ export function attachLiveEvents(server: Server, hub: HubContext): { close(): vo
 
   const unsubscribe = hub.events.subscribe((event) => {
     if (event.name === REVOKE_EVENT) {
-      for (const [ws, actor] of clients) if (actor.tokenHash === event.data.tokenHash) ws.close(4401, 'signed out');
+      // One session signed out, or every session of a person whose access changed (disabled, a new
+      // password, a new role or site): the desktop reconnects and is let in only as what it now is.
+      const data = event.data as { tokenHash?: string; userId?: string };
+      for (const [ws, actor] of clients) {
+        if (data.tokenHash ? actor.tokenHash === data.tokenHash : actor.userId === data.userId) ws.close(4401, 'access changed');
+      }
       return;
     }
     const frame = JSON.stringify({ type: 'event', name: event.name, data: event.data });
@@ -62,12 +67,33 @@ export function attachLiveEvents(server: Server, hub: HubContext): { close(): vo
     }
   });
 
+  // A session that runs out (or is deleted on another hub instance) takes its sockets with it.
+  const sweep = setInterval(
+    () =>
+      void closeExpired(hub, clients).catch((err: unknown) => console.error('[hub] live session sweep failed:', (err as Error).message)),
+    hub.config.liveSessionCheckMs,
+  );
+  sweep.unref();
+
   return {
     sockets: () => clients.size,
     close() {
+      clearInterval(sweep);
       unsubscribe();
       for (const ws of clients.keys()) ws.terminate();
       wss.close();
     },
   };
+}
+
+async function closeExpired(hub: HubContext, clients: Map<WebSocket, Actor>): Promise<void> {
+  if (clients.size === 0) return;
+  const hashes = [...new Set([...clients.values()].map((a) => a.tokenHash))];
+  const now = Date.now();
+  const rows = await hub.db.all<{ token_hash: string }>(
+    `SELECT token_hash FROM sessions WHERE token_hash IN (${hashes.map(() => '?').join(', ')}) AND expires_at > ? AND created_at > ?`,
+    [...hashes, now, now - hub.config.sessionMaxMs],
+  );
+  const live = new Set(rows.map((r) => r.token_hash));
+  for (const [ws, actor] of clients) if (!live.has(actor.tokenHash)) ws.close(4401, 'session expired');
 }

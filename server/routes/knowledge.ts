@@ -37,7 +37,8 @@ export const knowledgeRoutes = [
       const latest = await hub.db.get<{ value: number }>("SELECT value FROM counters WHERE name = 'knowledge'");
       return {
         body: {
-          changes: page.map((r) => toChange(r, actor)),
+          // A draft never published was never anyone's to cache: its id is not news for the feed.
+          changes: page.filter((r) => r.published_at !== null).map((r) => toChange(r, actor)),
           cursor: page.length ? Number(page[page.length - 1]!.change_seq) : query.after,
           latest: Number(latest?.value ?? 0),
           more,

@@ -4,7 +4,9 @@ import { createUserRequest, resetPasswordRequest, updateUserRequest } from '../.
 import { hashPassword } from '../accounts/passwords';
 import { findSite, findUser, toUserView, USER_COLUMNS, type UserRow } from '../accounts/users';
 import { audit } from '../audit';
+import type { HubContext } from '../context';
 import type { Queryable } from '../db/types';
+import { REVOKE_EVENT } from '../events/bus';
 import { badRequest, conflict, forbidden } from '../http/errors';
 import { route, type Actor } from '../http/router';
 import { newId } from '../ids';
@@ -29,6 +31,10 @@ function checkReach(actor: Actor, ...accounts: Placed[]): void {
     );
   }
 }
+
+/** Every live socket of this person closes; their desktop reconnects as what they now are, or not at all. */
+const revokeLive = (hub: HubContext, userId: string) =>
+  hub.events.publish({ name: REVOKE_EVENT, data: { userId }, audience: { kind: 'user', userId } });
 
 async function uniqueOrConflict<T>(work: () => Promise<T>, what: string): Promise<T> {
   try {
@@ -125,6 +131,7 @@ export const userRoutes = [
           }),
         'That extension',
       );
+      if (body.disabled || body.role || body.siteId) await revokeLive(hub, params.id!);
       return { body: { user: toUserView(await findUser(hub.db, params.id!)) } };
     },
   }),
@@ -148,6 +155,7 @@ export const userRoutes = [
         await q.run('DELETE FROM sessions WHERE user_id = ?', [user.id]);
         await audit(q, actor, { action: 'user.password_reset', entity: 'user', entityId: user.id, siteId: user.site_id });
       });
+      await revokeLive(hub, params.id!);
       return { status: 204 };
     },
   }),

@@ -253,6 +253,22 @@ for (const backend of backends()) {
       expect(audit.every((e) => e.siteId === 'site_lds')).toBe(true);
     });
 
+    it('never tells anyone the id of a draft that was never published', async () => {
+      const article = { title: 'Unannounced price change', summary: 'Not for the floor yet.', body: 'A draft for the knowledge team only.', line: 'food', category: 'Prices', tags: [] };
+      const draft = await as['admin.mcr']!.post('/api/knowledge/articles', { ...article, publish: false });
+      expect(draft.status).toBe(201);
+      const seq = draft.body.article.changeSeq as number;
+      const feed = await as['advisor1.lds']!.get(`/api/knowledge/changes?after=${seq - 1}&limit=50`);
+      expect(feed.status).toBe(200);
+      expect(JSON.stringify(feed.body.changes)).not.toContain(draft.body.article.id);
+      expect(feed.body.cursor).toBeGreaterThanOrEqual(seq);
+      // Once published and then retired, its removal is news to those who had it.
+      await as['admin.mcr']!.put(`/api/knowledge/articles/${draft.body.article.id}`, { ...article, publish: true });
+      await as['admin.mcr']!.post(`/api/knowledge/articles/${draft.body.article.id}/retire`);
+      const later = await as['advisor1.lds']!.get(`/api/knowledge/changes?after=${seq}&limit=50`);
+      expect(later.body.changes.at(-1)).toMatchObject({ kind: 'remove', id: draft.body.article.id });
+    });
+
     it('lets nobody change an account of equal or higher rank at another site, or of higher rank at their own', async () => {
       const head = as['admin.mcr']!;
       expect((await head.post(`/api/users/${await userId('head.mcr')}/password`, { password: 'second-pair-2026' })).status).toBe(204);
