@@ -54,7 +54,8 @@ if (url) {
       await dropTestSchemas();
     });
 
-    it('an event raised on one instance reaches a client connected to the other', async () => {
+    // Two hub processes start and seed one schema: slow on a busy two-core machine, so a longer budget.
+    it('an event raised on one instance reaches a client connected to the other', { timeout: 180_000 }, async () => {
       const { pgSchema } = await postgresBackend(url).fresh();
       const env = { DATABASE_URL: url, RAPPORT_PG_SCHEMA: pgSchema!, RAPPORT_HUB_PORT: '0' };
       hubs.push(...(await Promise.all([spawnHub(env), spawnHub(env)])));
