@@ -17,6 +17,7 @@ import { KnowledgeSync } from './knowledge-sync';
 import { NoteJournal } from './note-journal';
 import { queuesChangeFrom } from './queue-events';
 import { fileVault, type SavedSession, type SessionVault } from './session-vault';
+import { RetentionKeeper } from './retention';
 import { DesktopStore } from './store';
 import { DesktopSetup } from './setup';
 import { isDeskEvent, stateWhenAway } from './presence';
@@ -66,10 +67,13 @@ export class DesktopCore {
   private confirmed = false;
   private resyncTimer: NodeJS.Timeout | null = null;
   private status: ConnectionStatus = { state: 'offline', lastSyncedAt: null, progress: null };
+  /** Call history and drafts are not kept longer than the retention periods, on this computer. */
+  readonly retention: RetentionKeeper;
 
   constructor(private readonly opts: CoreOptions) {
     this.hub = new HubClient(opts.hubUrl);
     this.vault = opts.vault ?? fileVault(join(opts.dataDir, 'session.json'));
+    this.retention = new RetentionKeeper(opts.dataDir, () => this.active?.store ?? null);
     this.setup =
       opts.setup ??
       new DesktopSetup({
@@ -119,6 +123,7 @@ export class DesktopCore {
 
   /** Starts from the saved session if there is one young enough, then checks it with the hub. */
   async start(): Promise<void> {
+    this.retention.start();
     if (!this.opts.hubUrl) return; // the first-run screen asks for it
     void this.checkHubVersion();
     const saved = this.vault.load();
@@ -210,6 +215,7 @@ export class DesktopCore {
   }
 
   async stop(): Promise<void> {
+    this.retention.stop();
     this.active?.desk.stop();
     if (this.resyncTimer) clearInterval(this.resyncTimer);
     this.active?.live.stop();

@@ -16,8 +16,6 @@ const journalled = z.object({
 });
 type Journalled = z.infer<typeof journalled>;
 
-const DRAFTS_KEPT_MS = 7 * 24 * 60 * 60 * 1000;
-
 function toEntry(row: OutboxRow): JournalEntry | null {
   const note = journalled.safeParse(row.body);
   if (!note.success) return null;
@@ -54,7 +52,6 @@ export class NoteJournal {
       });
     };
     this.queue = new OutboxQueue(store, 'note', deliver, () => changed(this.entries()));
-    store.pruneDrafts(Date.now() - DRAFTS_KEPT_MS);
   }
 
   entries(): JournalEntry[] {

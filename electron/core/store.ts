@@ -157,9 +157,16 @@ export class DesktopStore {
     return row?.body ?? '';
   }
 
-  /** Drafts of calls long over are not kept for ever. */
-  pruneDrafts(olderThan: number): void {
-    this.db.prepare('DELETE FROM note_drafts WHERE updated_at < ?').run([olderThan]);
+  /**
+   * Call history and drafts older than the retention periods go (see retention.ts); the WAL is
+   * then emptied so old pages do not outlive the rows (secure_delete has zeroed them in the file).
+   */
+  prune(before: { callsBefore: number; draftsBefore: number }): { calls: number; drafts: number } {
+    const changes = (r: unknown) => Number((r as { changes?: number }).changes ?? 0);
+    const calls = changes(this.db.prepare('DELETE FROM call_history WHERE at < ?').run([before.callsBefore]));
+    const drafts = changes(this.db.prepare('DELETE FROM note_drafts WHERE updated_at < ?').run([before.draftsBefore]));
+    if (calls + drafts > 0) this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    return { calls, drafts };
   }
 
   saveCall(entry: CallHistoryEntry): void {

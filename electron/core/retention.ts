@@ -1,0 +1,100 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { DesktopStore } from './store';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * How long this computer keeps what it holds about callers. Kept in `retention.json` in the
+ * desktop's data folder, so an administrator can change the periods (the hub will hand them out
+ * once it has organisation settings for it).
+ */
+export const retentionSettings = z.object({
+  /** Recent calls (numbers and names) on this computer. */
+  callHistoryDays: z.number().int().min(1).max(3650).default(30),
+  /** Unsent note drafts, for a call long over. */
+  noteDraftDays: z.number().int().min(1).max(3650).default(7),
+});
+export type RetentionSettings = z.infer<typeof retentionSettings>;
+
+const settingsFile = (dataDir: string) => join(dataDir, 'retention.json');
+
+/** The periods as set; a missing file is written with the defaults, a bad one is named and the defaults used. */
+export function loadRetention(dataDir: string): RetentionSettings {
+  const path = settingsFile(dataDir);
+  if (!existsSync(path)) return saveRetention(dataDir, {});
+  try {
+    return retentionSettings.parse(JSON.parse(readFileSync(path, 'utf8')));
+  } catch (err) {
+    console.error(`[core] ${path} is not valid (${(err as Error).message.split('\n')[0]}); keeping the default periods`);
+    return retentionSettings.parse({});
+  }
+}
+
+export function saveRetention(dataDir: string, change: Partial<RetentionSettings>): RetentionSettings {
+  const settings = retentionSettings.parse(change);
+  writeFileSync(settingsFile(dataDir), `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
+  return settings;
+}
+
+/** What one store dropped. */
+export interface Pruned {
+  calls: number;
+  drafts: number;
+}
+
+export function pruneStore(store: DesktopStore, settings: RetentionSettings, now: number): Pruned {
+  return store.prune({ callsBefore: now - settings.callHistoryDays * DAY_MS, draftsBefore: now - settings.noteDraftDays * DAY_MS });
+}
+
+/**
+ * The one pruning mechanism: every person's store on this computer, not only whoever is signed in
+ * (a partner site's shared PC may not see that person again for months), at start and then daily.
+ */
+export class RetentionKeeper {
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly dataDir: string,
+    /** The store open in this process, if any: pruned through its own connection. */
+    private readonly openStore: () => DesktopStore | null,
+  ) {}
+
+  start(): void {
+    this.runNow();
+    if (this.timer) clearInterval(this.timer);
+    this.timer = setInterval(() => this.runNow(), DAY_MS);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  runNow(now = Date.now()): Pruned {
+    const settings = loadRetention(this.dataDir);
+    const total: Pruned = { calls: 0, drafts: 0 };
+    const usersDir = join(this.dataDir, 'users');
+    if (!existsSync(usersDir)) return total;
+    const open = this.openStore();
+    for (const user of readdirSync(usersDir)) {
+      const path = join(usersDir, user, 'store.sqlite');
+      if (!existsSync(path)) continue;
+      try {
+        const store = open?.path === path ? open : new DesktopStore(path);
+        try {
+          const pruned = pruneStore(store, settings, now);
+          total.calls += pruned.calls;
+          total.drafts += pruned.drafts;
+        } finally {
+          if (store !== open) store.close();
+        }
+      } catch (err) {
+        console.error(`[core] could not prune ${path}: ${(err as Error).message}`);
+      }
+    }
+    return total;
+  }
+}
