@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { defaultConfig, type HubConfig, type HubContext } from './context';
 import { migrate } from './db/migrate';
@@ -57,9 +57,14 @@ export async function openStorage(opts: HubOptions): Promise<{ db: Db; events: E
     return { db, events };
   }
   const path = opts.sqlitePath ?? 'hub.sqlite';
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const log = opts.log ? (message: string, err: unknown) => opts.log!.error({ err }, message) : undefined;
-  return { db: openSqlite(path, { log }), events: localBus() };
+  if (path === ':memory:') return { db: openSqlite(path, { log }), events: localBus() };
+  // Accounts, customers and cases live here: only the hub's own user may enter the folder or read the file.
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  if (dirname(path) !== '.') chmodSync(dirname(path), 0o700); // never the working directory
+  const db = openSqlite(path, { log });
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
+  return { db, events: localBus() };
 }
 
 export async function startHub(opts: HubOptions = {}): Promise<Hub> {
