@@ -24,6 +24,8 @@ export interface HubConfig {
   instanceId: string;
   /** Timing of the PBX link (tests shorten it). */
   pbx?: GatewayOptions;
+  /** How often the hub looks for articles due to be published or retired. */
+  knowledgeScheduleMs: number;
 }
 
 /** What every route handler gets: storage, live events and the hub's settings. */
@@ -42,4 +44,5 @@ export const defaultConfig = (instanceId: string): HubConfig => ({
   passwordCost: PASSWORD_COST,
   liveSessionCheckMs: 30_000,
   instanceId,
+  knowledgeScheduleMs: 1000,
 });

@@ -13,6 +13,8 @@ import { localBus, postgresBus, type EventBus } from './events/bus';
 import { attachLiveEvents } from './events/live';
 import { httpHandler } from './http/serve';
 import { newId } from './ids';
+import { personaliseKnowledgeChange } from './knowledge/push';
+import { startKnowledgeScheduler } from './knowledge/scheduler';
 import { routeTable } from './routes';
 import { seedIfEmpty } from './seed/seed';
 import { endExpiredPauses } from './telephony/agent-states';
@@ -85,7 +87,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   );
   // An https.Server is an http.Server to the code that uses it (requests, upgrades, addresses).
   const server = opts.tls ? (createTlsServer({ cert: opts.tls.cert, key: opts.tls.key, minVersion: 'TLSv1.2' }, handler) as unknown as Server) : createServer(handler);
-  live = attachLiveEvents(server, context);
+  live = attachLiveEvents(server, context, { 'knowledge.changed': personaliseKnowledgeChange });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 5782, opts.host ?? '127.0.0.1', () => resolve());
@@ -94,6 +96,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   // Timed pauses (after-call work, protected pauses) end by themselves, PBX included.
   const sweeper = setInterval(() => void endExpiredPauses(context).catch((err: unknown) => log.error({ err }, 'pause sweep failed')), 5000);
   sweeper.unref();
+  const knowledgeSchedule = startKnowledgeScheduler(context, context.config.knowledgeScheduleMs);
   return {
     url: `${opts.tls ? 'https' : 'http'}://${opts.host ?? '127.0.0.1'}:${port}`,
     port,
@@ -102,6 +105,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     metrics,
     async close() {
       clearInterval(sweeper);
+      knowledgeSchedule.stop();
       await context.telephony?.stop();
       live?.close();
       server.closeAllConnections();

@@ -5,15 +5,26 @@ import { resolveSession } from '../accounts/sessions';
 import type { HubContext } from '../context';
 import type { Actor } from '../http/router';
 import { bearerToken } from '../http/serve';
-import { reaches, REVOKE_EVENT } from './bus';
+import { reaches, REVOKE_EVENT, type HubEvent } from './bus';
 import { guarded } from '../../shared/guard';
 import { requestPath } from '../../shared/url';
+
+/**
+ * Builds an event's data per connection, for events whose content depends on who reads it. It
+ * runs once per event per instance; the function it returns runs per connection and its frames are
+ * shared between readers of the same role and site.
+ */
+export type Personaliser = (hub: HubContext, event: HubEvent) => Promise<(actor: Actor) => Record<string, unknown>>;
 
 /**
  * Live events at /api/live. A desktop core authenticates with its session's bearer token on the
  * upgrade; each connection only receives events whose audience includes its user.
  */
-export function attachLiveEvents(server: Server, hub: HubContext): { close(): void; sockets(): number } {
+export function attachLiveEvents(
+  server: Server,
+  hub: HubContext,
+  personalisers: Record<string, Personaliser> = {},
+): { close(): void; sockets(): number } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const clients = new Map<WebSocket, Actor>();
 
@@ -51,6 +62,25 @@ export function attachLiveEvents(server: Server, hub: HubContext): { close(): vo
     }),
   );
 
+  const deliver = async (event: HubEvent): Promise<void> => {
+    const personalise = personalisers[event.name];
+    if (!personalise) {
+      const frame = JSON.stringify({ type: 'event', name: event.name, data: event.data });
+      for (const [ws, actor] of clients) if (reaches(event.audience, actor) && ws.readyState === ws.OPEN) ws.send(frame);
+      return;
+    }
+    const dataFor = await personalise(hub, event);
+    const frames = new Map<string, Buffer>();
+    for (const [ws, actor] of clients) {
+      if (!reaches(event.audience, actor) || ws.readyState !== ws.OPEN) continue;
+      const key = `${actor.role}|${actor.siteId}`;
+      let frame = frames.get(key);
+      if (!frame) frames.set(key, (frame = Buffer.from(JSON.stringify({ type: 'event', name: event.name, data: dataFor(actor) }))));
+      ws.send(frame, { binary: false });
+    }
+  };
+  // Events leave in the order they arrived, even when one needs a read first.
+  let queue = Promise.resolve();
   const unsubscribe = hub.events.subscribe((event) => {
     if (event.name === REVOKE_EVENT) {
       // One session signed out, or every session of a person whose access changed (disabled, a new
@@ -61,10 +91,7 @@ export function attachLiveEvents(server: Server, hub: HubContext): { close(): vo
       }
       return;
     }
-    const frame = JSON.stringify({ type: 'event', name: event.name, data: event.data });
-    for (const [ws, actor] of clients) {
-      if (reaches(event.audience, actor) && ws.readyState === ws.OPEN) ws.send(frame);
-    }
+    queue = queue.then(() => deliver(event)).catch((err) => console.error(`[hub] could not deliver ${event.name}:`, (err as Error).message));
   });
 
   // A session that runs out (or is deleted on another hub instance) takes its sockets with it.

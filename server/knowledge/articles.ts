@@ -1,8 +1,9 @@
-import type { Role } from '../../shared/roles';
-import type { AdminArticle, Article, ArticleDraft, KnowledgeChange } from '../../shared/schemas/knowledge';
+import type { Role, SiteKind } from '../../shared/roles';
+import type { Article, AudienceScope, KnowledgeChange } from '../../shared/schemas/knowledge';
 import type { Queryable } from '../db/types';
 import { notFound } from '../http/errors';
 
+/** The live copy of an article that has been published at least once: all that desktops ever read. */
 export interface ArticleRow {
   id: string;
   title: string;
@@ -11,19 +12,22 @@ export interface ArticleRow {
   line: Article['line'];
   category: string;
   tags: string;
+  audience_scope: AudienceScope;
   audience_roles: string;
   audience_sites: string;
-  status: 'draft' | 'published' | 'retired';
+  status: 'published' | 'retired';
   created_at: number;
   updated_at: number;
   published_at: number | null;
   change_seq: number;
+  live_version: number | null;
+  retire_at: number | null;
 }
 
 export const ARTICLE_COLUMNS =
-  'id, title, summary, body, line, category, tags, audience_roles, audience_sites, status, created_at, updated_at, published_at, change_seq';
+  'id, title, summary, body, line, category, tags, audience_scope, audience_roles, audience_sites, status, created_at, updated_at, published_at, change_seq, live_version, retire_at';
 
-const list = (s: string): string[] => (s ? s.split(',').filter(Boolean) : []);
+export const list = (s: string | null): string[] => (s ? s.split(',').filter(Boolean) : []);
 
 export const toArticle = (r: ArticleRow): Article => ({
   id: r.id,
@@ -37,28 +41,36 @@ export const toArticle = (r: ArticleRow): Article => ({
   publishedAt: r.published_at === null ? null : Number(r.published_at),
 });
 
-export const toAdminArticle = (r: ArticleRow): AdminArticle => ({
-  ...toArticle(r),
-  status: r.status,
-  audienceRoles: list(r.audience_roles) as Role[],
-  audienceSites: list(r.audience_sites),
-  changeSeq: Number(r.change_seq),
-});
-
-/** Knowledge is the same at every site unless an admin narrows an article to roles or sites. */
-export function visibleTo(r: ArticleRow, who: { role: Role; siteId: string }): boolean {
-  if (r.status !== 'published') return false;
-  const roles = list(r.audience_roles);
-  const sites = list(r.audience_sites);
-  return (roles.length === 0 || roles.includes(who.role)) && (sites.length === 0 || sites.includes(who.siteId));
+/** Who is reading: their role, their site and whether that site is in-house. */
+export interface Reader {
+  role: Role;
+  siteId: string;
+  siteKind: SiteKind;
 }
 
-export function toChange(r: ArticleRow, who: { role: Role; siteId: string }): KnowledgeChange {
+/** Knowledge is the same at every site unless an admin narrows an article to in-house sites, chosen sites or roles. */
+export function visibleTo(r: ArticleRow, who: Reader): boolean {
+  if (r.status !== 'published') return false;
+  const roles = list(r.audience_roles);
+  if (roles.length > 0 && !roles.includes(who.role)) return false;
+  const scope = r.audience_scope ?? 'all';
+  if (scope === 'in_house') return who.siteKind === 'in_house';
+  const sites = list(r.audience_sites);
+  // An article saved before audiences had a scope narrows by its site list alone.
+  return sites.length === 0 || sites.includes(who.siteId);
+}
+
+export function toChange(r: ArticleRow, who: Reader): KnowledgeChange {
   const seq = Number(r.change_seq);
   return visibleTo(r, who) ? { kind: 'upsert', seq, article: toArticle(r) } : { kind: 'remove', seq, id: r.id };
 }
 
-export async function findArticle(q: Queryable, id: string): Promise<ArticleRow> {
+export async function readerOf(q: Queryable, who: { role: Role; siteId: string }): Promise<Reader> {
+  const site = await q.get<{ kind: SiteKind }>('SELECT kind FROM sites WHERE id = ?', [who.siteId]);
+  return { role: who.role, siteId: who.siteId, siteKind: site?.kind ?? 'partner' };
+}
+
+export async function findLiveArticle(q: Queryable, id: string): Promise<ArticleRow> {
   const row = await q.get<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM knowledge_articles WHERE id = ?`, [id]);
   if (!row) throw notFound('That article');
   return row;
@@ -72,19 +84,5 @@ export function slugFor(title: string): string {
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '')
       .slice(0, 80) || 'article'
-  );
-}
-
-export type ArticleFields = Omit<ArticleDraft, 'publish'> & { tags: string[]; audienceRoles: Role[]; audienceSites: string[] };
-
-export async function insertArticle(
-  q: Queryable,
-  a: ArticleFields & { id: string; status: ArticleRow['status']; authorId: string | null; seq: number; at: number },
-): Promise<void> {
-  await q.run(
-    `INSERT INTO knowledge_articles (id, title, summary, body, line, category, tags, audience_roles, audience_sites, status,
-       author_id, created_at, updated_at, published_at, change_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [a.id, a.title, a.summary, a.body, a.line, a.category, a.tags.join(','), a.audienceRoles.join(','), a.audienceSites.join(','),
-      a.status, a.authorId, a.at, a.at, a.status === 'published' ? a.at : null, a.seq],
   );
 }

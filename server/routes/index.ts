@@ -3,7 +3,9 @@ import { caseRoutes } from './cases';
 import { customerRoutes, screenPopRoutes } from './customers';
 import { gestureRoutes } from './gestures';
 import { knowledgeRoutes } from './knowledge';
+import { knowledgeAuthoringRoutes } from './knowledge-authoring';
 import { knowledgeFeedbackRoutes } from './knowledge-feedback';
+import { knowledgeSearchRoutes } from './knowledge-searches';
 import { organisationRoutes } from './organisation';
 import { overviewRoutes } from './overview';
 import { referenceRoutes } from './reference';
@@ -21,7 +23,9 @@ export const routes: readonly Route<any, any>[] = [
   ...screenPopRoutes,
   ...caseRoutes,
   ...knowledgeRoutes,
+  ...knowledgeAuthoringRoutes,
   ...knowledgeFeedbackRoutes,
+  ...knowledgeSearchRoutes,
   ...overviewRoutes,
   ...telephonyRoutes,
   ...gestureRoutes,

@@ -1,33 +1,31 @@
 import { z } from 'zod';
-import { articleDraft, changesQuery } from '../../shared/schemas/knowledge';
+import { changesQuery, knowledgeSettings } from '../../shared/schemas/knowledge';
 import { audit } from '../audit';
-import { nextCounter } from '../counters';
-import type { HubContext } from '../context';
 import { badRequest } from '../http/errors';
 import { route } from '../http/router';
-import {
-  ARTICLE_COLUMNS,
-  findArticle,
-  insertArticle,
-  slugFor,
-  toAdminArticle,
-  toChange,
-  type ArticleRow,
-} from '../knowledge/articles';
+import { ARTICLE_COLUMNS, readerOf, toChange, type ArticleRow } from '../knowledge/articles';
+import { listEntries, loadHistory } from '../knowledge/entries';
+import { knowledgeSettings as readSettings, saveKnowledgeSettings } from '../knowledge/settings';
+import { findVersion, toArticleVersion } from '../knowledge/versions';
 
-const changed = (hub: HubContext, seq: number) =>
-  hub.events.publish({ name: 'knowledge.changed', data: { seq }, audience: { kind: 'everyone' } });
+const listQuery = z.object({ status: z.enum(['draft', 'published', 'retired']).optional() });
 
-const adminListQuery = z.object({ status: z.enum(['draft', 'published', 'retired']).optional() });
+const versionNumber = (raw: string | undefined): number => {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw badRequest('A version is a whole number from 1.');
+  return n;
+};
 
+/** The change feed (what desktops read) and what the knowledge team reads about articles. */
 export const knowledgeRoutes = [
   route({
     method: 'GET',
     path: '/api/knowledge/changes',
     access: 'signed_in',
-    summary: 'Change feed by cursor: what this person may read, and what they may no longer',
+    summary: 'Change feed by cursor: published articles this person may read, and those they may no longer',
     query: changesQuery,
     async handle({ hub, actor, query }) {
+      // Only knowledge_articles is read: it holds articles published at least once, never drafts.
       const rows = await hub.db.all<ArticleRow>(
         `SELECT ${ARTICLE_COLUMNS} FROM knowledge_articles WHERE change_seq > ? ORDER BY change_seq LIMIT ?`,
         [query.after, query.limit + 1],
@@ -35,10 +33,10 @@ export const knowledgeRoutes = [
       const more = rows.length > query.limit;
       const page = rows.slice(0, query.limit);
       const latest = await hub.db.get<{ value: number }>("SELECT value FROM counters WHERE name = 'knowledge'");
+      const reader = await readerOf(hub.db, actor);
       return {
         body: {
-          // A draft never published was never anyone's to cache: its id is not news for the feed.
-          changes: page.filter((r) => r.published_at !== null).map((r) => toChange(r, actor)),
+          changes: page.map((r) => toChange(r, reader)),
           cursor: page.length ? Number(page[page.length - 1]!.change_seq) : query.after,
           latest: Number(latest?.value ?? 0),
           more,
@@ -50,77 +48,64 @@ export const knowledgeRoutes = [
     method: 'GET',
     path: '/api/knowledge/articles',
     access: ['org_admin'],
-    summary: 'Every article, drafts and retired ones included',
-    query: adminListQuery,
+    summary: 'Every article with its live state and the version being worked on',
+    query: listQuery,
     async handle({ hub, query }) {
-      const rows = query.status
-        ? await hub.db.all<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM knowledge_articles WHERE status = ? ORDER BY updated_at DESC`, [query.status])
-        : await hub.db.all<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM knowledge_articles ORDER BY updated_at DESC`);
-      return { body: { articles: rows.map(toAdminArticle) } };
+      const all = await listEntries(hub.db);
+      return { body: { articles: query.status ? all.filter((a) => a.status === query.status) : all } };
     },
   }),
   route({
-    method: 'POST',
-    path: '/api/knowledge/articles',
+    method: 'GET',
+    path: '/api/knowledge/articles/:id',
     access: ['org_admin'],
-    summary: 'Write an article, as a draft or published at once',
-    body: articleDraft,
-    async handle({ hub, actor, body }) {
-      const { publish, ...fields } = body;
-      const seq = await hub.db.tx(async (q) => {
-        let id = slugFor(fields.title);
-        if (await q.get('SELECT id FROM knowledge_articles WHERE id = ?', [id])) id = `${id}-${Date.now().toString(36)}`;
-        const s = await nextCounter(q, 'knowledge');
-        await insertArticle(q, { ...fields, id, status: publish ? 'published' : 'draft', authorId: actor.userId, seq: s, at: Date.now() });
-        await audit(q, actor, { action: publish ? 'article.published' : 'article.drafted', entity: 'article', entityId: id, detail: { title: fields.title } });
-        return { s, id };
-      });
-      await changed(hub, seq.s);
-      return { status: 201, body: { article: toAdminArticle(await findArticle(hub.db, seq.id)) } };
+    summary: 'An article’s versions, with who did what and when',
+    async handle({ hub, params }) {
+      return { body: await loadHistory(hub.db, params.id!) };
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/knowledge/articles/:id/versions/:version',
+    access: ['org_admin'],
+    summary: 'One version in full, for reading, comparing or restoring',
+    async handle({ hub, params }) {
+      return { body: { version: toArticleVersion(await findVersion(hub.db, params.id!, versionNumber(params.version))) } };
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/knowledge/authors',
+    access: ['org_admin'],
+    summary: 'Organisation admins, who may own and approve articles',
+    async handle({ hub }) {
+      const rows = await hub.db.all<{ id: string; display_name: string }>(
+        "SELECT id, display_name FROM users WHERE role = 'org_admin' AND disabled = 0 ORDER BY display_name",
+      );
+      return { body: { authors: rows.map((r) => ({ id: r.id, displayName: r.display_name })) } };
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/knowledge/settings',
+    access: ['org_admin'],
+    summary: 'The organisation’s knowledge settings (four eyes on publishing)',
+    async handle({ hub }) {
+      return { body: await readSettings(hub.db) };
     },
   }),
   route({
     method: 'PUT',
-    path: '/api/knowledge/articles/:id',
+    path: '/api/knowledge/settings',
     access: ['org_admin'],
-    summary: 'Edit an article (publishing it if asked)',
-    body: articleDraft,
-    async handle({ hub, actor, params, body }) {
-      const { publish, ...f } = body;
-      const seq = await hub.db.tx(async (q) => {
-        const before = await findArticle(q, params.id!);
-        if (before.status === 'retired' && !publish) throw badRequest('A retired article is republished, not edited.');
-        const status = publish ? 'published' : before.status;
-        const s = await nextCounter(q, 'knowledge');
-        const now = Date.now();
-        await q.run(
-          `UPDATE knowledge_articles SET title = ?, summary = ?, body = ?, line = ?, category = ?, tags = ?, audience_roles = ?,
-             audience_sites = ?, status = ?, updated_at = ?, published_at = ?, change_seq = ? WHERE id = ?`,
-          [f.title, f.summary, f.body, f.line, f.category, f.tags.join(','), f.audienceRoles.join(','), f.audienceSites.join(','),
-            status, now, status === 'published' ? now : before.published_at, s, before.id],
-        );
-        await audit(q, actor, { action: 'article.updated', entity: 'article', entityId: before.id, detail: { status, title: f.title } });
-        return s;
+    summary: 'Turn four eyes on publishing on or off',
+    body: knowledgeSettings,
+    async handle({ hub, actor, body }) {
+      await hub.db.tx(async (q) => {
+        await saveKnowledgeSettings(q, body);
+        await audit(q, actor, { action: 'knowledge.settings_changed', entity: 'organisation', detail: body });
       });
-      await changed(hub, seq);
-      return { body: { article: toAdminArticle(await findArticle(hub.db, params.id!)) } };
-    },
-  }),
-  route({
-    method: 'POST',
-    path: '/api/knowledge/articles/:id/retire',
-    access: ['org_admin'],
-    summary: 'Retire an article: it leaves every desktop’s cache and search',
-    async handle({ hub, actor, params }) {
-      const seq = await hub.db.tx(async (q) => {
-        const before = await findArticle(q, params.id!);
-        const s = await nextCounter(q, 'knowledge');
-        await q.run("UPDATE knowledge_articles SET status = 'retired', updated_at = ?, change_seq = ? WHERE id = ?", [Date.now(), s, before.id]);
-        await audit(q, actor, { action: 'article.retired', entity: 'article', entityId: before.id, detail: { title: before.title } });
-        return s;
-      });
-      await changed(hub, seq);
-      return { body: { article: toAdminArticle(await findArticle(hub.db, params.id!)) } };
+      return { body: await readSettings(hub.db) };
     },
   }),
 ];

@@ -1,7 +1,7 @@
 import { isAdmin } from '../../shared/roles';
 import { hashPassword, PASSWORD_COST, type PasswordCost } from '../accounts/passwords';
 import type { Db, Queryable, SqlValue } from '../db/types';
-import { insertArticle } from '../knowledge/articles';
+import { seedPublishedArticle } from '../knowledge/seed-articles';
 import { loadSeedArticles, loadSeedCatalogue } from './content';
 import { generateCases, generateCustomers } from './customers';
 import { DEMO_PASSWORD, QUEUES, SITES, TEAMS, USERS, WRAPUP_CODES } from './organisation';
@@ -78,7 +78,21 @@ export async function seedIfEmpty(db: Db, opts: { customers?: number; passwordCo
     let seq = 0;
     for (const a of articles) {
       const at = now - rnd.int(1, 200) * 86_400_000;
-      await insertArticle(q, { ...a, audienceSites: [], id: a.id, status: 'published', authorId: null, seq: ++seq, at });
+      // Owned by the heads of service in turn; a few are past their review-by date, as in any real knowledge base.
+      const reviewBy = new Date(at + (seq % 9 === 4 ? 30 : 365) * 86_400_000).toISOString().slice(0, 10);
+      await seedPublishedArticle(q, {
+        ...a,
+        audienceScope: 'all',
+        audienceRoles: a.audienceRoles as never,
+        audienceSites: [],
+        ownerId: ids.get(seq % 2 ? 'admin.mcr' : 'head.mcr') ?? ids.get('admin.mcr')!,
+        reviewBy,
+        id: a.id,
+        authorId: ids.get('admin.mcr') ?? null,
+        reviewerId: ids.get('head.mcr') ?? null,
+        seq: ++seq,
+        at,
+      });
     }
     await q.run("UPDATE counters SET value = ? WHERE name = 'knowledge'", [seq]);
     await insertMany(q, 'gesture_items',
