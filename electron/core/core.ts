@@ -5,6 +5,7 @@ import type { AgentStateView, CustomerCard } from '../../shared/contract/calls';
 import type { SessionState } from '../../shared/contract/requests';
 import type { CallSignal } from '../../shared/telephony/signals';
 import { isAdmin } from '../../shared/roles';
+import { knowledgePush } from '../../shared/schemas/knowledge';
 import type { SessionView } from '../../shared/schemas/accounts';
 import type { WebhookEvent } from '../../shared/telephony/webhook';
 import { CallDesk } from './call-desk';
@@ -299,7 +300,7 @@ export class DesktopCore {
 
   private onHubEvent(name: string, data: Record<string, unknown>): void {
     const desk = this.active?.desk;
-    if (name === 'knowledge.changed') void this.syncKnowledge().catch(() => undefined);
+    if (name === 'knowledge.changed') this.takeKnowledgePush(data);
     else if (name.startsWith('gesture.')) {
       const what = name.slice('gesture.'.length) as 'requested' | 'resolved' | 'decided' | 'fulfilment';
       this.emit('gestures.changed', { what, requestId: typeof data.requestId === 'string' ? data.requestId : null });
@@ -316,6 +317,18 @@ export class DesktopCore {
         void this.hub.get<CustomerCard>(`/api/customers/${encodeURIComponent(id)}`).then((card) => desk.updateCard(card), () => undefined);
       }
     }
+  }
+
+  /** The push carries the change: a desktop that is up to date applies it without reading the feed. */
+  private takeKnowledgePush(data: Record<string, unknown>): void {
+    const active = this.active;
+    const push = knowledgePush.safeParse(data);
+    if (active && push.success && active.sync.takePush(push.data)) {
+      active.store.setMeta('last_synced_at', String(Date.now()));
+      this.setStatus({ state: 'online', lastSyncedAt: Date.now() });
+      return;
+    }
+    void this.syncKnowledge().catch(() => undefined);
   }
 
   private deactivate(): void {

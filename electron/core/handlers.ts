@@ -2,12 +2,13 @@ import type { CustomerCard } from '../../shared/contract/calls';
 import type { AdminHome, AdvisorHome, SupervisorHome } from '../../shared/contract/requests';
 import type { UserView } from '../../shared/schemas/accounts';
 import type { CaseView } from '../../shared/schemas/customers';
-import type { AdminArticle, FeedbackView } from '../../shared/schemas/knowledge';
+import type { ArticleEntry, FeedbackView } from '../../shared/schemas/knowledge';
 import type { DesktopCore } from './core';
 import { CoreError } from './errors';
 import { catalogueHandlers } from './catalogue-handlers';
 import { gestureHandlers } from './gesture-handlers';
 import { noteHandlers } from './note-handlers';
+import { publishingHandlers } from './publishing-handlers';
 import { queueHandlers } from './queue-handlers';
 import { setupHandlers } from './setup-handlers';
 import type { Handlers } from './router';
@@ -26,6 +27,7 @@ export function coreHandlers(core: DesktopCore, host: { dataDir?: string; electr
     ...catalogueHandlers(core),
     ...queueHandlers(core),
     ...noteHandlers(core),
+    ...publishingHandlers(core),
     'session.status': async () => core.sessionState,
     'session.signIn': (args) => core.signIn(args),
     'session.signOut': () => core.signOut(),
@@ -45,11 +47,6 @@ export function coreHandlers(core: DesktopCore, host: { dataDir?: string; electr
     },
     'knowledge.byIds': async ({ ids }) => core.requireSignedIn().store.articlesByIds(ids),
     'knowledge.syncNow': async () => ({ cursor: await core.syncKnowledge() }),
-    'knowledge.publish': async (draft) => {
-      core.requireSignedIn();
-      const { article } = await core.hub.post<{ article: AdminArticle }>('/api/knowledge/articles', draft);
-      return article;
-    },
 
     'knowledge.feedback': async ({ articleId, feedback }) => {
       core.requireSignedIn();
@@ -98,7 +95,7 @@ export function coreHandlers(core: DesktopCore, host: { dataDir?: string; electr
       const orgAdmin = core.requireSignedIn().saved.user.role === 'org_admin';
       const [users, articles, overview, feedback] = await Promise.all([
         core.hub.get<{ users: UserView[] }>('/api/users'),
-        orgAdmin ? core.hub.get<{ articles: AdminArticle[] }>('/api/knowledge/articles') : { articles: [] },
+        orgAdmin ? core.hub.get<{ articles: ArticleEntry[] }>('/api/knowledge/articles') : { articles: [] },
         core.hub.get<{ users: number; sites: number; articles: Record<string, number>; catalogueItems: number }>('/api/overview/admin'),
         orgAdmin ? core.hub.get<{ feedback: FeedbackView[] }>('/api/knowledge/feedback') : { feedback: [] },
       ]);

@@ -53,4 +53,5 @@ export class HubClient {
     return res.text();
   }
   post = <T>(path: string, body?: unknown) => this.request<T>('POST', path, body);
+  put = <T>(path: string, body?: unknown) => this.request<T>('PUT', path, body);
 }

@@ -1,4 +1,4 @@
-import { knowledgeChangesPage, type KnowledgeChange } from '../../shared/schemas/knowledge';
+import { knowledgeChangesPage, type KnowledgeChange, type KnowledgePush } from '../../shared/schemas/knowledge';
 import { CoreError } from './errors';
 import type { HubClient } from './hub-client';
 import type { DesktopStore } from './store';
@@ -48,6 +48,21 @@ export class KnowledgeSync {
       }
     })();
     return this.running;
+  }
+
+  /**
+   * A change carried in the hub's push. Applied at once when it is the very next one after this
+   * desktop's cursor; false when the feed must be read instead (a gap, a sync under way, or a push
+   * that carries only the number).
+   */
+  takePush(push: KnowledgePush): boolean {
+    if (this.running) return false;
+    const cursor = this.store.knowledgeCursor;
+    if (push.seq <= cursor) return true;
+    if (!push.change || push.seq !== cursor + 1 || push.change.seq !== push.seq) return false;
+    this.store.applyKnowledgePage([push.change], push.seq);
+    this.listener.onPage([push.change], push.seq);
+    return true;
   }
 
   private async pullAll(): Promise<number> {

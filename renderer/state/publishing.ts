@@ -28,12 +28,14 @@ export const usePublishingStore = create<PublishingStore>()((set, get) => ({
   async publish(draft) {
     if (get().publishing) return false;
     set({ publishing: true, error: null });
-    const result = await bridge().call('knowledge.publish', { ...draft, publish: true });
+    // Publishing goes through review: the draft is written, then sent to a second organisation admin.
+    const made = await bridge().call('publishing.create', draft);
+    const result = made.ok ? await bridge().call('publishing.submit', { id: made.value.entry.id }) : made;
     if (!result.ok) {
       set({ publishing: false, error: result.error });
       return false;
     }
-    set({ publishing: false, formOpen: false, lastPublished: result.value.title });
+    set({ publishing: false, formOpen: false, lastPublished: result.value.entry.title });
     void useHomesStore.getState().loadAdmin();
     return true;
   },

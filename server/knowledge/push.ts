@@ -1,5 +1,5 @@
 import type { SiteKind } from '../../shared/roles';
-import type { KnowledgeChange } from '../../shared/schemas/knowledge';
+import type { KnowledgePush } from '../../shared/schemas/knowledge';
 import type { HubContext } from '../context';
 import type { HubEvent } from '../events/bus';
 import type { Personaliser } from '../events/live';
@@ -8,12 +8,6 @@ import { ARTICLE_COLUMNS, toChange, type ArticleRow } from './articles';
 /** Tells every desktop that the knowledge changed; each instance reads the change once and tailors it per reader. */
 export const announceKnowledgeChange = (hub: HubContext, articleId: string, seq: number) =>
   hub.events.publish({ name: 'knowledge.changed', data: { seq, articleId }, audience: { kind: 'everyone' } });
-
-/** What a desktop receives: the change as this reader may see it, or only its number if it must read the feed. */
-export interface KnowledgePush {
-  seq: number;
-  change?: KnowledgeChange;
-}
 
 /**
  * Carries the change in the push, so ten thousand desktops do not each read the feed for one
@@ -25,9 +19,9 @@ export const personaliseKnowledgeChange: Personaliser = async (hub: HubContext, 
   const seq = Number(event.data.seq);
   const id = String(event.data.articleId ?? '');
   const row = id ? await hub.db.get<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM knowledge_articles WHERE id = ?`, [id]) : undefined;
-  if (!row || Number(row.change_seq) !== seq) return () => ({ seq });
+  if (!row || Number(row.change_seq) !== seq) return (): KnowledgePush => ({ seq });
   const kinds = new Map(
     (await hub.db.all<{ id: string; kind: SiteKind }>('SELECT id, kind FROM sites')).map((s) => [s.id, s.kind] as const),
   );
-  return (actor) => ({ seq, change: toChange(row, { role: actor.role, siteId: actor.siteId, siteKind: kinds.get(actor.siteId) ?? 'partner' }) });
+  return (actor): KnowledgePush => ({ seq, change: toChange(row, { role: actor.role, siteId: actor.siteId, siteKind: kinds.get(actor.siteId) ?? 'partner' }) });
 };

@@ -33,7 +33,9 @@ export async function pruneSearchMisses(hub: HubContext, now = Date.now()): Prom
   return (await hub.db.run('DELETE FROM knowledge_search_misses WHERE at < ?', [now - SEARCH_KEEP_MS])).changes;
 }
 
+/** `everyMs` of 0 leaves the schedule to whoever calls `runDueKnowledge` (tests that drive it step by step). */
 export function startKnowledgeScheduler(hub: HubContext, everyMs: number): { stop(): void } {
+  if (everyMs <= 0) return { stop: () => undefined };
   let running = false;
   let ticks = 0;
   const tick = async () => {

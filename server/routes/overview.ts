@@ -40,7 +40,11 @@ export const overviewRoutes = [
           users: await count(hub.db, 'SELECT COUNT(*) AS n FROM users'),
           disabledUsers: await count(hub.db, 'SELECT COUNT(*) AS n FROM users WHERE disabled = 1'),
           sites: await count(hub.db, 'SELECT COUNT(*) AS n FROM sites'),
-          articles: Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)])),
+          // Drafts are versions being worked on (new articles and edits of live ones); they live apart from what desktops read.
+          articles: {
+            ...Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)])),
+            draft: await count(hub.db, "SELECT COUNT(*) AS n FROM knowledge_versions WHERE state IN ('draft', 'in_review', 'approved')"),
+          },
           catalogueItems: await count(hub.db, 'SELECT COUNT(*) AS n FROM gesture_items WHERE retired = 0'),
         },
       };

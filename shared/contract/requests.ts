@@ -7,7 +7,8 @@ import { queueRequestArgs, type QueueRequestResults } from './queues';
 import { setupRequestArgs, type SetupRequestResults } from './setup';
 import { signInRequest, type SiteView, type UserView } from '../schemas/accounts';
 import type { CaseView } from '../schemas/customers';
-import { articleDraft, articleFeedback, type AdminArticle, type Article, type FeedbackView } from '../schemas/knowledge';
+import { articleFeedback, type Article, type ArticleEntry, type FeedbackView } from '../schemas/knowledge';
+import { publishingRequestArgs, type PublishingRequestResults } from './publishing';
 
 /** What the renderer may ask its desktop core, by domain. Args are parsed from `unknown`. */
 export const requestArgs = {
@@ -19,7 +20,6 @@ export const requestArgs = {
   'knowledge.manifest': z.object({}),
   'knowledge.byIds': z.object({ ids: z.array(z.string().min(1).max(120)).max(1000) }),
   'knowledge.syncNow': z.object({}),
-  'knowledge.publish': articleDraft,
   'knowledge.feedback': z.object({ articleId: z.string().min(1).max(120), feedback: articleFeedback }),
   'home.advisor': z.object({}),
   'home.supervisor': z.object({}),
@@ -30,6 +30,7 @@ export const requestArgs = {
   ...queueRequestArgs,
   ...noteRequestArgs,
   ...setupRequestArgs,
+  ...publishingRequestArgs,
 } as const;
 
 export type RequestName = keyof typeof requestArgs;
@@ -55,14 +56,15 @@ export interface SupervisorHome {
 }
 export interface AdminHome {
   users: UserView[];
-  articles: AdminArticle[];
+  articles: ArticleEntry[];
   /** Open "flag for fix" reports from advisors. */
   flags: FeedbackView[];
   counts: { users: number; sites: number; published: number; drafts: number; retired: number; catalogueItems: number };
 }
 
 export interface RequestResults
-  extends CallRequestResults, GestureRequestResults, QueueRequestResults, CatalogueRequestResults, NoteRequestResults, SetupRequestResults {
+  extends CallRequestResults, GestureRequestResults, QueueRequestResults, CatalogueRequestResults, NoteRequestResults, SetupRequestResults,
+    PublishingRequestResults {
   'session.status': SessionState;
   'session.signIn': SessionState;
   'session.signOut': SessionState;
@@ -72,7 +74,6 @@ export interface RequestResults
   'knowledge.manifest': { cursor: number; ids: string[]; seqs: number[] };
   'knowledge.byIds': Article[];
   'knowledge.syncNow': { cursor: number };
-  'knowledge.publish': AdminArticle;
   'knowledge.feedback': { id: string };
   'home.advisor': AdvisorHome;
   'home.supervisor': SupervisorHome;

@@ -43,6 +43,14 @@ export const knowledgeChangesPage = z.object({
 });
 export type KnowledgeChangesPage = z.infer<typeof knowledgeChangesPage>;
 
+/**
+ * The hub's `knowledge.changed` push: the change as this reader may see it, so a desktop whose
+ * cursor is just behind applies it without reading the feed. Without `change` (or after a gap) the
+ * desktop reads the feed from its cursor, as after being offline.
+ */
+export const knowledgePush = z.object({ seq: z.number().int().min(0), change: knowledgeChange.optional() });
+export type KnowledgePush = z.infer<typeof knowledgePush>;
+
 export const changesQuery = z.object({
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(1000).default(200),

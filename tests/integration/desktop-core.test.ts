@@ -10,6 +10,7 @@ import type { Hub } from '../../server/hub';
 import { DEMO_PASSWORD } from '../../server/seed/organisation';
 import { sqliteBackend, testHub } from '../support/backends';
 import { signInAs } from '../support/client';
+import { AUTHOR, publishArticle } from '../support/knowledge';
 
 const waitFor = async (check: () => boolean, what: string, ms = 8000) => {
   const end = Date.now() + ms;
@@ -75,17 +76,16 @@ describe('the desktop core against a real hub', () => {
     const d = desktop(hub.url);
     await d.call('session.signIn', { username: 'advisor1.lds', password: DEMO_PASSWORD });
     await waitFor(() => d.core.connection.state === 'online' && d.core.connection.lastSyncedAt !== null, 'first sync');
-    const admin = await signInAs(hub.url, 'head.mcr');
-    const made = await admin.client.post('/api/knowledge/articles', {
+    const admin = await signInAs(hub.url, AUTHOR);
+    const made = await publishArticle(hub.url, {
       title: 'Bagpipers for a funeral service',
       summary: 'Booking a piper through the funeral director.',
       body: 'Ask the funeral director to book a piper; allow two weeks.',
       line: 'funeralcare',
       category: 'Arranging a funeral',
       tags: ['piper'],
-      publish: true,
     });
-    const id = made.body.article.id as string;
+    const id = made.entry.id;
     await waitFor(() => d.pushes.some((p) => p.push === 'knowledge.changed' && JSON.stringify(p.data).includes(id)), 'publish push');
     expect((await d.call('knowledge.get', { id })).ok).toBe(true);
     await admin.client.post(`/api/knowledge/articles/${id}/retire`);

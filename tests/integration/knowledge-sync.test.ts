@@ -9,6 +9,8 @@ import { DEMO_PASSWORD } from '../../server/seed/organisation';
 import { sqliteBackend, testHub } from '../support/backends';
 import { signInAs } from '../support/client';
 import { tcpProxy } from '../support/tcp-proxy';
+import { AUTHOR, publishArticle, REVIEWER, sampleArticle } from '../support/knowledge';
+import { waitUntil } from '../support/wait';
 
 const tmp = (name: string) => mkdtempSync(join(tmpdir(), `rapport-${name}-`));
 
@@ -53,6 +55,35 @@ describe('knowledge delta sync', () => {
     await proxy.close();
   });
 
+  it('applies a change carried in the push without reading the feed, and catches up from the feed after a gap', async () => {
+    const proxy = await tcpProxy(hub.url, () => false);
+    const core = new DesktopCore({ dataDir: tmp('push'), hubUrl: proxy.url });
+    await core.signIn({ username: 'advisor3.mcr', password: DEMO_PASSWORD });
+    await core.syncKnowledge();
+    await waitUntil(async () => core.requireSignedIn().live.connected, 'the live link');
+    const { store } = core.requireSignedIn();
+    const feedReads = () => proxy.heads.filter((h) => h.includes('/api/knowledge/changes')).length;
+    const reads = feedReads();
+    const author = await signInAs(hub.url, AUTHOR);
+    const draft = await author.client.post('/api/knowledge/articles', sampleArticle('Click and collect lockers'));
+    const h = await publishArticle(hub.url, sampleArticle('Rain checks on offers'));
+    await waitUntil(async () => store.article(h.entry.id), 'the pushed article in the cache');
+    expect(feedReads()).toBe(reads);
+    expect(store.article(draft.body.entry.id)).toBeNull();
+
+    // A desktop that missed a change (its cursor is behind) reads the feed instead of applying the push.
+    core.requireSignedIn().live.stop();
+    const missed = await publishArticle(hub.url, sampleArticle('Missed while offline'));
+    core.requireSignedIn().live.start();
+    await waitUntil(async () => core.requireSignedIn().live.connected, 'the live link again');
+    const next = await publishArticle(hub.url, sampleArticle('Heard after the gap'));
+    await waitUntil(async () => store.article(next.entry.id), 'the article after the gap');
+    expect(store.article(missed.entry.id)).not.toBeNull();
+    expect(feedReads()).toBeGreaterThan(reads);
+    await core.stop();
+    await proxy.close();
+  });
+
   it('applies a page in one transaction: a failing page leaves articles and cursor as they were', () => {
     const store = new DesktopStore(join(tmp('atomic'), 'store.sqlite'));
     const article = (id: string) => ({
@@ -81,16 +112,14 @@ describe('knowledge delta sync', () => {
     const { store } = core.requireSignedIn();
     expect(store.article('mouldy-bread')).not.toBeNull();
     expect(store.article('refunds-without-receipt') ?? store.article('refund-without-receipt')).not.toBeNull();
-    const admin = await signInAs(hub.url, 'admin.mcr');
-    const list = (await admin.client.get('/api/knowledge/articles')).body.articles as { id: string; title: string; summary: string; body: string; line: string; category: string; tags: string[] }[];
-    const narrow = list.find((a) => a.id === 'mouldy-bread')!;
-    const res = await admin.client.put('/api/knowledge/articles/mouldy-bread', {
-      ...narrow,
-      audienceRoles: [],
-      audienceSites: ['site_mcr'],
-      publish: true,
-    });
+    const admin = await signInAs(hub.url, AUTHOR);
+    const reviewer = await signInAs(hub.url, REVIEWER);
+    const v1 = (await admin.client.get('/api/knowledge/articles/mouldy-bread/versions/1')).body.version;
+    const res = await admin.client.put('/api/knowledge/articles/mouldy-bread/draft', { ...v1, audienceScope: 'sites', audienceRoles: [], audienceSites: ['site_mcr'] });
     expect(res.status).toBe(200);
+    await admin.client.post('/api/knowledge/articles/mouldy-bread/submit');
+    expect((await reviewer.client.post('/api/knowledge/articles/mouldy-bread/review', { decision: 'approve' })).status).toBe(200);
+    const list = (await admin.client.get('/api/knowledge/articles')).body.articles as { id: string }[];
     const retiredId = list.find((a) => a.id.startsWith('refund'))!.id;
     expect((await admin.client.post(`/api/knowledge/articles/${retiredId}/retire`)).status).toBe(200);
     await core.syncKnowledge();

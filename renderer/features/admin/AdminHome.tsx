@@ -89,7 +89,7 @@ export function AdminHome() {
                 </Card>
                 <Card title="Knowledge" actions={newArticle} className="admin-knowledge">
                   <p className="publish-status" role="status">
-                    {lastPublished ? `Published “${lastPublished}”` : ''}
+                    {lastPublished ? `Sent “${lastPublished}” for review` : ''}
                   </p>
                   {formOpen ? <PublishArticleForm onClose={closeForm} /> : null}
                   <Loaded

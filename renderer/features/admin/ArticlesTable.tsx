@@ -1,11 +1,11 @@
-import type { AdminArticle } from '../../../shared/schemas/knowledge';
+import type { ArticleEntry } from '../../../shared/schemas/knowledge';
 import { Badge, type BadgeTone } from '../../ui/Badge';
 import { formatDateTime, lineLabel, sentenceCase } from '../../ui/format';
 
-const STATUS_TONE: Record<AdminArticle['status'], BadgeTone> = { published: 'good', draft: 'warning', retired: 'neutral' };
+const STATUS_TONE: Record<ArticleEntry['status'], BadgeTone> = { published: 'good', draft: 'warning', retired: 'neutral' };
 
 /** Newest first, so what was just published is at the top. */
-export function ArticlesTable({ articles }: { articles: AdminArticle[] }) {
+export function ArticlesTable({ articles }: { articles: ArticleEntry[] }) {
   const sorted = [...articles].sort((a, b) => b.updatedAt - a.updatedAt);
   return (
     <div className="table-wrap admin-scroll">

@@ -48,7 +48,7 @@ export function PublishArticleForm({ onClose }: { onClose(): void }) {
       .split(',')
       .map((t) => t.trim())
       .filter(Boolean);
-    void publish({ title, summary, line, category, tags: tagList, body, publish: true });
+    void publish({ title, summary, line, category, tags: tagList, body });
   };
 
   return (
