@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { results, searchKnowledge, signIn, signedInAs } from './support/app';
 import { stackPerTest } from './support/stack';
 import { signInAs as hubSignIn } from '../support/client';
+import { publishArticle } from '../support/knowledge';
 
 const stack = stackPerTest();
 
@@ -22,18 +23,16 @@ function countRequests(page: Page): Map<string, number> {
 }
 
 test('article text with markup is shown as text, never run as HTML, in results and in the article', async ({ page }) => {
-  const admin = await hubSignIn(stack().hub.url, 'admin.mcr');
   const nasty = '<img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script>';
-  const made = await admin.client.post('/api/knowledge/articles', {
+  const made = await publishArticle(stack().hub.url, {
     title: `Kettle descaling ${'<b>bold</b>'} guide`,
     summary: `Descaling kettle advice ${nasty}`,
     body: `# Descaling\n\nKettle descaling steps. ${nasty}\n\n<a href="javascript:alert(1)">click</a>`,
     line: 'food',
     category: 'Product quality',
     tags: ['kettle'],
-    publish: true,
   });
-  expect(made.status).toBe(201);
+  expect(made.entry.liveVersion).toBe(1);
 
   const desktop = await stack().desktop('advisor');
   await signIn(page, desktop.url, 'advisor1.mcr');
@@ -92,15 +91,13 @@ test('a cold start imports the saved index instead of re-reading every article',
 
   // An article published while the page was closed is caught up from the manifest.
   await page.close();
-  const admin = await hubSignIn(stack().hub.url, 'admin.mcr');
-  await admin.client.post('/api/knowledge/articles', {
+  await publishArticle(stack().hub.url, {
     title: 'Loch-side scattering permissions',
     summary: 'Scattering ashes by a loch: who to ask.',
     body: 'Ask the landowner before scattering ashes by a loch.',
     line: 'funeralcare',
     category: 'Arranging a funeral',
     tags: ['ashes'],
-    publish: true,
   });
   const again = await page.context().newPage();
   await again.goto(desktop.url);

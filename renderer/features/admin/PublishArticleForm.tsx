@@ -137,7 +137,7 @@ export function PublishArticleForm({ onClose }: { onClose(): void }) {
       </Field>
       <div className="publish-actions">
         <button type="submit" className="button" disabled={publishing}>
-          {publishing ? 'Publishing…' : 'Publish'}
+          {publishing ? 'Sending…' : 'Send for review'}
         </button>
         <button type="button" className="button button-secondary" onClick={onClose} disabled={publishing}>
           Cancel
