@@ -10,6 +10,7 @@ import { benchGestureThroughput } from './gesture-throughput';
 import { benchRelevance } from './relevance';
 import { benchKnowledgeBrowser } from './knowledge-browser';
 import { benchKnowledgeSearch } from './knowledge-search';
+import { benchPropagation } from './propagation';
 import { benchScreenPop } from './screen-pop';
 import { formatBytes, machineLoad } from './stats';
 
@@ -22,6 +23,7 @@ export const benchmarks = new Map<string, Benchmark>([
   ['screen-pop', () => benchScreenPop()],
   ['gesture-throughput', () => benchGestureThroughput()],
   ['relevance', async () => benchRelevance()],
+  ['knowledge-propagation', () => benchPropagation()],
 ]);
 
 export function registerBenchmark(name: string, run: Benchmark): void {
