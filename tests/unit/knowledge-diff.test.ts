@@ -20,10 +20,13 @@ describe('the version diff', () => {
   });
 
   it('falls back to whole lines for a rewrite, still rebuilding both sides', () => {
-    const before = Array.from({ length: 3000 }, (_, i) => `line ${i} alpha beta`).join('\n');
-    const after = Array.from({ length: 3000 }, (_, i) => `row ${i * 7} gamma delta`).join('\n');
+    const before = Array.from({ length: 3000 }, (_, i) => `line ${i} alpha beta gamma\n`).join('');
+    const after = Array.from({ length: 3000 }, (_, i) => (i % 8 === 0 ? `row ${i * 7} delta epsilon zeta eta\n` : `line ${i} alpha beta gamma\n`)).join('');
     const parts = diffText(before, after);
-    expect(parts.filter((p) => p.kind === 'removed').every((p) => p.text.endsWith('\n') || p.text === before.slice(before.lastIndexOf('\n') + 1))).toBe(true);
+    const changed = parts.filter((p) => p.kind !== 'same');
+    expect(changed.length).toBeGreaterThan(100);
+    expect(changed.every((p) => p.text.endsWith('\n'))).toBe(true); // whole lines, not words
+    expect(parts.some((p) => p.kind === 'same')).toBe(true);
     expect(sideOf(parts, 'before')).toBe(before);
     expect(sideOf(parts, 'after')).toBe(after);
   });
