@@ -1,4 +1,4 @@
-import type { PublishingInbox, PublishingRequestResults } from '../../shared/contract/publishing';
+import type { PublishingChoices, PublishingInbox, PublishingRequestResults } from '../../shared/contract/publishing';
 import type { RequestName } from '../../shared/contract/requests';
 import type { ArticleEntry, ArticleHistory, ArticleVersion, FeedbackView, KnowledgeSettings, OverdueArticle, UnansweredSearch } from '../../shared/schemas/knowledge';
 import type { DesktopCore } from './core';
@@ -25,7 +25,13 @@ export function publishingHandlers(core: DesktopCore): PublishingHandlers {
     'publishing.restore': ({ id, version }) => hub().post<ArticleHistory>(`${article(id)}/restore`, { version }),
     'publishing.retire': ({ id, retireAt, reason }) => hub().post<ArticleHistory>(`${article(id)}/retire`, { retireAt, reason }),
     'publishing.cancelRetirement': ({ id }) => hub().post<ArticleHistory>(`${article(id)}/retirement/cancel`, {}),
-    'publishing.authors': async () => (await hub().get<{ authors: { id: string; displayName: string }[] }>('/api/knowledge/authors')).authors,
+    'publishing.choices': async () => {
+      const [a, s] = await Promise.all([
+        hub().get<{ authors: PublishingChoices['authors'] }>('/api/knowledge/authors'),
+        hub().get<{ sites: PublishingChoices['sites'] }>('/api/sites'),
+      ]);
+      return { authors: a.authors, sites: s.sites.map(({ id, name, kind }) => ({ id, name, kind })) };
+    },
     'publishing.settings': () => hub().get<KnowledgeSettings>('/api/knowledge/settings'),
     'publishing.saveSettings': (s) => hub().put<KnowledgeSettings>('/api/knowledge/settings', s),
     'publishing.inbox': async ({ status }): Promise<PublishingInbox> => {

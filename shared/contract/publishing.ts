@@ -31,7 +31,7 @@ export const publishingRequestArgs = {
   'publishing.restore': restoreRequest.extend({ id: articleId }),
   'publishing.retire': retireRequest.extend({ id: articleId }),
   'publishing.cancelRetirement': z.object({ id: articleId }),
-  'publishing.authors': z.object({}),
+  'publishing.choices': z.object({}),
   'publishing.settings': z.object({}),
   'publishing.saveSettings': knowledgeSettings,
   'publishing.inbox': z.object({ status: z.enum(['open', 'resolved']).default('open') }),
@@ -40,6 +40,12 @@ export const publishingRequestArgs = {
   'knowledge.myFeedback': z.object({}),
   'knowledge.searchMiss': searchMiss,
 } as const;
+
+/** Who may own an article and which sites an audience may name. */
+export interface PublishingChoices {
+  authors: { id: string; displayName: string }[];
+  sites: { id: string; name: string; kind: 'in_house' | 'partner' }[];
+}
 
 export interface PublishingInbox {
   feedback: FeedbackView[];
@@ -59,7 +65,7 @@ export interface PublishingRequestResults {
   'publishing.restore': ArticleHistory;
   'publishing.retire': ArticleHistory;
   'publishing.cancelRetirement': ArticleHistory;
-  'publishing.authors': { id: string; displayName: string }[];
+  'publishing.choices': PublishingChoices;
   'publishing.settings': KnowledgeSettings;
   'publishing.saveSettings': KnowledgeSettings;
   'publishing.inbox': PublishingInbox;

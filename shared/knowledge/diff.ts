@@ -49,13 +49,19 @@ function backtrack(a: readonly string[], b: readonly string[], trace: Int32Array
     const prevK = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? k + 1 : k - 1;
     const prevX = d === 0 ? 0 : v[offset + prevK]!;
     const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) out.push({ kind: 'same', text: a[--x]! }) && y--;
+    while (x > prevX && y > prevY) {
+      out.push({ kind: 'same', text: a[--x]! });
+      y--;
+    }
     if (d > 0) {
       if (x === prevX) out.push({ kind: 'added', text: b[--y]! });
       else out.push({ kind: 'removed', text: a[--x]! });
     }
   }
-  while (x > 0 && y > 0) out.push({ kind: 'same', text: a[--x]! }) && y--;
+  while (x > 0 && y > 0) {
+    out.push({ kind: 'same', text: a[--x]! });
+    y--;
+  }
   return out.reverse();
 }
 

@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { AdminHome as AdminHomeData } from '../../../shared/contract/requests';
 import type { SiteView } from '../../../shared/schemas/accounts';
-import { useAdminHome, usePublishing, useSignedIn } from '../../state';
+import { useAdminHome, useSignedIn } from '../../state';
 import { Card } from '../../ui/Card';
 import { Loaded } from '../../ui/Loaded';
 import { Stat } from '../../ui/Stat';
@@ -9,10 +9,9 @@ import { EmptyState } from '../../ui/States';
 import { useNow } from '../../ui/useNow';
 import { AdminSections } from '../catalogue/AdminSections';
 import { useRetryWhenOnline } from '../home/useRetryWhenOnline';
-import { ArticlesTable } from './ArticlesTable';
 import { FlaggedArticles } from './FlaggedArticles';
-import { PublishArticleForm } from './PublishArticleForm';
 import { UsersTable } from './UsersTable';
+import { PublishingWorkspace } from '../publishing/PublishingWorkspace';
 import '../../ui/controls.css';
 import './admin.css';
 
@@ -33,27 +32,13 @@ function useSiteNames(data: AdminHomeData | undefined): Map<string, SiteView> {
 
 export function AdminHome() {
   const { home, load } = useAdminHome();
-  const { formOpen, lastPublished, openForm, closeForm } = usePublishing();
-  const newArticleRef = useRef<HTMLButtonElement>(null);
-  const wasOpen = useRef(formOpen);
   const now = useNow();
   const sites = useSiteNames(home.status === 'idle' ? undefined : home.data);
   const orgAdmin = useSignedIn()?.user.role === 'org_admin';
   useEffect(() => void load(), [load]);
   useRetryWhenOnline(home.status === 'error', load);
 
-  // Closing the form (cancel or published) puts focus back where the admin started.
-  useEffect(() => {
-    if (wasOpen.current && !formOpen) newArticleRef.current?.focus();
-    wasOpen.current = formOpen;
-  }, [formOpen]);
-
   const retry = () => void load();
-  const newArticle = formOpen ? null : (
-    <button ref={newArticleRef} type="button" className="button button-small" onClick={openForm}>
-      New article
-    </button>
-  );
 
   return (
     <div className="admin">
@@ -87,22 +72,7 @@ export function AdminHome() {
                     {({ flags }) => <FlaggedArticles flags={flags.filter((f) => f.status === 'open')} now={now} />}
                   </Loaded>
                 </Card>
-                <Card title="Knowledge" actions={newArticle} className="admin-knowledge">
-                  <p className="publish-status" role="status">
-                    {lastPublished ? `Sent “${lastPublished}” for review` : ''}
-                  </p>
-                  {formOpen ? <PublishArticleForm onClose={closeForm} /> : null}
-                  <Loaded
-                    value={home}
-                    loadingLabel="Loading articles…"
-                    errorTitle="Articles could not be loaded."
-                    onRetry={retry}
-                  >
-                    {({ articles }) =>
-                      articles.length === 0 ? <EmptyState>No articles yet</EmptyState> : <ArticlesTable articles={articles} />
-                    }
-                  </Loaded>
-                </Card>
+                <PublishingWorkspace />
               </>
             ) : null}
             <Card title="Users" className="admin-users">
