@@ -41,7 +41,8 @@ function startGenerator(): Generator {
     send: (msg) => proc.send(msg as never),
     next: (kind) =>
       new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`generator gave no ${kind} within 120 s`)), 120_000);
+        // Opening ten thousand live links on a busy two-core machine takes minutes, not seconds.
+        const timer = setTimeout(() => reject(new Error(`generator gave no ${kind} within 600 s`)), 600_000);
         waiting.set(kind, (m) => {
           clearTimeout(timer);
           resolve(m);
@@ -87,9 +88,12 @@ async function runBackend(name: string, hubs: Running[], db: Db): Promise<string
     try {
       const cursor = Number((await db.get<{ value: number }>("SELECT value FROM counters WHERE name = 'knowledge'"))!.value);
       const share = Math.ceil(size / GENERATORS);
+      const openedAt = Date.now();
       const opened = gens.map((g) => g.next('open'));
+      opened.forEach((p) => p.catch(() => undefined)); // the first failure is reported once, below
       gens.forEach((g, i) => g.send({ kind: 'open', hubUrls: hubs.map((h) => h.url), tokens: tokens.slice(i * share, Math.min(size, (i + 1) * share)), cursor }));
       await Promise.all(opened);
+      console.log(`  ${name}: ${size} live links open in ${((Date.now() - openedAt) / 1000).toFixed(1)} s`);
       const latencies: number[] = [];
       let fromFeed = 0;
       const cpu: string[] = [];
@@ -102,6 +106,7 @@ async function runBackend(name: string, hubs: Running[], db: Db): Promise<string
         gens.forEach((g) => g.send({ kind: 'arm', seq }));
         await Promise.all(armed);
         const arrived = gens.map((g) => g.next('arrived'));
+        arrived.forEach((p) => p.catch(() => undefined));
         const t0 = Date.now();
         const approved = await reviewer.post(`/api/knowledge/articles/${id}/review`, { decision: 'approve' });
         if (approved.status !== 200) throw new Error(`approval failed: ${approved.status}`);
