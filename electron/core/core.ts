@@ -301,6 +301,12 @@ export class DesktopCore {
   private onHubEvent(name: string, data: Record<string, unknown>): void {
     const desk = this.active?.desk;
     if (name === 'knowledge.changed') this.takeKnowledgePush(data);
+    if (name === 'knowledge.changed' || name === 'knowledge.review_requested' || name === 'knowledge.reviewed' || name === 'knowledge.flagged' || name === 'knowledge.feedback_replied') {
+      const what = name === 'knowledge.changed' ? 'published' : (name.slice('knowledge.'.length) as 'review_requested' | 'reviewed' | 'flagged' | 'feedback_replied');
+      const articleId = typeof data.articleId === 'string' ? data.articleId : null;
+      // Advisors hear only a reply to them; the change itself already reached their cache.
+      if (what !== 'published' || this.active?.saved.user.role === 'org_admin') this.emit('publishing.changed', { what, articleId });
+    }
     else if (name.startsWith('gesture.')) {
       const what = name.slice('gesture.'.length) as 'requested' | 'resolved' | 'decided' | 'fulfilment';
       this.emit('gestures.changed', { what, requestId: typeof data.requestId === 'string' ? data.requestId : null });

@@ -1,4 +1,5 @@
 import { setupStatus } from '../../shared/contract/setup';
+import { PUBLISHING_CHANGES } from '../../shared/contract/publishing';
 import { z } from 'zod';
 import type { Result } from '../../shared/contract/envelope';
 import type { PushName, Pushes } from '../../shared/contract/pushes';
@@ -112,6 +113,7 @@ const pushData: PushSchemas = {
   'queues.changed': queuesChange,
   'notes.journal': z.array(journalEntry),
   'setup.changed': setupStatus,
+  'publishing.changed': z.object({ what: z.enum(PUBLISHING_CHANGES), articleId: z.string().nullable() }),
 };
 const pushFrame = z.object({ push: z.string(), data: z.unknown() });
 

@@ -41,6 +41,8 @@ interface PublishingStore {
   setFourEyes(on: boolean): Promise<void>;
   reply(feedbackId: string, reply: string): Promise<boolean>;
   resolve(feedbackId: string): Promise<boolean>;
+  /** The hub said an article or the inbox changed: refresh what is on screen. */
+  changed(articleId: string | null): void;
   clear(): void;
 }
 
@@ -122,6 +124,12 @@ export const usePublishingStore = create<PublishingStore>()((set, get) => {
       if (!result.ok) set({ error: result.error });
       else void inbox.load();
       return result.ok;
+    },
+    changed(articleId) {
+      const s = get();
+      if (s.list.status !== 'idle') void list.load();
+      if (s.inbox.status !== 'idle') void inbox.load();
+      if (articleId && s.selected === articleId && !s.busy) void history.load();
     },
     clear() {
       list.cancel();

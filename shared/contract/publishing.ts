@@ -41,6 +41,12 @@ export const publishingRequestArgs = {
   'knowledge.searchMiss': searchMiss,
 } as const;
 
+/** The knowledge team hears when an article is sent for review or reviewed, and when an advisor flags one; an advisor hears a reply. */
+export const PUBLISHING_CHANGES = ['review_requested', 'reviewed', 'flagged', 'published', 'feedback_replied'] as const;
+export interface PublishingPushes {
+  'publishing.changed': { what: (typeof PUBLISHING_CHANGES)[number]; articleId: string | null };
+}
+
 /** Who may own an article and which sites an audience may name. */
 export interface PublishingChoices {
   authors: { id: string; displayName: string }[];

@@ -2,6 +2,7 @@ import type { Article } from '../schemas/knowledge';
 import type { CallPushes } from './calls';
 import type { GesturePushes } from './gestures';
 import type { NotePushes } from './notes';
+import type { PublishingPushes } from './publishing';
 import type { QueuePushes } from './queues';
 import type { SessionState } from './requests';
 import type { SetupPushes } from './setup';
@@ -16,7 +17,7 @@ export interface ConnectionStatus {
 }
 
 /** Everything the core tells the renderer without being asked, in one typed map. */
-export interface Pushes extends CallPushes, GesturePushes, QueuePushes, NotePushes, SetupPushes {
+export interface Pushes extends CallPushes, GesturePushes, QueuePushes, NotePushes, SetupPushes, PublishingPushes {
   'connection.changed': ConnectionStatus;
   'session.changed': SessionState;
   'knowledge.changed': { upserts: Article[]; removed: string[]; cursor: number };

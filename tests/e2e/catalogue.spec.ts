@@ -11,7 +11,7 @@ test('an admin adds a bereavement-suitable item, edits it and retires it; it sta
   await signedInAs(page, 'Tom Fletcher');
 
   // The section tabs work from the keyboard: one Tab stop, arrows move between them.
-  await page.getByRole('tab', { name: 'Knowledge and people' }).focus();
+  await page.getByRole('tab', { name: 'People and flags' }).focus();
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('tab', { name: 'Goodwill catalogue' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tab', { name: 'Goodwill catalogue' })).toBeFocused();

@@ -58,6 +58,7 @@ export function AdminHome() {
       </Card>
       <AdminSections
         orgAdmin={orgAdmin}
+        publishing={orgAdmin ? <PublishingWorkspace /> : null}
         knowledge={
           <>
             {orgAdmin ? (
@@ -72,7 +73,6 @@ export function AdminHome() {
                     {({ flags }) => <FlaggedArticles flags={flags.filter((f) => f.status === 'open')} now={now} />}
                   </Loaded>
                 </Card>
-                <PublishingWorkspace />
               </>
             ) : null}
             <Card title="Users" className="admin-users">

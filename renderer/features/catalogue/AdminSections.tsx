@@ -8,14 +8,15 @@ import './catalogue.css';
 import './limits.css';
 
 const ALL_SECTIONS = [
-  { id: 'knowledge', label: 'Knowledge and people' },
+  { id: 'knowledge', label: 'People and flags' },
   { id: 'catalogue', label: 'Goodwill catalogue' },
+  { id: 'publishing', label: 'Knowledge' },
   { id: 'limits', label: 'Spend, limits and budgets' },
   { id: 'audit', label: 'Audit log' },
 ] as const;
 type SectionId = (typeof ALL_SECTIONS)[number]['id'];
 /** A site admin runs their site's people, budget and audit; the catalogue and limits are the head of service's. */
-const SITE_SECTIONS = ALL_SECTIONS.filter((s) => s.id !== 'catalogue').map((s) =>
+const SITE_SECTIONS = ALL_SECTIONS.filter((s) => s.id !== 'catalogue' && s.id !== 'publishing').map((s) =>
   s.id === 'knowledge' ? { ...s, label: 'People' } : s,
 );
 
@@ -23,7 +24,7 @@ const SITE_SECTIONS = ALL_SECTIONS.filter((s) => s.id !== 'catalogue').map((s) =
  * The admin's work in four tabs, so no one screen is a long scroll. Arrow keys, Home and End move
  * between tabs (one Tab stop for the whole row), as the ARIA tabs pattern describes.
  */
-export function AdminSections({ knowledge, orgAdmin }: { knowledge: ReactNode; orgAdmin: boolean }) {
+export function AdminSections({ knowledge, publishing, orgAdmin }: { knowledge: ReactNode; publishing?: ReactNode; orgAdmin: boolean }) {
   const SECTIONS = orgAdmin ? ALL_SECTIONS : SITE_SECTIONS;
   const [active, setActive] = useState<SectionId>('knowledge');
   const tabs = useRef<Partial<Record<SectionId, HTMLButtonElement | null>>>({});
@@ -66,6 +67,7 @@ export function AdminSections({ knowledge, orgAdmin }: { knowledge: ReactNode; o
       </div>
       <div className="admin admin-panel" role="tabpanel" id={`admin-panel-${active}`} aria-labelledby={`admin-tab-${active}`}>
         {active === 'knowledge' ? knowledge : null}
+        {active === 'publishing' ? publishing : null}
         {active === 'catalogue' ? <CatalogueCard /> : null}
         {active === 'limits' ? (
           <>
