@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { redactCardData } from '../../shared/redaction';
 import { articleFeedback, feedbackReply, type FeedbackView } from '../../shared/schemas/knowledge';
 import { audit } from '../audit';
 import { conflict, notFound } from '../http/errors';
@@ -58,7 +57,7 @@ export const knowledgeFeedbackRoutes = [
       await hub.db.tx(async (q) => {
         const article = await findLiveArticle(q, params.id!).catch(() => null);
         if (!article || !visibleTo(article, await readerOf(q, actor))) throw notFound('That article');
-        const comment = 'comment' in body && body.comment ? redactCardData(body.comment) : null;
+        const comment = 'comment' in body && body.comment ? body.comment : null;
         await q.run(
           'INSERT INTO knowledge_feedback (id, article_id, user_id, site_id, kind, comment, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
           [id, article.id, actor.userId, actor.siteId, body.kind, comment, Date.now()],
@@ -112,7 +111,7 @@ export const knowledgeFeedbackRoutes = [
           `UPDATE knowledge_feedback SET reply = ?, replied_by = ?, replied_at = ?,
              status = CASE WHEN ? = 1 THEN 'resolved' ELSE status END, resolved_by = CASE WHEN ? = 1 THEN ? ELSE resolved_by END,
              resolved_at = CASE WHEN ? = 1 THEN ? ELSE resolved_at END WHERE id = ?`,
-          [redactCardData(body.reply), actor.userId, now, Number(body.resolve), Number(body.resolve), actor.userId, Number(body.resolve), now, params.id!],
+          [body.reply, actor.userId, now, Number(body.resolve), Number(body.resolve), actor.userId, Number(body.resolve), now, params.id!],
         );
         await audit(q, actor, { action: 'article.feedback_replied', entity: 'knowledge_feedback', entityId: params.id!, detail: { resolved: body.resolve } });
         return fb;

@@ -90,7 +90,7 @@ async function runBackend(name: string, hubs: Running[], db: Db): Promise<string
       const share = Math.ceil(size / GENERATORS);
       const openedAt = Date.now();
       const opened = gens.map((g) => g.next('open'));
-      opened.forEach((p) => p.catch(() => undefined)); // the first failure is reported once, below
+      for (const p of opened) p.catch(() => undefined); // the first failure is reported once, below
       gens.forEach((g, i) => g.send({ kind: 'open', hubUrls: hubs.map((h) => h.url), tokens: tokens.slice(i * share, Math.min(size, (i + 1) * share)), cursor }));
       await Promise.all(opened);
       console.log(`  ${name}: ${size} live links open in ${((Date.now() - openedAt) / 1000).toFixed(1)} s`);
@@ -106,7 +106,7 @@ async function runBackend(name: string, hubs: Running[], db: Db): Promise<string
         gens.forEach((g) => g.send({ kind: 'arm', seq }));
         await Promise.all(armed);
         const arrived = gens.map((g) => g.next('arrived'));
-        arrived.forEach((p) => p.catch(() => undefined));
+        for (const p of arrived) p.catch(() => undefined);
         const t0 = Date.now();
         const approved = await reviewer.post(`/api/knowledge/articles/${id}/review`, { decision: 'approve' });
         if (approved.status !== 200) throw new Error(`approval failed: ${approved.status}`);
