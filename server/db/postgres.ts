@@ -84,7 +84,7 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db & { pool: 
     options: `-c search_path=${schema}`,
   });
   pool.on('error', (err) => console.error('[hub] postgres pool error:', err.message));
-  if (schema !== 'public') await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  if (schema !== 'public') await createSchemaOnce(pool, schema);
   const direct = queryable(pool);
   return {
     ...direct,
@@ -115,4 +115,24 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db & { pool: 
 
 export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
+
+/**
+ * `CREATE SCHEMA IF NOT EXISTS` is not safe when two hub instances start at once on a new schema
+ * (both pass the check, one fails on pg_namespace's unique index), so the creation holds the same
+ * advisory lock the migrations take.
+ */
+async function createSchemaOnce(pool: pg.Pool, schema: string): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(5782)');
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
 }
