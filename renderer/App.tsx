@@ -2,7 +2,8 @@ import { Workspace } from './features/home/Workspace';
 import { SignIn } from './features/signin/SignIn';
 import { HubAddress, PolicyProblem } from './features/setup/HubAddress';
 import { LinkBanner } from './features/status/Banners';
-import { useSessionActions, useSessionPhase, useSessionStatusError, useSetupStatus, useSignedIn } from './state';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { queryClient, useSessionActions, useSessionPhase, useSessionStatusError, useSetupStatus, useSignedIn } from './state';
 import { ErrorState, LoadingState } from './ui/States';
 import './app.css';
 
@@ -35,10 +36,10 @@ function Screen() {
 
 export function App() {
   return (
-    <>
+    <QueryClientProvider client={queryClient}>
       <LinkBanner />
       <Screen />
-    </>
+    </QueryClientProvider>
   );
 }
 

@@ -7,6 +7,7 @@ import { webhookToSignal, type WebhookEvent } from '../../shared/telephony/webho
 import type { WebhookVerdict } from './cti-receiver';
 import { CoreError } from './errors';
 import type { HubClient } from './hub-client';
+import type { DeskOutbox } from './desk-outbox';
 import { NoteJournal } from './note-journal';
 import { lineOf, loadCallReference, lookUpCaller, type CallReference } from './screen-pop';
 import type { DesktopStore } from './store';
@@ -16,6 +17,8 @@ export interface DeskDeps {
   store: DesktopStore;
   /** Every case note goes through the journal, so none is lost while the hub is away. */
   notes: NoteJournal;
+  /** Wrap-ups and status changes made while the hub is away wait here. */
+  outbox: DeskOutbox;
   emitCall(view: CallView | null): void;
   emitDesk(view: CallDeskView): void;
   emitAgent(view: AgentStateView): void;
@@ -198,7 +201,8 @@ export class CallDesk {
         // Journalled under a key of its text, so a wrap-up retried after a failure adds it once.
         await this.deps.notes.add({ caseId: view.caseId, caseReference: view.caseReference, callId, body: note, key: NoteJournal.wrapUpKey(view.caseId, note) });
       }
-      await this.deps.hub.request('PATCH', `/api/cases/${view.caseId}`, { status: 'closed', wrapupCode });
+      // Closed on the hub now, or on this computer with the time it was finished, sent when the hub is back.
+      await this.deps.outbox.closeCase({ caseId: view.caseId, wrapupCode, closedAt: Date.now() });
     }
     this.finish(view, wrapupCode);
     if (this.agent.state === 'after_call_work') await this.setAgentState({ state: 'ready' }).catch(() => undefined);
@@ -221,8 +225,17 @@ export class CallDesk {
   }
 
   async setAgentState(next: { state: AgentStateView['state']; reason?: string; minutes?: number }): Promise<AgentStateView> {
-    this.hubAgentState(await this.deps.hub.post<AgentStateView>('/api/agent/state', next));
+    const { view, saved } = await this.deps.outbox.setState(next);
+    this.hubAgentState(view);
+    // Offline the core holds the status; a protected pause still turns the softphone's calls away.
+    if (saved) console.warn('[core] status kept on this computer until the hub is back');
     return this.agent;
+  }
+
+  /** Sends what waited while the hub was away (after the notes, so a case is closed with its last note on it). */
+  async flushOffline(): Promise<void> {
+    const state = await this.deps.outbox.flush();
+    if (state) this.hubAgentState(state);
   }
 
   /** What the hub holds (at sign-in, or pushed when a timed pause ends by itself). */

@@ -9,6 +9,7 @@ import { knowledgePush } from '../../shared/schemas/knowledge';
 import type { SessionView } from '../../shared/schemas/accounts';
 import type { WebhookEvent } from '../../shared/telephony/webhook';
 import { CallDesk } from './call-desk';
+import { DeskOutbox } from './desk-outbox';
 import { GestureOutbox } from './gesture-outbox';
 import type { WebhookVerdict } from './cti-receiver';
 import { CoreError } from './errors';
@@ -251,6 +252,7 @@ export class DesktopCore {
       hub: this.hub,
       store,
       notes,
+      outbox: new DeskOutbox(this.hub, store),
       emitCall: (view) => this.emit('call.changed', view),
       emitDesk: (view) => this.emit('calls.desk', view),
       emitAgent: (view) => this.emit('agent.state', view),
@@ -265,7 +267,7 @@ export class DesktopCore {
     this.resyncTimer = setInterval(() => {
       if (!this.active?.live.connected) return;
       void this.active.outbox.flush();
-      void this.active.notes.flush();
+      void this.active.notes.flush().then(() => this.active?.desk.flushOffline());
       if (++ticks % 10 === 0) void this.syncKnowledge().catch(() => undefined);
     }, (this.opts.resyncEveryMs ?? 5 * 60_000) / 10);
     this.resyncTimer.unref();
@@ -290,7 +292,8 @@ export class DesktopCore {
     this.confirmed = true;
     if (!active.live.connected) active.live.start();
     void active.outbox.flush(); // requests made offline go now, once each
-    void active.notes.flush(); // and notes written offline, once each
+    // Notes written offline, once each; then wrap-ups and the status, in that order.
+    void active.notes.flush().then(() => active.desk.flushOffline());
     if (!wasConfirmed) {
       this.emit('session.changed', this.sessionState);
       if (!isAdmin(active.saved.user.role)) void active.desk.loadAgentState();

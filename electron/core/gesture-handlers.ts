@@ -1,9 +1,13 @@
+import { z } from 'zod';
 import type { GestureRequestResults, HubJson } from '../../shared/contract/gestures';
 import type { RequestName } from '../../shared/contract/requests';
 import { formatPence } from '../../shared/gestures/policy';
-import type { CaseView } from '../../shared/schemas/customers';
+import { caseNoteView, caseView, type CaseView } from '../../shared/schemas/customers';
 import type { DesktopCore } from './core';
+import { transient } from './outbox';
 import type { Handlers } from './router';
+
+const caseWithNotes = z.object({ case: caseView, notes: z.array(caseNoteView) });
 
 type GestureHandlers = Pick<Handlers, Extract<RequestName, keyof GestureRequestResults>>;
 
@@ -21,11 +25,24 @@ export function gestureHandlers(core: DesktopCore): GestureHandlers {
   };
   return {
     'cases.open': (args) => hub().post<{ case: CaseView }>('/api/cases', args),
-    'cases.get': ({ caseId }) => hub().get(`/api/cases/${seg(caseId)}`),
+    'cases.get': async ({ caseId }) => {
+      const { store } = core.requireSignedIn();
+      try {
+        const found = await hub().get<GestureRequestResults['cases.get']>(`/api/cases/${seg(caseId)}`);
+        store.cacheCase(caseId, found);
+        return found;
+      } catch (err) {
+        // The hub away: the copy kept here, so the case tab still reads (notes written now wait in the journal).
+        const cached = transient(err) ? caseWithNotes.safeParse(store.cachedCase(caseId)) : null;
+        if (cached?.success) return cached.data;
+        throw err;
+      }
+    },
     'customers.search': ({ q: text }) => hub().get(`/api/customers${q({ q: text })}`),
     'customers.card': ({ customerId }) => hub().get<HubJson>(`/api/customers/${seg(customerId)}`),
     'gestures.suggestions': ({ caseId }) => hub().get(`/api/cases/${seg(caseId)}/gesture-suggestions`),
     'gestures.forCase': ({ caseId }) => hub().get(`/api/cases/${seg(caseId)}/gestures`),
+    'gestures.forCustomer': ({ customerId }) => hub().get(`/api/customers/${seg(customerId)}/gestures`),
     'gestures.send': ({ itemName, ...request }) => {
       const { outbox } = core.requireSignedIn();
       return outbox.send(request, `${itemName ?? request.itemId} · ${formatPence(request.amountPence)}`);

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { CustomerCard } from '../../shared/contract/calls';
 import type { AdminHome, AdvisorHome, SupervisorHome } from '../../shared/contract/requests';
 import type { UserView } from '../../shared/schemas/accounts';
@@ -74,6 +75,23 @@ export function coreHandlers(core: DesktopCore, host: { dataDir?: string; electr
     },
     'calls.markCalledBack': async ({ callId }) => core.requireSignedIn().desk.markCalledBack(callId),
     'agent.setState': (next) => core.requireSignedIn().desk.setAgentState(next),
+    'agent.notReadyReasons': async () => {
+      const { store } = core.requireSignedIn();
+      try {
+        const fresh = await core.hub.get<{ reasons: string[] }>('/api/agent/not-ready-reasons');
+        store.setMeta('not_ready_reasons', JSON.stringify(fresh.reasons));
+        return fresh;
+      } catch (err) {
+        // Offline: the list last seen on this computer, so the status menu still works.
+        const saved = store.getMeta('not_ready_reasons');
+        if (saved === null) throw err;
+        return { reasons: z.array(z.string()).parse(JSON.parse(saved)) };
+      }
+    },
+    'agent.saveNotReadyReasons': ({ reasons }) => {
+      core.requireSignedIn();
+      return core.hub.request<{ reasons: string[] }>('PUT', '/api/agent/not-ready-reasons', { reasons });
+    },
     'customers.markBereaved': async ({ customerId, reference }) => {
       const { desk } = core.requireSignedIn();
       const card = await core.hub.post<CustomerCard>(`/api/customers/${encodeURIComponent(customerId)}/bereavement`, { reference });

@@ -49,6 +49,8 @@ export class NoteJournal {
       return hub.post(`/api/cases/${encodeURIComponent(note.caseId)}/notes`, {
         body: note.body,
         idempotencyKey: note.idempotencyKey,
+        // Stamped when it was written on this computer, not when the hub came back.
+        writtenAt: row.createdAt,
       });
     };
     this.queue = new OutboxQueue(store, 'note', deliver, () => changed(this.entries()));

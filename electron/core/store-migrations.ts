@@ -35,6 +35,13 @@ CREATE INDEX IF NOT EXISTS outbox_kind_created ON outbox(kind, created_at);
 CREATE INDEX IF NOT EXISTS note_drafts_updated ON note_drafts(updated_at);
 CREATE INDEX IF NOT EXISTS articles_seq ON articles(seq);`,
   },
+  {
+    version: 3,
+    why: 'the last copy of each case the advisor opened, so a case tab still reads while the hub is away',
+    sql: `
+CREATE TABLE IF NOT EXISTS case_cache (case_id TEXT PRIMARY KEY, body TEXT NOT NULL, saved_at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS case_cache_saved ON case_cache(saved_at);`,
+  },
 ];
 
 export const STORE_VERSION = STORE_MIGRATIONS[STORE_MIGRATIONS.length - 1]!.version;

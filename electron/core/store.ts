@@ -26,6 +26,9 @@ export interface OutboxRow {
  * One advisor's offline store on this computer: their knowledge cache and sync cursor. Each
  * person who signs in on a shared machine gets their own file.
  */
+/** Cases kept for offline reading: the advisor's recent ones, not the whole organisation's. */
+const CASES_KEPT = 200;
+
 export class DesktopStore {
   private readonly db: Native;
   constructor(readonly path: string) {
@@ -47,6 +50,19 @@ export class DesktopStore {
     const dir = join(desktopDir, 'users', userId);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     return new DesktopStore(join(dir, 'store.sqlite'));
+  }
+
+  /** The last copy of a case the hub sent, so its tab still opens while the hub is away. */
+  cacheCase(caseId: string, body: unknown): void {
+    this.db
+      .prepare('INSERT INTO case_cache (case_id, body, saved_at) VALUES (?, ?, ?) ON CONFLICT(case_id) DO UPDATE SET body = excluded.body, saved_at = excluded.saved_at')
+      .run([caseId, JSON.stringify(body), Date.now()]);
+    this.db.prepare(`DELETE FROM case_cache WHERE case_id NOT IN (SELECT case_id FROM case_cache ORDER BY saved_at DESC LIMIT ${CASES_KEPT})`).run([]);
+  }
+
+  cachedCase(caseId: string): unknown {
+    const row = this.db.prepare('SELECT body FROM case_cache WHERE case_id = ?').get([caseId]) as { body: string } | undefined;
+    return row ? (JSON.parse(row.body) as unknown) : null;
   }
 
   getMeta(key: string): string | null {

@@ -2,13 +2,14 @@ import { create } from 'zustand';
 import type { BridgeError } from '../../shared/contract/envelope';
 import type { OutboxEntry } from '../../shared/contract/gestures';
 import type { RequestArgs } from '../../shared/contract/requests';
-import type { CaseNoteView, CaseView } from '../../shared/schemas/customers';
-import type { FollowUpView, GestureRequestView, SuggestionsView } from '../../shared/schemas/gestures';
+import type { FollowUpView, GestureRequestView } from '../../shared/schemas/gestures';
 import { actionRunner, withoutError } from './actionRunner';
 import { bridge } from './bridgeRef';
+import { useCaseTabsStore } from './caseTabs';
 import { fetchInto } from './fetchInto';
 import { useHomesStore } from './homes';
 import { idle, type Loadable } from './loadable';
+import { caseChanged, customerChanged } from './queries';
 
 export type GestureDraft = RequestArgs<'gestures.send'>;
 export type OpenCaseArgs = RequestArgs<'cases.open'>;
@@ -17,22 +18,19 @@ export type OpenCaseArgs = RequestArgs<'cases.open'>;
 export type SendOutcome = { kind: 'sent'; request: GestureRequestView } | { kind: 'queued'; entry: OutboxEntry };
 
 interface GoodwillStore {
-  /** The case on screen (opened by a call or by hand); gestures always belong to a case. */
-  caseId: string | null;
-  caseView: Loadable<{ case: CaseView; notes: CaseNoteView[] }>;
-  suggestions: Loadable<SuggestionsView>;
-  caseGestures: Loadable<GestureRequestView[]>;
   mine: Loadable<GestureRequestView[]>;
   followUps: Loadable<FollowUpView[]>;
   outbox: OutboxEntry[];
-  lastSent: SendOutcome | null;
+  /** What became of the last gesture sent, with the case it was for (only that case's tab says so). */
+  lastSent: (SendOutcome & { caseId: string }) | null;
+  /** A supervisor has just decided one of this advisor's requests: the toast says so. */
+  decision: GestureRequestView | null;
   /** Busy flags and errors per action key, such as `send`, `withdraw:<id>` or `followUp:<id>`. */
   busy: Partial<Record<string, boolean>>;
   errors: Partial<Record<string, BridgeError>>;
-  openCase(caseId: string): void;
-  closeCase(): void;
+  /** Opens the case in its own tab of the case workspace (or brings its tab forward). */
+  openCase(caseId: string, title?: string): void;
   openNewCase(args: OpenCaseArgs): Promise<boolean>;
-  loadCase(): Promise<void>;
   loadMine(): Promise<void>;
   loadFollowUps(): Promise<void>;
   loadOutbox(): Promise<void>;
@@ -42,20 +40,20 @@ interface GoodwillStore {
   completeFollowUp(followUpId: string, outcome: string): Promise<boolean>;
   clearError(key: string): void;
   dismissSent(): void;
+  /** The hub says a request of mine was decided: fetch it, raise the toast, update the case's banner. */
+  noteDecision(requestId: string): Promise<void>;
+  dismissDecision(): void;
   /** Something about gestures changed on the hub or in the outbox: reload what is on screen. */
   refresh(): void;
   clear(): void;
 }
 
 const blank = {
-  caseId: null,
-  caseView: idle,
-  suggestions: idle,
-  caseGestures: idle,
   mine: idle,
   followUps: idle,
   outbox: [] as OutboxEntry[],
   lastSent: null,
+  decision: null,
   busy: {},
   errors: {},
 } satisfies Partial<GoodwillStore>;
@@ -63,26 +61,7 @@ const blank = {
 let refreshTimer: ReturnType<typeof setTimeout> | null = null;
 
 export const useGoodwillStore = create<GoodwillStore>()((set, get) => {
-  const caseId = () => get().caseId ?? '';
   const loaders = {
-    caseView: fetchInto(
-      () => get().caseView,
-      (caseView) => set({ caseView }),
-      () => bridge().call('cases.get', { caseId: caseId() }),
-      (v) => v,
-    ),
-    suggestions: fetchInto(
-      () => get().suggestions,
-      (suggestions) => set({ suggestions }),
-      () => bridge().call('gestures.suggestions', { caseId: caseId() }),
-      (v) => v,
-    ),
-    caseGestures: fetchInto(
-      () => get().caseGestures,
-      (caseGestures) => set({ caseGestures }),
-      () => bridge().call('gestures.forCase', { caseId: caseId() }),
-      (v) => v.gestures,
-    ),
     mine: fetchInto(
       () => get().mine,
       (mine) => set({ mine }),
@@ -102,29 +81,17 @@ export const useGoodwillStore = create<GoodwillStore>()((set, get) => {
   return {
     ...blank,
 
-    openCase(id) {
-      if (get().caseId === id) return void get().loadCase();
-      loaders.caseView.cancel();
-      set({ caseId: id, caseView: idle, suggestions: idle, caseGestures: idle, lastSent: null, errors: {} });
-      void get().loadCase();
-    },
-
-    closeCase: () => set({ caseId: null, caseView: idle, suggestions: idle, caseGestures: idle, lastSent: null }),
+    openCase: (id, title) => useCaseTabsStore.getState().openCase(id, title),
 
     openNewCase: (args) =>
       run(
         'openCase',
         () => bridge().call('cases.open', args),
         ({ case: opened }) => {
-          get().openCase(opened.id);
+          get().openCase(opened.id, opened.customerName ?? opened.reference);
           void useHomesStore.getState().loadAdvisor();
         },
       ),
-
-    async loadCase() {
-      if (!get().caseId) return;
-      await Promise.all([loaders.caseView.load(), loaders.suggestions.load(), loaders.caseGestures.load(), get().loadOutbox()]);
-    },
 
     loadMine: loaders.mine.load,
     loadFollowUps: loaders.followUps.load,
@@ -141,7 +108,9 @@ export const useGoodwillStore = create<GoodwillStore>()((set, get) => {
         (answer) => {
           set({
             lastSent:
-              'sent' in answer ? { kind: 'sent', request: answer.sent.request } : { kind: 'queued', entry: answer.queued },
+              'sent' in answer
+                ? { kind: 'sent', request: answer.sent.request, caseId: draft.caseId }
+                : { kind: 'queued', entry: answer.queued, caseId: draft.caseId },
           });
           get().refresh();
         },
@@ -172,14 +141,29 @@ export const useGoodwillStore = create<GoodwillStore>()((set, get) => {
 
     dismissSent: () => set({ lastSent: null }),
 
+    async noteDecision(requestId) {
+      await get().loadMine();
+      const mine = get().mine;
+      const request = 'data' in mine ? mine.data?.find((r) => r.id === requestId) : undefined;
+      if (!request) return;
+      const sent = get().lastSent;
+      set({
+        decision: request,
+        ...(sent?.kind === 'sent' && sent.request.id === requestId ? { lastSent: { ...sent, request } } : {}),
+      });
+    },
+
+    dismissDecision: () => set({ decision: null }),
+
     refresh() {
       if (refreshTimer) clearTimeout(refreshTimer);
       // A decision arrives as several pushes at once (resolved, decided): one reload is enough.
       refreshTimer = setTimeout(() => {
         refreshTimer = null;
-        const { caseId: open, mine, followUps } = get();
-        if (open) void get().loadCase();
-        else void get().loadOutbox();
+        const { mine, followUps } = get();
+        caseChanged();
+        customerChanged();
+        void get().loadOutbox();
         if (mine.status !== 'idle') void get().loadMine();
         if (followUps.status !== 'idle') void get().loadFollowUps();
       }, 150);
@@ -195,13 +179,6 @@ export const useGoodwillStore = create<GoodwillStore>()((set, get) => {
   };
 });
 
-export const useOpenCase = () => {
-  const caseId = useGoodwillStore((s) => s.caseId);
-  const caseView = useGoodwillStore((s) => s.caseView);
-  const suggestions = useGoodwillStore((s) => s.suggestions);
-  const caseGestures = useGoodwillStore((s) => s.caseGestures);
-  return { caseId, caseView, suggestions, caseGestures };
-};
 export const useGoodwillLists = () => {
   const mine = useGoodwillStore((s) => s.mine);
   const followUps = useGoodwillStore((s) => s.followUps);
@@ -209,6 +186,7 @@ export const useGoodwillLists = () => {
   return { mine, followUps, outbox };
 };
 export const useLastSent = () => useGoodwillStore((s) => s.lastSent);
+export const useGestureDecision = () => useGoodwillStore((s) => s.decision);
 /** Busy flag and last error of one action key, and a way to dismiss the error. */
 export const useGoodwillAction = (key: string) => {
   const busy = useGoodwillStore((s) => s.busy[key] ?? false);
@@ -220,9 +198,7 @@ export const useGoodwillActions = () => {
   const s = useGoodwillStore.getState();
   return {
     openCase: s.openCase,
-    closeCase: s.closeCase,
     openNewCase: s.openNewCase,
-    loadCase: s.loadCase,
     loadMine: s.loadMine,
     loadFollowUps: s.loadFollowUps,
     loadOutbox: s.loadOutbox,
@@ -231,6 +207,7 @@ export const useGoodwillActions = () => {
     discard: s.discard,
     completeFollowUp: s.completeFollowUp,
     dismissSent: s.dismissSent,
+    dismissDecision: s.dismissDecision,
   };
 };
 /** Customers by name, phone or membership number, for opening a case by hand. */

@@ -4,6 +4,7 @@ import { useApprovalsStore } from './approvals';
 import { setStateBridge } from './bridgeRef';
 import { useBudgetsStore } from './budgets';
 import { callContextOf, useCallsStore } from './calls';
+import { useCaseTabsStore } from './caseTabs';
 import { useCatalogueStore } from './catalogue';
 import { useConnectionStore } from './connection';
 import { useFeedbackStore } from './feedback';
@@ -12,6 +13,7 @@ import { useHomesStore } from './homes';
 import { useKnowledgeStore } from './knowledge';
 import { useNotesStore } from './notes';
 import { usePublishingStore } from './publishing';
+import { caseChanged, customerChanged, queryClient } from './queries';
 import { useQueuesStore } from './queues';
 import { useSessionStore } from './session';
 import { useSetupStore } from './setup';
@@ -19,7 +21,9 @@ import { useSetupStore } from './setup';
 export * from './approvals';
 export * from './budgets';
 export * from './calls';
+export * from './caseTabs';
 export * from './catalogue';
+export * from './console';
 export * from './connection';
 export * from './feedback';
 export * from './goodwill';
@@ -27,6 +31,7 @@ export * from './homes';
 export * from './knowledge';
 export * from './notes';
 export * from './publishing';
+export * from './queries';
 export * from './queues';
 export * from './session';
 export * from './setup';
@@ -64,10 +69,16 @@ export function startState(bridge: Bridge, knowledgeIndex: KnowledgeIndex): void
   bridge.on('calls.desk', (desk) => useCallsStore.getState().applyDesk(desk));
   bridge.on('agent.state', (agent) => useCallsStore.getState().applyAgent(agent));
   bridge.on('queues.changed', (change) => useQueuesStore.getState().applyChange(change));
-  bridge.on('notes.journal', (entries) => useNotesStore.getState().applyJournal(entries));
+  bridge.on('notes.journal', (entries) => {
+    const before = new Set(useNotesStore.getState().journal.map((e) => e.caseId));
+    useNotesStore.getState().applyJournal(entries);
+    // A note that left the journal is now on the hub: its case's tab shows it.
+    for (const caseId of before) if (!entries.some((e) => e.caseId === caseId)) caseChanged(caseId);
+  });
   bridge.on('gestures.changed', ({ what, requestId }) => {
     useGoodwillStore.getState().refresh();
     useApprovalsStore.getState().changed(what, requestId);
+    if (what === 'decided' && requestId) void useGoodwillStore.getState().noteDecision(requestId);
   });
 
   // Admins take no calls; everyone else's desk is loaded at sign-in and again after a lost link.
@@ -107,6 +118,8 @@ export function startState(bridge: Bridge, knowledgeIndex: KnowledgeIndex): void
     useGoodwillStore.getState().clear();
     useApprovalsStore.getState().clear();
     useKnowledgeStore.getState().clear();
+    useCaseTabsStore.getState().clear();
+    queryClient.clear();
     if (userId) void useKnowledgeStore.getState().loadAll();
     if (userId && takesCalls()) void useCallsStore.getState().loadDesk();
     if (userId && takesCalls()) void useNotesStore.getState().loadJournal();
@@ -117,7 +130,19 @@ export function startState(bridge: Bridge, knowledgeIndex: KnowledgeIndex): void
   // several changes in one frame ask the search worker once.
   let contextPending = false;
   useCallsStore.subscribe((state, previous) => {
-    if (state.current === previous.current || contextPending) return;
+    if (state.current === previous.current) return;
+    const before = previous.current;
+    const now = state.current;
+    useCaseTabsStore.getState().followCall(now);
+    // A new contact starts with a clean knowledge panel: the last caller's query and article are not theirs.
+    if (now && now.call.callId !== before?.call.callId) useKnowledgeStore.getState().startContact();
+    // The card changed (a flag, a note): the timeline beside it asks again.
+    if (now?.card && now.card !== before?.card) customerChanged();
+    // A case opened or a call finished: the advisor's recent cases follow without a new sign-in.
+    if ((now?.caseId ?? null) !== (before?.caseId ?? null) || (before && !now)) {
+      if (useHomesStore.getState().advisor.status !== 'idle') void useHomesStore.getState().loadAdvisor();
+    }
+    if (contextPending) return;
     contextPending = true;
     afterNextPaint(() => {
       contextPending = false;

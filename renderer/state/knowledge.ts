@@ -55,6 +55,8 @@ interface KnowledgeStore {
   closeArticle(): void;
   requestSearchFocus(options?: { selectAll?: boolean }): void;
   setCallContext(context: CallContext | null): void;
+  /** A new caller: nothing typed or opened for the last one stays on screen. */
+  startContact(): void;
   refreshSuggestions(): Promise<void>;
   clear(): void;
 }
@@ -263,6 +265,13 @@ export const useKnowledgeStore = create<KnowledgeStore>()((set, get) => ({
   closeArticle: () => set({ openArticleId: null, article: idle }),
 
   requestSearchFocus: ({ selectAll = true } = {}) => set({ focusRequest: { selectAll } }),
+
+  startContact() {
+    const { query, filters, openArticleId } = get();
+    if (!query && !openArticleId && !filters.line && !filters.category) return;
+    set({ query: '', filters: {}, activeIndex: -1, openArticleId: null, article: idle });
+    void get().refreshResults();
+  },
 
   setCallContext(context) {
     if (JSON.stringify(context) === JSON.stringify(get().callContext)) return;

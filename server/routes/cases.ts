@@ -62,6 +62,16 @@ export async function openCase(
 }
 
 /**
+ * The time a desktop says it wrote something down offline, kept when it is believable: never in
+ * the future (a fast clock) and never more than a week back (a stuck one); otherwise now.
+ */
+const WRITTEN_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+export function asWritten(writtenAt: number | undefined, now: number): number {
+  if (writtenAt === undefined || writtenAt > now || writtenAt < now - WRITTEN_WINDOW_MS) return now;
+  return writtenAt;
+}
+
+/**
  * Adds a note once per idempotency key and author. The unique index decides, so two resends racing
  * on two hub instances still leave one note; the same key on another case is a mistake, not a resend.
  */
@@ -73,7 +83,11 @@ async function addNote(q: Queryable, actor: Actor, caseId: string, input: z.infe
   const inserted = await q.run(
     `INSERT INTO case_notes (id, case_id, author_id, body, created_at, idempotency_key) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (author_id, idempotency_key) DO NOTHING`,
+<<<<<<< HEAD
     [id, found.id, actor.userId, input.body, now, key],
+=======
+    [id, found.id, actor.userId, redactCardData(input.body), asWritten(input.writtenAt, now), key],
+>>>>>>> e832bad (Advisor's console (WIP): fixed layout with call bar, caller card and timeline on the left, case tabs in the centre, knowledge on the right; every contact its own tab; react-query for case data; offline wrap-up, status and case copies; not-ready reasons kept by an admin)
   );
   if (inserted.changes === 0) {
     const prior = await q.get<{ case_id: string }>('SELECT case_id FROM case_notes WHERE author_id = ? AND idempotency_key = ?', [actor.userId, key]);
@@ -140,8 +154,13 @@ export const caseRoutes = [
         await q.run('UPDATE cases SET status = ?, wrapup_code = ?, subject = ?, closed_at = ?, updated_at = ? WHERE id = ?', [
           status,
           body.wrapupCode !== undefined ? body.wrapupCode : before.wrapupCode,
+<<<<<<< HEAD
           body.subject || before.subject,
           status === 'closed' ? (before.closedAt ?? now) : null,
+=======
+          body.subject ? redactCardData(body.subject) : before.subject,
+          status === 'closed' ? (before.closedAt ?? asWritten(body.closedAt, now)) : null,
+>>>>>>> e832bad (Advisor's console (WIP): fixed layout with call bar, caller card and timeline on the left, case tabs in the centre, knowledge on the right; every contact its own tab; react-query for case data; offline wrap-up, status and case copies; not-ready reasons kept by an admin)
           now,
           before.id,
         ]);

@@ -1,4 +1,5 @@
 import { RouteTable, type Route } from '../http/router';
+import { agentReasonRoutes } from './agent-reasons';
 import { caseRoutes } from './cases';
 import { customerRoutes, screenPopRoutes } from './customers';
 import { gestureRoutes } from './gestures';
@@ -28,6 +29,7 @@ export const routes: readonly Route<any, any>[] = [
   ...knowledgeSearchRoutes,
   ...overviewRoutes,
   ...telephonyRoutes,
+  ...agentReasonRoutes,
   ...gestureRoutes,
 ];
 

@@ -11,6 +11,7 @@ import { NO_PBX } from '../../shared/telephony/pbx-status';
 import { connectPbx, loadPbxConfig, pbxConfigInput, pbxView } from '../telephony/pbx-config';
 import { pbxHttpError } from '../telephony/pbx-errors';
 import { testPbxConnection } from '../telephony/pbx-test';
+import { listedReason } from '../telephony/not-ready-reasons';
 import { queuesView } from '../telephony/queue-view';
 
 function gateway(hub: HubContext) {
@@ -132,6 +133,12 @@ export const telephonyRoutes = [
     summary: 'Set my agent state (ready, not ready, break, after-call work, protected pause); kept in step with the PBX',
     body: z.object({ state: z.enum(AGENT_STATES), reason: z.string().trim().max(80).optional(), minutes: z.number().int().min(1).max(60).optional() }),
     async handle({ hub, actor, body }) {
+      if (body.state === 'not_ready' && body.reason) {
+        // Not-ready reasons come from the admin's list, so supervisors and reports read the same words.
+        const listed = await listedReason(hub.db, body.reason);
+        if (!listed) throw new HttpError(400, 'unknown_reason', 'Choose a not-ready reason from the list.', [{ path: 'reason', message: 'not on the list' }]);
+        return { body: await setAgentState(hub, actor, { ...body, reason: listed }, actor) };
+      }
       return { body: await setAgentState(hub, actor, body, actor) };
     },
   }),

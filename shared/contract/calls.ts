@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { notReadyReasonList } from '../schemas/agent';
 import type { Line } from '../roles';
 import type { CaseView, CustomerView } from '../schemas/customers';
 import type { CallState } from '../telephony/call-machine';
@@ -81,6 +82,8 @@ export const callRequestArgs = {
     customerId: z.string().min(1).max(64),
     reference: z.string().trim().max(40).optional(),
   }),
+  'agent.notReadyReasons': z.object({}),
+  'agent.saveNotReadyReasons': z.object({ reasons: notReadyReasonList }),
 } as const;
 
 export interface CallRequestResults {
@@ -95,6 +98,9 @@ export interface CallRequestResults {
   'calls.markCalledBack': CallDeskView;
   'agent.setState': AgentStateView;
   'customers.markBereaved': CustomerCard;
+  /** The admin's list; the last one seen when the hub cannot be reached. */
+  'agent.notReadyReasons': { reasons: string[] };
+  'agent.saveNotReadyReasons': { reasons: string[] };
 }
 
 export interface CallPushes {

@@ -8,6 +8,7 @@ import {
   type BudgetReport,
   type BudgetView,
   type CreateGestureResult,
+  type CustomerGestureHistory,
   type FollowUpView,
   type GestureRequestView,
   type SuggestionsView,
@@ -49,6 +50,7 @@ export const gestureRequestArgs = {
   'customers.card': z.object({ customerId: id }),
   'gestures.suggestions': z.object({ caseId: id }),
   'gestures.forCase': z.object({ caseId: id }),
+  'gestures.forCustomer': z.object({ customerId: id }),
   'gestures.send': gestureSendArgs,
   'gestures.outbox': z.object({}),
   'gestures.discard': z.object({ outboxId: id }),
@@ -75,6 +77,8 @@ export interface GestureRequestResults {
   'customers.card': HubJson;
   'gestures.suggestions': SuggestionsView;
   'gestures.forCase': { gestures: GestureRequestView[] };
+  /** A customer's gestures from every site (newest first), for the timeline beside the call. */
+  'gestures.forCustomer': CustomerGestureHistory;
   /** Sent now, or kept in the outbox when the hub cannot be reached. */
   'gestures.send': { sent: CreateGestureResult } | { queued: OutboxEntry };
   'gestures.outbox': OutboxEntry[];

@@ -64,13 +64,22 @@ export const createCaseRequest = z.object({
 
 /** A desktop that journals notes sends each with a key of its own: a resend is the same note, never a second one. */
 export const noteIdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, 'letters, digits, - and _, 8 to 100 of them');
-export const addNoteRequest = z.object({ body: z.string().trim().min(1).max(10_000), idempotencyKey: noteIdempotencyKey.optional() });
+/** When a desktop wrote something it sends later (a note or a wrap-up made while the hub was away). */
+export const writtenAt = z.number().int().positive();
+
+export const addNoteRequest = z.object({
+  body: z.string().trim().min(1).max(10_000),
+  idempotencyKey: noteIdempotencyKey.optional(),
+  writtenAt: writtenAt.optional(),
+});
 
 export const updateCaseRequest = z
   .object({
     status: z.enum(CASE_STATUSES),
     wrapupCode: z.string().max(64).nullable(),
     subject: z.string().trim().min(1).max(200),
+    /** A wrap-up finished offline: when it was, not when it reached the hub. */
+    closedAt: writtenAt,
   })
   .partial();
 

@@ -10,6 +10,7 @@ import { useNow } from '../../ui/useNow';
 import { AdminSections } from '../catalogue/AdminSections';
 import { useRetryWhenOnline } from '../home/useRetryWhenOnline';
 import { FlaggedArticles } from './FlaggedArticles';
+import { NotReadyReasonsCard } from './NotReadyReasonsCard';
 import { UsersTable } from './UsersTable';
 import { PublishingWorkspace } from '../publishing/PublishingWorkspace';
 import '../../ui/controls.css';
@@ -86,6 +87,7 @@ export function AdminHome() {
                 }
               </Loaded>
             </Card>
+            <NotReadyReasonsCard />
           </>
         }
       />

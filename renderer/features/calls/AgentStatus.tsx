@@ -1,82 +1,71 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { AgentState } from '../../../shared/contract/calls';
-import { useAgentState, useCallAction, useCallActions } from '../../state';
-import { formatClock } from '../../ui/format';
+import { useAgentState, useCallAction, useCallActions, useCurrentCall, useNotReadyReasons } from '../../state';
 import { useNow } from '../../ui/useNow';
-import { AGENT_STATE_LABELS, SYSTEM_STATES } from './callText';
+import { agentStatusText, statusValue } from './agentStatusText';
+import { AGENT_STATE_LABELS } from './callText';
+import { PauseForm } from './PauseForm';
 import './agent.css';
 
-const CHOOSABLE: AgentState[] = ['ready', 'not_ready', 'break'];
+const PAUSE = 'protected_pause';
 
-function TimeLeft({ until }: { until: number }) {
-  const now = useNow(1000);
-  const seconds = Math.ceil((until - now) / 1000);
-  return <span className="agent-left">{seconds > 0 ? `${formatClock(seconds)} left` : 'ending…'}</span>;
-}
-
-/** Why the advisor is not ready ("team huddle", "coaching"); saved with the state, shown to the supervisor. */
-function ReasonForm({ reason }: { reason: string | null }) {
-  const [value, setValue] = useState(reason ?? '');
-  const { setAgentState } = useCallActions();
-  const { busy } = useCallAction('setState');
-  const id = useId();
-  useEffect(() => setValue(reason ?? ''), [reason]);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void setAgentState({ state: 'not_ready', reason: value.trim() || undefined });
-  };
-  return (
-    <form className="agent-reason" onSubmit={submit}>
-      <label className="visually-hidden" htmlFor={id}>
-        Reason for not ready
-      </label>
-      <input
-        id={id}
-        className="agent-reason-input"
-        placeholder="Reason (optional)"
-        maxLength={80}
-        autoComplete="off"
-        value={value}
-        onChange={(e) => setValue(e.target.value)}
-      />
-      <button type="submit" className="button button-small agent-reason-save" disabled={busy || value.trim() === (reason ?? '')}>
-        Save
-      </button>
-    </form>
-  );
-}
-
-/** "My status" in the header: Ready, Not ready, Break; the system's own states appear when it sets them. */
+/**
+ * "My status" in the header: what the advisor is doing now (On a call, Wrap-up, Ready, Not ready
+ * with its reason, Protected pause with the time left) and a menu to change it, with the admin's
+ * not-ready reasons and a protected pause available at any time.
+ */
 export function AgentStatus() {
   const agent = useAgentState();
+  const call = useCurrentCall();
+  const reasons = useNotReadyReasons();
   const { setAgentState } = useCallActions();
   const { busy, error, clearError } = useCallAction('setState');
+  const [pausing, setPausing] = useState(false);
+  const selectRef = useRef<HTMLSelectElement>(null);
+  const now = useNow(1000);
   const id = useId();
   if (!agent) return null;
-  const systemState = SYSTEM_STATES.has(agent.state);
-  const options = systemState ? [agent.state, ...CHOOSABLE] : CHOOSABLE;
+
+  const listed = 'data' in reasons ? (reasons.data ?? []) : [];
+  const current = statusValue(agent);
+  const notReadyOptions = [...listed, ...(agent.state === 'not_ready' && agent.reason && !listed.includes(agent.reason) ? [agent.reason] : [])];
+  const choose = (value: string) => {
+    clearError();
+    if (value === PAUSE) return setPausing(true);
+    if (value.startsWith('not_ready:')) return void setAgentState({ state: 'not_ready', reason: value.slice('not_ready:'.length) });
+    void setAgentState({ state: value as AgentState });
+  };
+  const closePause = () => {
+    setPausing(false);
+    setTimeout(() => selectRef.current?.focus(), 0);
+  };
 
   return (
     <div className="agent-status" data-state={agent.state}>
+      <span className="agent-dot" aria-hidden="true" />
+      <span className="agent-now" data-testid="agent-now">
+        {agentStatusText(agent, call, now)}
+      </span>
       <label className="agent-label" htmlFor={id}>
         My status
       </label>
-      <span className="agent-dot" aria-hidden="true" />
-      <select
-        id={id}
-        className="agent-select"
-        value={agent.state}
-        disabled={busy}
-        onChange={(e) => void setAgentState({ state: e.target.value as AgentState })}
-      >
-        {options.map((state) => (
-          <option key={state} value={state} disabled={SYSTEM_STATES.has(state)}>
-            {AGENT_STATE_LABELS[state]}
+      <select ref={selectRef} id={id} className="agent-select" value={pausing ? PAUSE : current} disabled={busy} onChange={(e) => choose(e.target.value)}>
+        <option value="ready">Ready</option>
+        <option value="not_ready">Not ready</option>
+        {notReadyOptions.map((r) => (
+          <option key={r} value={`not_ready:${r}`}>
+            Not ready: {r}
           </option>
         ))}
+        <option value="break">Break</option>
+        <option value={PAUSE}>{agent.state === PAUSE ? 'Protected pause' : 'Protected pause…'}</option>
+        {agent.state === 'after_call_work' ? (
+          <option value="after_call_work" disabled>
+            {AGENT_STATE_LABELS.after_call_work}
+          </option>
+        ) : null}
       </select>
-      {systemState && agent.until ? <TimeLeft until={agent.until} /> : null}
-      {agent.state === 'not_ready' ? <ReasonForm reason={agent.reason} /> : null}
+      {pausing ? <PauseForm onClose={closePause} /> : null}
       {error ? (
         <span className="agent-error" role="alert">
           Status not changed: {error.message}

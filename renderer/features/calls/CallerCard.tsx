@@ -1,14 +1,9 @@
 import type { CallView, CustomerCard } from '../../../shared/contract/calls';
-import type { CaseStatus } from '../../../shared/roles';
-import { Badge, type BadgeTone } from '../../ui/Badge';
-import { DateTime } from '../../ui/DateTime';
-import { lineLabel, sentenceCase } from '../../ui/format';
+import { Badge } from '../../ui/Badge';
 import { formatPhoneForReading } from '../../ui/phone';
 import { attachedLabel } from './callText';
 import { FlagBereavement } from './FlagBereavement';
 import './caller.css';
-
-const STATUS_TONE: Record<CaseStatus, BadgeTone> = { open: 'primary', pending: 'warning', closed: 'neutral' };
 
 /** IVR or bot hand-off data, shown whatever the lookup found: the caller already told the IVR this. */
 function AttachedData({ attached }: { attached: Record<string, string> }) {
@@ -30,7 +25,7 @@ function AttachedData({ attached }: { attached: Record<string, string> }) {
 }
 
 function KnownCustomer({ card, sensitive }: { card: CustomerCard; sensitive: boolean }) {
-  const { customer, cases, notes } = card;
+  const { customer } = card;
   const { flags } = customer;
   return (
     <>
@@ -83,67 +78,6 @@ function KnownCustomer({ card, sensitive }: { card: CustomerCard; sensitive: boo
       ) : null}
       {flags.bereaved ? null : <FlagBereavement customerId={customer.id} customerName={customer.name} />}
 
-      <div className="caller-section">
-        <h4 className="caller-subheading">Recent cases</h4>
-        {cases.length === 0 ? (
-          <p className="muted caller-empty">No cases yet</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="table table-compact">
-              <thead>
-                <tr>
-                  <th scope="col">Reference</th>
-                  <th scope="col">Line</th>
-                  <th scope="col">Subject</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Site</th>
-                  <th scope="col">Opened</th>
-                </tr>
-              </thead>
-              <tbody>
-                {cases.map((c) => (
-                  <tr key={c.id}>
-                    <td className="nowrap case-ref">{c.reference}</td>
-                    <td className="nowrap">{lineLabel(c.line)}</td>
-                    <td>{c.subject}</td>
-                    <td>
-                      <Badge tone={STATUS_TONE[c.status]}>{sentenceCase(c.status)}</Badge>
-                    </td>
-                    <td>{c.siteName}</td>
-                    <td>
-                      <DateTime ms={c.openedAt} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </div>
-
-      <div className="caller-section">
-        <h4 className="caller-subheading">Recent notes from every site</h4>
-        {notes.length === 0 ? (
-          <p className="muted caller-empty">No notes yet</p>
-        ) : (
-          <ul className="caller-notes">
-            {notes.map((n, i) => (
-              <li key={`${n.caseReference}-${n.createdAt}-${i}`} className="caller-note">
-                <p className="caller-note-meta">
-                  <span className="caller-note-site">{n.siteName}</span>
-                  <span aria-hidden="true"> · </span>
-                  {n.authorName ?? 'Unknown author'}
-                  <span aria-hidden="true"> · </span>
-                  <DateTime ms={n.createdAt} />
-                  <span aria-hidden="true"> · </span>
-                  <span className="case-ref">{n.caseReference}</span>
-                </p>
-                <p className="caller-note-body">{n.body}</p>
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
     </>
   );
 }

@@ -54,6 +54,7 @@ export function CaseNote({ view }: { view: CallView }) {
       </div>
       <textarea
         id={id}
+        data-shortcut="note"
         className="input case-note-input"
         rows={3}
         maxLength={10_000}

@@ -28,7 +28,8 @@ export function WrapUpForm({ view, wrapUp }: { view: CallView; wrapUp: WrapUp })
       return;
     }
     setProblem(null);
-    await finish(view.call.callId, code, note);
+    // Done: the caret goes to the call bar, which now says the advisor is free for the next call.
+    if (await finish(view.call.callId, code, note)) requestAnimationFrame(() => document.getElementById('call-idle')?.focus());
   };
 
   return (
@@ -46,6 +47,7 @@ export function WrapUpForm({ view, wrapUp }: { view: CallView; wrapUp: WrapUp })
           </label>
           <select
             id={`${id}-code`}
+            data-shortcut="wrap-up"
             className="input"
             value={code}
             aria-invalid={problem ? true : undefined}

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { SuggestionsView } from '../../../shared/schemas/gestures';
-import { useGoodwillActions, useLastSent, useOpenCase } from '../../state';
+import { caseChanged, useCaseSuggestions, useGoodwillActions, useLastSent } from '../../state';
 import { formatPence } from '../../ui/format';
 import { STATUS_LABELS } from '../../ui/gestureLabels';
 import { Loaded } from '../../ui/Loaded';
@@ -32,10 +32,10 @@ function Headroom({ view }: { view: SuggestionsView }) {
 }
 
 /** Says what happened to the gesture just sent, in words the advisor can repeat to the customer. */
-function SentNotice() {
+function SentNotice({ caseId }: { caseId: string }) {
   const sent = useLastSent();
   const { dismissSent } = useGoodwillActions();
-  if (!sent) return null;
+  if (sent?.caseId !== caseId) return null;
   const text =
     sent.kind === 'queued'
       ? `Saved on this computer: the hub cannot be reached, so “${sent.entry.summary}” will be sent as soon as it is back.`
@@ -52,22 +52,24 @@ function SentNotice() {
 
 /** A gesture of goodwill for the case on screen: ranked suggestions, then personalise and send. */
 export function GoodwillPanel({ caseId }: { caseId: string }) {
-  const { suggestions } = useOpenCase();
-  const { loadCase, dismissSent } = useGoodwillActions();
+  const suggestions = useCaseSuggestions(caseId);
+  const { dismissSent } = useGoodwillActions();
   const [selected, setSelected] = useState<string | null>(null);
-  const lastSent = useLastSent();
+  const sent = useLastSent();
+  const lastSent = sent?.caseId === caseId ? sent : null;
+  const headingId = useId();
 
   return (
-    <section className="goodwill" aria-labelledby="goodwill-heading">
-      <h3 id="goodwill-heading" className="goodwill-title">
+    <section className="goodwill" aria-labelledby={headingId}>
+      <h3 id={headingId} className="goodwill-title" tabIndex={-1} data-shortcut="gesture">
         Gesture of goodwill
       </h3>
-      <SentNotice />
+      <SentNotice caseId={caseId} />
       <Loaded
         value={suggestions}
         loadingLabel="Finding gestures for this case…"
         errorTitle="Gestures could not be loaded."
-        onRetry={() => void loadCase()}
+        onRetry={() => caseChanged(caseId)}
       >
         {(view) => {
           const chosen = view.suggestions.find((s) => s.itemId === selected) ?? null;

@@ -2,49 +2,39 @@ import type { SignedIn } from '../../../shared/contract/requests';
 import { AdminHome } from '../admin/AdminHome';
 import { GoodwillSpend } from '../budgets/GoodwillSpend';
 import { RecentCalls } from '../calls/RecentCalls';
+import { RecentCases } from '../cases/RecentCases';
 import { ApprovalsInbox } from '../gestures/ApprovalsInbox';
 import { FulfilmentQueue } from '../gestures/FulfilmentQueue';
 import { MyGoodwill } from '../gestures/MyGoodwill';
 import { KnowledgePanel } from '../knowledge/KnowledgePanel';
 import { QueuesPanel } from '../queues/QueuesPanel';
-import { RecentCases } from './RecentCases';
 import { SupervisorPanels } from './SupervisorPanels';
 import './home.css';
 
 /**
- * What each role sees first. Knowledge search is on every home: advisors live in it, supervisors
- * answer floor questions from it, admins check what they published.
+ * What each role sees when no case tab is open. Advisors and supervisors have knowledge in the
+ * console's right-hand column; admins take no calls, so theirs sits beside their tabs.
  */
 export function RoleHome({ session }: { session: SignedIn }) {
   switch (session.user.role) {
     case 'advisor':
       return (
-        <div className="home-grid home-grid-advisor">
-          <div className="home-column home-main">
-            <KnowledgePanel />
-          </div>
-          <div className="home-column home-side">
-            <RecentCalls />
-            <RecentCases />
-            <MyGoodwill />
-          </div>
+        <div className="home-lists">
+          <RecentCases />
+          <RecentCalls />
+          <MyGoodwill />
         </div>
       );
     case 'supervisor':
       return (
-        <div className="home-grid">
-          <div className="home-column home-main">
-            <KnowledgePanel />
-            <RecentCases />
-            <GoodwillSpend />
-          </div>
-          <div className="home-column home-side">
-            <ApprovalsInbox />
-            <QueuesPanel />
-            <SupervisorPanels />
-            <RecentCalls />
-            <FulfilmentQueue />
-          </div>
+        <div className="home-lists">
+          <ApprovalsInbox />
+          <QueuesPanel />
+          <SupervisorPanels />
+          <RecentCases />
+          <RecentCalls />
+          <FulfilmentQueue />
+          <GoodwillSpend />
         </div>
       );
     case 'site_admin':

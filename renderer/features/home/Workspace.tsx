@@ -1,18 +1,23 @@
 import type { SignedIn } from '../../../shared/contract/requests';
-import { CallsArea } from '../calls/CallsArea';
 import { IncomingCallToast } from '../calls/IncomingCallToast';
+import { AdvisorConsole } from '../console/AdvisorConsole';
+import { ShortcutsSheet } from '../console/ShortcutsSheet';
+import { useConsoleShortcuts } from '../console/useConsoleShortcuts';
 import { ApprovalAlert } from '../gestures/ApprovalAlert';
-import { CaseWorkspace } from '../gestures/CaseWorkspace';
-import { useSearchShortcut } from '../knowledge/useSearchShortcut';
+import { DecisionToast } from '../gestures/DecisionToast';
 import { OfflineBanner } from '../status/Banners';
 import { StatusBar } from '../status/StatusBar';
 import { AppHeader } from './AppHeader';
 import { RoleHome } from './RoleHome';
 import './home.css';
 
-/** The signed-in frame: who and where at the top, the role's home, connection state at the bottom. */
+/**
+ * The signed-in frame: who and where at the top, connection state at the bottom, and between them
+ * the console (for people who take calls) or the admin's home. The frame fills the window and
+ * never scrolls; what is inside scrolls region by region.
+ */
 export function Workspace({ session }: { session: SignedIn }) {
-  useSearchShortcut();
+  useConsoleShortcuts();
   const takesCalls = session.user.role === 'advisor' || session.user.role === 'supervisor';
   return (
     <div className="workspace">
@@ -21,15 +26,15 @@ export function Workspace({ session }: { session: SignedIn }) {
       </a>
       <AppHeader session={session} />
       <OfflineBanner />
-      <main id="main" className="workspace-main" tabIndex={-1}>
-        <h1 className="visually-hidden">Rapport home</h1>
-        {takesCalls ? <CallsArea /> : null}
-        {takesCalls ? <CaseWorkspace /> : null}
-        <RoleHome session={session} />
+      <main id="main" className={takesCalls ? 'workspace-main workspace-console' : 'workspace-main workspace-scroll'} tabIndex={-1}>
+        <h1 className="visually-hidden">Rapport</h1>
+        {takesCalls ? <AdvisorConsole home={<RoleHome session={session} />} /> : <RoleHome session={session} />}
       </main>
       <StatusBar />
       {takesCalls ? <IncomingCallToast /> : null}
+      {session.user.role === 'advisor' ? <DecisionToast /> : null}
       {session.user.role === 'supervisor' || session.user.role === 'org_admin' ? <ApprovalAlert /> : null}
+      <ShortcutsSheet takesCalls={takesCalls} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import {
   useActiveResult,
+  useCallSuggestions,
   useConnectionStatus,
   useKnowledgeActions,
   useKnowledgeIndexing,
@@ -20,7 +21,11 @@ import { SuggestedArticles } from './SuggestedArticles';
 import './knowledge.css';
 
 /** Search the knowledge saved on this computer (so it works offline) and read an article in place. */
-export function KnowledgePanel({ className }: { className?: string }) {
+/**
+ * `suggestionsAsResults`: in the console, a call's suggestions are the list until the advisor types
+ * (the same keyboard list, the same article pane), so they never push the results out of view.
+ */
+export function KnowledgePanel({ className, suggestionsAsResults = false }: { className?: string; suggestionsAsResults?: boolean }) {
   const resultsId = useId();
   const query = useKnowledgeQuery();
   const results = useKnowledgeResults();
@@ -34,7 +39,13 @@ export function KnowledgePanel({ className }: { className?: string }) {
   /** The suggestion an article was opened from, so "Back" lands on it rather than on the results. */
   const [fromSuggestion, setFromSuggestion] = useState<string | null>(null);
 
-  const hits = results.status === 'ready' || results.status === 'loading' ? (results.data ?? []) : [];
+  const filters = useKnowledgeFilters();
+  const searching = query.trim().length > 0 || Boolean(filters.line || filters.category);
+  const callSuggestions = useCallSuggestions();
+  const suggested =
+    suggestionsAsResults && !searching && callSuggestions.active && 'data' in callSuggestions.suggestions ? (callSuggestions.suggestions.data ?? []) : [];
+  const showingSuggested = suggested.length > 0;
+  const hits = showingSuggested ? suggested : results.status === 'ready' || results.status === 'loading' ? (results.data ?? []) : [];
   const open = useCallback(
     (index: number) => {
       const hit = hits[index];
@@ -62,15 +73,13 @@ export function KnowledgePanel({ className }: { className?: string }) {
     if (!openId && returning) setReturning(false);
   }, [openId, returning]);
 
-  const filters = useKnowledgeFilters();
-  const searching = query.trim().length > 0 || Boolean(filters.line || filters.category);
   const stillIndexing = indexing.status === 'loading' || indexing.status === 'idle';
 
   const resultsView = () => {
     if (indexing.status === 'error' && hits.length === 0) {
       return <ErrorState title="Knowledge could not be loaded." error={indexing.error} onRetry={() => void loadAll()} />;
     }
-    if (results.status === 'error') {
+    if (results.status === 'error' && !showingSuggested) {
       return <ErrorState title="Search stopped working." error={results.error} onRetry={() => void refreshResults()} />;
     }
     // An answer still on its way is not "no results": never flash the empty state while waiting.
@@ -89,7 +98,7 @@ export function KnowledgePanel({ className }: { className?: string }) {
     }
     return (
       <>
-        <h3 className="results-heading">{searching ? 'Best matches' : 'Recently updated'}</h3>
+        <h3 className="results-heading">{showingSuggested ? 'Suggested for this call' : searching ? 'Best matches' : 'Recently updated'}</h3>
         <ResultsList
           ref={listRef}
           id={resultsId}
@@ -120,7 +129,7 @@ export function KnowledgePanel({ className }: { className?: string }) {
           <ArticleView article={article} onBack={backToResults} onRetry={() => void openArticle(openId)} />
         ) : (
           <>
-            {searching ? null : (
+            {searching || suggestionsAsResults ? null : (
               <SuggestedArticles onOpen={openSuggestion} returnFocusTo={fromSuggestion} onFocusReturned={() => setFromSuggestion(null)} />
             )}
             {resultsView()}

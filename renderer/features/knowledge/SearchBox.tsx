@@ -51,7 +51,7 @@ export function SearchBox({ resultsId, onEnterResults, onOpenFirst }: SearchBoxP
         aria-label="Search knowledge"
         aria-controls={resultsId}
         className="search-input"
-        placeholder="Ask a question or type a keyword"
+        placeholder="Ask a question…"
         autoComplete="off"
         spellCheck={false}
         value={query}

@@ -27,7 +27,7 @@ export async function openCaseByHand(page: Page, customerName: string, line: str
   await form.getByLabel('Line').selectOption({ label: line });
   await form.getByLabel('Subject').fill(subject);
   await form.getByRole('button', { name: 'Open case' }).click();
-  await expect(page.getByRole('heading', { name: /^Case RP-\d+$/ })).toBeVisible();
+  await expect(page.getByTestId('case-tab-panel').and(page.locator(':not([hidden])')).getByText(/^Case RP-\d+$/)).toBeVisible();
 }
 
 export const suggestedGestures = (page: Page) => page.getByRole('list', { name: 'Suggested gestures' }).getByRole('button');

@@ -7,8 +7,8 @@ import { DateTime } from '../../ui/DateTime';
 import { lineLabel, sentenceCase } from '../../ui/format';
 import { Loaded } from '../../ui/Loaded';
 import { EmptyState } from '../../ui/States';
-import { OpenCaseForm } from '../gestures/OpenCaseForm';
-import { useRetryWhenOnline } from './useRetryWhenOnline';
+import { OpenCaseForm } from './OpenCaseForm';
+import { useRetryWhenOnline } from '../home/useRetryWhenOnline';
 
 const STATUS_TONE: Record<CaseStatus, BadgeTone> = { open: 'primary', pending: 'warning', closed: 'neutral' };
 
@@ -58,7 +58,7 @@ export function RecentCases() {
                   {recentCases.map((c) => (
                     <tr key={c.id}>
                       <td className="nowrap case-ref">
-                        <button type="button" className="button button-quiet button-small" onClick={() => openCase(c.id)} title="Open this case">
+                        <button type="button" className="button button-quiet button-small" onClick={() => openCase(c.id, c.customerName ?? c.reference)} title="Open this case">
                           {c.reference}
                         </button>
                       </td>

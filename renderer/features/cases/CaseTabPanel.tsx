@@ -1,0 +1,63 @@
+import { useEffect, useId, useRef } from 'react';
+import type { CaseTab } from '../../state';
+import { Badge } from '../../ui/Badge';
+import { CaseNote } from '../calls/CaseNote';
+import { WrapUpForm } from '../calls/WrapUpForm';
+import { CaseDetails } from './CaseDetails';
+import './cases.css';
+
+interface CaseTabPanelProps {
+  tab: CaseTab;
+  shown: boolean;
+  /** The tab of the call in hand (ringing, live or in wrap-up). */
+  current: boolean;
+}
+
+/** The work on one call: wrap-up while it is due, the note box, then the case itself. */
+function CallWork({ tab, current }: { tab: CaseTab; current: boolean }) {
+  const view = tab.call!;
+  const wrapping = current && view.wrapUp !== null;
+  if (!view.caseId) {
+    return (
+      <p className="muted case-tab-waiting">
+        {view.call.phase === 'offered'
+          ? 'A case opens for this caller when you answer.'
+          : 'This call has no case: the hub could not be reached when it was answered.'}
+      </p>
+    );
+  }
+  return (
+    <div className="case-call-work">
+      {wrapping && view.wrapUp ? <WrapUpForm key={view.call.callId} view={view} wrapUp={view.wrapUp} /> : null}
+      {/* In wrap-up the last note goes with the wrap-up code instead. */}
+      {wrapping ? null : <CaseNote key={`note-${view.call.callId}`} view={view} />}
+    </div>
+  );
+}
+
+/**
+ * One open tab. Hidden tabs stay mounted, so what is half-typed in them (a note, a gesture) waits
+ * there; nothing of theirs shows while another caller's tab is on screen.
+ */
+export function CaseTabPanel({ tab, shown, current }: CaseTabPanelProps) {
+  const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // A case opened by hand takes the keyboard there; a ringing call never steals it from the search box.
+  useEffect(() => {
+    if (shown && tab.callId === null) heading.current?.focus();
+  }, [shown, tab.callId]);
+
+  return (
+    <section className="case-tab-panel" hidden={!shown} aria-labelledby={headingId} data-testid="case-tab-panel" data-case-id={tab.caseId ?? ''}>
+      <header className="case-tab-head">
+        <h2 id={headingId} ref={heading} tabIndex={-1} className="case-tab-heading">
+          {tab.title}
+        </h2>
+        {current ? <Badge tone="primary">Current call</Badge> : null}
+      </header>
+      {tab.call ? <CallWork tab={tab} current={current} /> : null}
+      {tab.caseId ? <CaseDetails caseId={tab.caseId} /> : null}
+    </section>
+  );
+}
