@@ -83,11 +83,7 @@ async function addNote(q: Queryable, actor: Actor, caseId: string, input: z.infe
   const inserted = await q.run(
     `INSERT INTO case_notes (id, case_id, author_id, body, created_at, idempotency_key) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (author_id, idempotency_key) DO NOTHING`,
-<<<<<<< HEAD
-    [id, found.id, actor.userId, input.body, now, key],
-=======
-    [id, found.id, actor.userId, redactCardData(input.body), asWritten(input.writtenAt, now), key],
->>>>>>> e832bad (Advisor's console (WIP): fixed layout with call bar, caller card and timeline on the left, case tabs in the centre, knowledge on the right; every contact its own tab; react-query for case data; offline wrap-up, status and case copies; not-ready reasons kept by an admin)
+    [id, found.id, actor.userId, input.body, asWritten(input.writtenAt, now), key],
   );
   if (inserted.changes === 0) {
     const prior = await q.get<{ case_id: string }>('SELECT case_id FROM case_notes WHERE author_id = ? AND idempotency_key = ?', [actor.userId, key]);
@@ -154,13 +150,8 @@ export const caseRoutes = [
         await q.run('UPDATE cases SET status = ?, wrapup_code = ?, subject = ?, closed_at = ?, updated_at = ? WHERE id = ?', [
           status,
           body.wrapupCode !== undefined ? body.wrapupCode : before.wrapupCode,
-<<<<<<< HEAD
           body.subject || before.subject,
-          status === 'closed' ? (before.closedAt ?? now) : null,
-=======
-          body.subject ? redactCardData(body.subject) : before.subject,
           status === 'closed' ? (before.closedAt ?? asWritten(body.closedAt, now)) : null,
->>>>>>> e832bad (Advisor's console (WIP): fixed layout with call bar, caller card and timeline on the left, case tabs in the centre, knowledge on the right; every contact its own tab; react-query for case data; offline wrap-up, status and case copies; not-ready reasons kept by an admin)
           now,
           before.id,
         ]);
