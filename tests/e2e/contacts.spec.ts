@@ -33,7 +33,7 @@ test('two calls in a row from different customers: nothing of the first shows un
   await personalise(page, 'Handwritten apology card', { "Recipient's name": 'First Caller Recipient' });
   await page.getByRole('searchbox', { name: 'Search knowledge' }).fill('parcel never arrived');
   await page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first().click();
-  await expect(page.getByRole('region', { name: 'Article' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Article', exact: true })).toBeVisible();
 
   await post(cti, { event: 'hangup', callId: 'ctx-1', direction: 'in', cause: 'normalClearing' });
   const wrapUp = page.getByRole('region', { name: 'Wrap-up' });
@@ -50,7 +50,7 @@ test('two calls in a row from different customers: nothing of the first shows un
   await expect(tabs.first()).toContainText('(current call)');
   await expect(currentTab(page).getByRole('heading', { level: 2 })).toHaveText(second.name);
   await expect(page.getByRole('searchbox', { name: 'Search knowledge' })).toHaveValue('');
-  await expect(page.getByRole('region', { name: 'Article' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Article', exact: true })).toHaveCount(0);
   // Nothing on screen outside the tab strip names the first caller or shows their drafts.
   const onScreen = await page.locator('main').evaluate((main) => {
     const strip = main.querySelector('.case-tabs');
@@ -70,7 +70,7 @@ test('two calls in a row from different customers: nothing of the first shows un
   await expect(page.getByRole('form', { name: 'Personalise Handwritten apology card' })).toBeHidden();
 
   // The first caller's tab still holds what was half-done for them.
-  await tabs.filter({ hasText: first.name }).getByRole('button', { name: first.name }).click();
+  await tabs.filter({ hasText: first.name }).getByRole('button', { name: first.name, exact: true }).click();
   await expect(currentTab(page).getByRole('textbox', { name: 'Case note' })).toHaveValue('Draft for the first caller: parcel left outside');
   await expect(currentTab(page).getByRole('form', { name: 'Personalise Handwritten apology card' }).getByLabel("Recipient's name", { exact: true })).toHaveValue(
     'First Caller Recipient',

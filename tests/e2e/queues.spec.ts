@@ -28,13 +28,22 @@ test('an advisor’s status change shows on their supervisor’s floor view in a
   await expect(amira).toContainText('Break');
   await expect(floor.getByRole('list', { name: 'Advisors by state' }).locator('[data-state="break"]')).toContainText('1 Break');
 
-  await advisor.getByLabel('My status').selectOption('not_ready');
-  await advisor.getByLabel('Reason for not ready').fill('Coaching session');
-  await advisor.getByRole('button', { name: 'Save' }).click();
+  // Not-ready reasons come from the list the admin keeps; the header says which one.
+  await advisor.getByLabel('My status').selectOption({ label: 'Not ready: Coaching' });
+  await expect(advisor.getByTestId('agent-now')).toHaveText('Not ready (Coaching)');
   await expect(amira).toContainText('Not ready');
-  await expect(amira).toContainText('Coaching session');
+  await expect(amira).toContainText('Coaching');
+
+  // A protected pause from the menu at any time, with the reason recorded.
+  await advisor.getByLabel('My status').selectOption('protected_pause');
+  const pause = advisor.getByRole('form', { name: 'Start a protected pause' });
+  await pause.getByLabel('5 minutes', { exact: true }).check();
+  await pause.getByLabel('Reason', { exact: false }).fill('Needed a moment after a complaint');
+  await pause.getByRole('button', { name: 'Start protected pause' }).click();
+  await expect(advisor.getByTestId('agent-now')).toHaveText(/^Protected pause \([45]:\d\d left\)$/);
+  await expect(amira).toContainText('Needed a moment after a complaint');
 
   await advisor.getByLabel('My status').selectOption('ready');
   await expect(amira).toContainText('Ready');
-  await expect(amira).not.toContainText('Coaching session');
+  await expect(amira).not.toContainText('Coaching');
 });

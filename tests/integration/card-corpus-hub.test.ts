@@ -101,7 +101,8 @@ for (const backend of backends()) {
         const due = (open.body.followUps as { id: string; requestId: string }[]).find((f) => f.requestId === made.body.request.id)!;
         ok(await advisor.client.post(`/api/gestures/follow-ups/${due.id}/done`, { outcome: text }));
       }],
-      ['notready', 80, async (text) => ok(await advisor.client.post('/api/agent/state', { state: 'not_ready', reason: text }))],
+      // Not-ready reasons come from the admin's list; a protected pause takes the advisor's own words.
+      ['pause', 80, async (text) => ok(await advisor.client.post('/api/agent/state', { state: 'protected_pause', minutes: 1, reason: text }))],
       ['feedback', 2000, async (text) => {
         const articles = await advisor.client.get('/api/knowledge/changes');
         const id = (articles.body.changes as { kind: string; article?: { id: string } }[]).find((c) => c.article)!.article!.id;
