@@ -52,6 +52,9 @@ for (const backend of backends()) {
       expect(JSON.stringify(refused.body)).toContain('in the list twice');
       expect((await admin.put('/api/agent/not-ready-reasons', { reasons: [] })).status).toBe(400);
       expect((await advisor.put('/api/agent/not-ready-reasons', { reasons: ['Nap'] })).status).toBe(403);
+      // One list for every site: a partner site's admin reads it but does not change it.
+      const siteAdmin = (await signInAs(hub.url, 'admin.lds')).client;
+      expect((await siteAdmin.put('/api/agent/not-ready-reasons', { reasons: ['Nap'] })).status).toBe(403);
 
       const saved = await admin.put('/api/agent/not-ready-reasons', { reasons: ['Coaching', '  One-to-one  ', 'System problem'] });
       expect(saved.status).toBe(200);

@@ -76,6 +76,8 @@ const EXPECTED: Record<string, Who> = {
   'GET /api/telephony/status': [A, S, SA, OA],
   'GET /api/agent/state': AGENTS,
   'POST /api/agent/state': AGENTS,
+  'GET /api/agent/not-ready-reasons': 'signed_in',
+  'PUT /api/agent/not-ready-reasons': [OA],
   'POST /api/telephony/calls/:callId/hangup': AGENTS,
   'POST /api/telephony/calls/:callId/transfer': AGENTS,
   'POST /api/telephony/dial': AGENTS,
