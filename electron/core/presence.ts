@@ -1,4 +1,5 @@
 import type { AgentState } from '../../shared/contract/calls';
+import { AWAY_REASONS } from '../../shared/telephony/away-reasons';
 
 /** What the operating system says about the person at the desk (from Electron's powerMonitor). */
 export type DeskEvent = 'lock-screen' | 'suspend' | 'unlock-screen' | 'resume';
@@ -13,7 +14,6 @@ export const isDeskEvent = (s: string): s is DeskEvent => ['lock-screen', 'suspe
  */
 export function stateWhenAway(event: DeskEvent, current: AgentState): { state: 'not_ready'; reason: string } | null {
   if (current !== 'ready') return null;
-  if (event === 'lock-screen') return { state: 'not_ready', reason: 'Screen locked' };
-  if (event === 'suspend') return { state: 'not_ready', reason: 'Computer asleep' };
+  if (event === 'lock-screen' || event === 'suspend') return { state: 'not_ready', reason: AWAY_REASONS[event] };
   return null;
 }
