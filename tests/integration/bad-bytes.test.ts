@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { Hub } from '../../server/hub';
-import { backends, dropTestSchemas, testHub } from '../support/backends';
+import { backends } from '../support/backends';
+import { hubPerSuite } from '../support/hub-per-suite';
 import { signInAs } from '../support/client';
 import { spawnDesktop, type Running } from '../support/processes';
 import { rawRequest } from '../support/raw-http';
@@ -88,25 +88,18 @@ describe('the desktop under bad bytes', () => {
 
 for (const backend of backends()) {
   describe(`the hub under bad bytes on ${backend.name}`, () => {
-    let hub: Hub;
-    beforeAll(async () => {
-      hub = await testHub(backend);
-    });
-    afterAll(async () => {
-      await hub.close();
-      await dropTestSchemas();
-    });
+    const hub = hubPerSuite(backend);
 
     it('answers a malformed escape in a route parameter with a 400 that says so', async () => {
-      const { token } = await signInAs(hub.url, 'advisor1.gla');
-      const res = await rawRequest(hub.url, { path: '/api/cases/%E0%A4%A', headers: { authorization: `Bearer ${token}` } });
+      const { token } = await signInAs(hub().url, 'advisor1.gla');
+      const res = await rawRequest(hub().url, { path: '/api/cases/%E0%A4%A', headers: { authorization: `Bearer ${token}` } });
       expect(res.status).toBe(400);
       expect(JSON.parse(res.text).error.code).toBe('bad_encoding');
-      expect((await rawRequest(hub.url, { path: '/health' })).status).toBe(200);
+      expect((await rawRequest(hub().url, { path: '/health' })).status).toBe(200);
     });
 
     it('refuses a live-events upgrade with a malformed address without stopping', async () => {
-      const res = await rawRequest(hub.url, {
+      const res = await rawRequest(hub().url, {
         path: '/api/live/%E0',
         headers: {
           connection: 'Upgrade',
@@ -116,7 +109,7 @@ for (const backend of backends()) {
         },
       }).catch((err: Error) => ({ status: -1, text: err.message }));
       expect(res.status).not.toBe(101);
-      expect((await rawRequest(hub.url, { path: '/health' })).status).toBe(200);
+      expect((await rawRequest(hub().url, { path: '/health' })).status).toBe(200);
     });
   });
 }

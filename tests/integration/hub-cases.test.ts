@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hub } from '../../server/hub';
-import { backends, dropTestSchemas, testHub } from '../support/backends';
+import { describe, expect, it } from 'vitest';
+import { backends } from '../support/backends';
+import { hubPerSuite } from '../support/hub-per-suite';
 import { signInAs } from '../support/client';
 
 for (const backend of backends()) {
   describe(`customers and cases on ${backend.name}`, () => {
-    let hub: Hub;
-    beforeAll(async () => {
-      hub = await testHub(backend);
-    });
-    afterAll(async () => {
-      await hub.close();
-      await dropTestSchemas();
-    });
+    const hub = hubPerSuite(backend);
 
     it('finds a customer by a national, spaced or international phone number', async () => {
-      const { client } = await signInAs(hub.url, 'advisor1.gla');
-      const any = await hub.context.db.get<{ id: string; phone: string }>("SELECT id, phone FROM customers WHERE phone LIKE '+447700900%' LIMIT 1");
+      const { client } = await signInAs(hub().url, 'advisor1.gla');
+      const any = await hub().context.db.get<{ id: string; phone: string }>("SELECT id, phone FROM customers WHERE phone LIKE '+447700900%' LIMIT 1");
       const national = '0' + any!.phone.slice(3);
       for (const q of [national, `${national.slice(0, 5)} ${national.slice(5)}`, any!.phone, '0044' + any!.phone.slice(3)]) {
         const res = await client.get(`/api/customers?q=${encodeURIComponent(q)}`);
@@ -29,7 +22,7 @@ for (const backend of backends()) {
     });
 
     it('opens a case, masks a card number and security code in notes before storing, and lists it as mine', async () => {
-      const { client } = await signInAs(hub.url, 'advisor2.lds');
+      const { client } = await signInAs(hub().url, 'advisor2.lds');
       const opened = await client.post('/api/cases', { customerId: 'cus_000001', channel: 'phone', line: 'food', subject: 'Refund for a damaged delivery' });
       expect(opened.status).toBe(201);
       expect(opened.body.case.reference).toMatch(/^RP-\d+$/);
@@ -37,7 +30,7 @@ for (const backend of backends()) {
         body: 'Customer read out card 4111 1111 1111 1111 and CVV 123 before I could stop them.',
       });
       expect(note.status).toBe(201);
-      const stored = await hub.context.db.get<{ body: string }>('SELECT body FROM case_notes WHERE case_id = ?', [opened.body.case.id]);
+      const stored = await hub().context.db.get<{ body: string }>('SELECT body FROM case_notes WHERE case_id = ?', [opened.body.case.id]);
       expect(stored!.body).toContain('411111••••••1111');
       expect(stored!.body).not.toContain('4111 1111 1111 1111');
       expect(stored!.body).toContain('CVV •••');
@@ -46,7 +39,7 @@ for (const backend of backends()) {
     });
 
     it('closes a case only with a wrap-up code of its own line', async () => {
-      const { client } = await signInAs(hub.url, 'advisor1.mcr');
+      const { client } = await signInAs(hub().url, 'advisor1.mcr');
       const opened = await client.post('/api/cases', { channel: 'phone', line: 'funeralcare', subject: 'First call' });
       const wrong = await client.patch(`/api/cases/${opened.body.case.id}`, { status: 'closed', wrapupCode: 'food-refund' });
       expect(wrong.status).toBe(400);
@@ -59,17 +52,10 @@ for (const backend of backends()) {
 
 for (const backend of backends()) {
   describe(`knowledge feedback on ${backend.name}`, () => {
-    let hub: Hub;
-    beforeAll(async () => {
-      hub = await testHub(backend);
-    });
-    afterAll(async () => {
-      await hub.close();
-      await dropTestSchemas();
-    });
+    const hub = hubPerSuite(backend);
 
     it('takes "helpful" and "flag for fix" from an advisor and shows flags to admins only', async () => {
-      const advisor = await signInAs(hub.url, 'advisor3.lds');
+      const advisor = await signInAs(hub().url, 'advisor3.lds');
       expect((await advisor.client.post('/api/knowledge/articles/mouldy-bread/feedback', { kind: 'helpful' })).status).toBe(201);
       const noComment = await advisor.client.post('/api/knowledge/articles/mouldy-bread/feedback', { kind: 'flag' });
       expect(noComment.status).toBe(400);
@@ -80,7 +66,7 @@ for (const backend of backends()) {
       expect(flag.status).toBe(201);
       const hidden = await advisor.client.post('/api/knowledge/articles/managing-team-goodwill-budget/feedback', { kind: 'helpful' });
       expect(hidden.status).toBe(404); // a supervisor-only article is not the advisor's to rate
-      const admin = await signInAs(hub.url, 'head.mcr');
+      const admin = await signInAs(hub().url, 'head.mcr');
       const list = await admin.client.get('/api/knowledge/feedback');
       expect(list.status).toBe(200);
       const mine = list.body.feedback.find((f: { id: string }) => f.id === flag.body.id);

@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hub } from '../../server/hub';
-import { backends, dropTestSchemas, testHub } from '../support/backends';
+import { describe, expect, it } from 'vitest';
+import { backends } from '../support/backends';
+import { hubPerSuite } from '../support/hub-per-suite';
 import { signInAs } from '../support/client';
 
 const HOUR = 60 * 60 * 1000;
 
 for (const backend of backends()) {
   describe(`what the console sends later, and the not-ready reasons, on ${backend.name}`, () => {
-    let hub: Hub;
-    beforeAll(async () => {
-      hub = await testHub(backend);
-    });
-    afterAll(async () => {
-      await hub.close();
-      await dropTestSchemas();
-    });
+    const hub = hubPerSuite(backend);
 
     it('keeps the time a note and a wrap-up were written offline, but not a time in the future or from weeks ago', async () => {
-      const { client } = await signInAs(hub.url, 'advisor1.mcr');
+      const { client } = await signInAs(hub().url, 'advisor1.mcr');
       const opened = await client.post('/api/cases', { customerId: 'cus_000002', channel: 'phone', line: 'food', subject: 'Late delivery' });
       const caseId = opened.body.case.id as string;
       const before = Date.now();
@@ -43,8 +36,8 @@ for (const backend of backends()) {
     });
 
     it('lets an admin keep the not-ready reasons, and takes only reasons from the list', async () => {
-      const admin = (await signInAs(hub.url, 'admin.mcr')).client;
-      const advisor = (await signInAs(hub.url, 'advisor2.mcr')).client;
+      const admin = (await signInAs(hub().url, 'admin.mcr')).client;
+      const advisor = (await signInAs(hub().url, 'advisor2.mcr')).client;
       expect((await advisor.get('/api/agent/not-ready-reasons')).body.reasons).toContain('Team huddle');
 
       const refused = await admin.put('/api/agent/not-ready-reasons', { reasons: ['Coaching', 'coaching ', 'x'] });
@@ -53,7 +46,7 @@ for (const backend of backends()) {
       expect((await admin.put('/api/agent/not-ready-reasons', { reasons: [] })).status).toBe(400);
       expect((await advisor.put('/api/agent/not-ready-reasons', { reasons: ['Nap'] })).status).toBe(403);
       // One list for every site: a partner site's admin reads it but does not change it.
-      const siteAdmin = (await signInAs(hub.url, 'admin.lds')).client;
+      const siteAdmin = (await signInAs(hub().url, 'admin.lds')).client;
       expect((await siteAdmin.put('/api/agent/not-ready-reasons', { reasons: ['Nap'] })).status).toBe(403);
 
       const saved = await admin.put('/api/agent/not-ready-reasons', { reasons: ['Coaching', '  One-to-one  ', 'System problem'] });
@@ -70,7 +63,7 @@ for (const backend of backends()) {
       // A protected pause records whatever reason the advisor gave.
       const pause = await advisor.post('/api/agent/state', { state: 'protected_pause', minutes: 5, reason: 'After a hard call' });
       expect(pause.body).toMatchObject({ state: 'protected_pause', reason: 'After a hard call' });
-      const audit = await hub.context.db.get<{ n: number }>("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'agent.reasons_changed'");
+      const audit = await hub().context.db.get<{ n: number }>("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'agent.reasons_changed'");
       expect(Number(audit!.n)).toBe(1);
     });
   });
