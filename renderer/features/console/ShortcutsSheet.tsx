@@ -1,41 +1,13 @@
-import { useEffect, useId, useRef } from 'react';
 import { useConsoleActions, useShortcutsOpen } from '../../state';
 import { SHORTCUTS } from './shortcuts';
-import '../settings/settings.css';
+import { ModalDialog } from '../settings/ModalDialog';
 
 /** `?` anywhere (but in a text box): every shortcut in one short table. */
 export function ShortcutsSheet({ takesCalls }: { takesCalls: boolean }) {
   const open = useShortcutsOpen();
   const { setShortcutsOpen } = useConsoleActions();
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
-  const close = () => setShortcutsOpen(false);
   return (
-    <dialog
-      ref={dialogRef}
-      className="settings shortcuts-sheet"
-      aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        close();
-      }}
-    >
-      <div className="settings-head">
-        <h2 id={titleId} className="settings-title">
-          Keyboard shortcuts
-        </h2>
-        <button type="button" className="button button-quiet button-small" onClick={close}>
-          Close
-        </button>
-      </div>
+    <ModalDialog title="Keyboard shortcuts" open={open} onClose={() => setShortcutsOpen(false)} className="shortcuts-sheet">
       <table className="table table-compact">
         <thead>
           <tr>
@@ -66,6 +38,6 @@ export function ShortcutsSheet({ takesCalls }: { takesCalls: boolean }) {
           </tr>
         </tbody>
       </table>
-    </dialog>
+    </ModalDialog>
   );
 }

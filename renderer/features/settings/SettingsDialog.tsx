@@ -6,6 +6,7 @@ import { SOURCE_LABELS } from '../calls/callText';
 import '../../ui/controls.css';
 import './settings.css';
 import { CopyDiagnostics } from './CopyDiagnostics';
+import { ModalDialog } from './ModalDialog';
 
 const SOURCE_HINTS: Record<CallSource, string> = {
   hub: 'Calls to your extension on the contact centre’s phone system, relayed by the hub.',
@@ -49,11 +50,9 @@ function CopyAddress({ url }: { url: string }) {
 
 /** Modal settings: Esc or Close shuts it, and the rest of the page is inert while it is open. */
 export function SettingsDialog({ onClose }: { onClose(): void }) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const { desk } = useCallDesk();
   const { setSource } = useCallActions();
   const { busy, error } = useCallAction('setSource');
-  const titleId = useId();
   const groupId = useId();
   /**
    * The choice on its way to the core: shown at once, put back if the core refuses it. Radios stay
@@ -69,37 +68,10 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
     });
   }, [choosing, busy, savedSource, setSource]);
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-
   const data = desk.status === 'idle' ? undefined : desk.data;
-  // Closing the native dialog first lets the browser put focus back on the button that opened it.
-  const close = () => {
-    dialogRef.current?.close();
-    onClose();
-  };
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="settings"
-      aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        close();
-      }}
-    >
-      <div className="settings-head">
-        <h2 id={titleId} className="settings-title">
-          Settings
-        </h2>
-        <button type="button" className="button button-quiet button-small" onClick={close}>
-          Close
-        </button>
-      </div>
+    <ModalDialog title="Settings" onClose={onClose}>
       {!data ? (
         <LoadingState label="Loading settings…" />
       ) : (
@@ -145,6 +117,6 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
         </>
       )}
       <CopyDiagnostics />
-    </dialog>
+    </ModalDialog>
   );
 }
