@@ -320,9 +320,11 @@ export class DesktopCore {
     }
     else if (name === 'call.signal' && desk) desk.accept(data as unknown as CallSignal, 'hub');
     else if (name === 'agent.state' && desk) desk.hubAgentState(data as unknown as AgentStateView);
-    else if (name === 'customer.changed' && desk) {
-      const id = String(data.customerId ?? '');
-      if (desk.current?.card?.customer.id === id) {
+    else if (name === 'customer.changed') {
+      const id = typeof data.customerId === 'string' ? data.customerId : '';
+      // Open gesture lists and profiles for this customer ask again (a bereavement flagged at another site).
+      if (id) this.emit('customers.changed', { customerId: id });
+      if (desk && id && desk.current?.card?.customer.id === id) {
         void this.hub.get<CustomerCard>(`/api/customers/${encodeURIComponent(id)}`).then((card) => desk.updateCard(card), () => undefined);
       }
     }

@@ -112,6 +112,7 @@ const pushData: PushSchemas = {
   }),
   'queues.changed': queuesChange,
   'notes.journal': z.array(journalEntry),
+  'customers.changed': z.object({ customerId: z.string() }),
   'setup.changed': setupStatus,
   'publishing.changed': z.object({ what: z.enum(PUBLISHING_CHANGES), articleId: z.string().nullable() }),
 };

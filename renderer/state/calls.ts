@@ -4,6 +4,7 @@ import type { BridgeError } from '../../shared/contract/envelope';
 import type { CallContext } from '../features/knowledge/protocol';
 import { actionRunner, withoutError } from './actionRunner';
 import { bridge } from './bridgeRef';
+import { customerFlagsChanged } from './queries';
 import { idle, loading, type Loadable } from './loadable';
 
 /** The things an advisor can ask of a call or of their own status; each has its own busy flag and error. */
@@ -134,6 +135,7 @@ export const useCallsStore = create<CallsStore>()((set, get) => {
         () => bridge().call('customers.markBereaved', { customerId, ...(reference?.trim() ? { reference: reference.trim() } : {}) }),
         (card) => {
           // The core pushes the updated call too; applying the answer now means the card never lags.
+          customerFlagsChanged();
           const current = get().current;
           if (current?.card?.customer.id !== card.customer.id) return;
           set({ current: { ...current, card, sensitive: current.sensitive || card.customer.flags.bereaved } });

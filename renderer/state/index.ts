@@ -13,7 +13,7 @@ import { useHomesStore } from './homes';
 import { useKnowledgeStore } from './knowledge';
 import { useNotesStore } from './notes';
 import { usePublishingStore } from './publishing';
-import { caseChanged, customerChanged, queryClient } from './queries';
+import { caseChanged, customerChanged, customerFlagsChanged, queryClient } from './queries';
 import { useQueuesStore } from './queues';
 import { useSessionStore } from './session';
 import { useSetupStore } from './setup';
@@ -75,6 +75,7 @@ export function startState(bridge: Bridge, knowledgeIndex: KnowledgeIndex): void
     // A note that left the journal is now on the hub: its case's tab shows it.
     for (const caseId of before) if (!entries.some((e) => e.caseId === caseId)) caseChanged(caseId);
   });
+  bridge.on('customers.changed', () => customerFlagsChanged());
   bridge.on('gestures.changed', ({ what, requestId }) => {
     useGoodwillStore.getState().refresh();
     useApprovalsStore.getState().changed(what, requestId);

@@ -62,6 +62,15 @@ export const caseChanged = (caseId?: string) =>
   void queryClient.invalidateQueries({ queryKey: caseId ? caseKeys.one(caseId) : caseKeys.all });
 export const customerChanged = () => void queryClient.invalidateQueries({ queryKey: customerKeys.all });
 
+/**
+ * A customer's flags or details changed (here or at another site): their profile and every open
+ * gesture list ask again, since a bereavement makes every case of theirs bereavement-only.
+ */
+export function customerFlagsChanged(): void {
+  customerChanged();
+  void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'case' && (q.queryKey[2] === 'suggestions' || q.queryKey[2] === 'view') });
+}
+
 export const useCustomerGestures = (customerId: string | null) =>
   asLoadable(
     useQuery({

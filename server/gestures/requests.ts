@@ -3,7 +3,6 @@ import {
   budgetLeft,
   capVerdict,
   formatPence,
-  isSensitive,
   isVerdict,
   monthOf,
   moveBudget,
@@ -28,6 +27,7 @@ import { newId } from '../ids';
 import { findItem, type Item } from './catalogue';
 import { expireOverdue } from './decisions';
 import { publishAll, requestedEvents } from './events';
+import { caseSensitivity } from './sensitivity';
 import { caseNoteWrites, followUpWrite } from './records';
 import { customerSpend, ensureMonthlyBudgets, loadRequest, loadSettings, lockBudget, readBudget, toRequestView, budgetWrite, type RequestRow } from './store';
 
@@ -131,7 +131,8 @@ async function record(q: Queryable, actor: Actor, input: CreateGestureRequest, n
   if (prior) return { id: prior, replayed: true };
 
   const facts = await caseFacts(q, actor, input.caseId);
-  const sensitive = isSensitive({ line: facts.line, customerBereaved: Boolean(Number(facts.bereaved ?? 0)) });
+  // The same rule as the suggestions: a case that says someone has died is sensitive too.
+  const sensitive = (await caseSensitivity(q, facts.id)).sensitive;
   const item = await findItem(q, input.itemId);
   const { values, message } = checkItem(item, facts, actor, input, sensitive);
 

@@ -1,5 +1,6 @@
 import type { Article } from '../schemas/knowledge';
 import type { CallPushes } from './calls';
+import type { CustomerPushes } from './customers';
 import type { GesturePushes } from './gestures';
 import type { NotePushes } from './notes';
 import type { PublishingPushes } from './publishing';
@@ -17,7 +18,7 @@ export interface ConnectionStatus {
 }
 
 /** Everything the core tells the renderer without being asked, in one typed map. */
-export interface Pushes extends CallPushes, GesturePushes, QueuePushes, NotePushes, SetupPushes, PublishingPushes {
+export interface Pushes extends CallPushes, CustomerPushes, GesturePushes, QueuePushes, NotePushes, SetupPushes, PublishingPushes {
   'connection.changed': ConnectionStatus;
   'session.changed': SessionState;
   'knowledge.changed': { upserts: Article[]; removed: string[]; cursor: number };

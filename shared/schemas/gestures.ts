@@ -220,6 +220,8 @@ export type SuggestionView = z.infer<typeof suggestionView>;
 export const suggestionsView = z.object({
   caseId: z.string(),
   sensitive: z.boolean(),
+  /** The case says someone has died: sensitive until (and after) the bereavement is recorded on the customer. */
+  deathOnCase: z.boolean(),
   suppress: z.object({ marketing: z.boolean(), surveys: z.boolean(), upsell: z.boolean() }),
   childMentioned: z.boolean(),
   advisorLimitPence: z.number().int(),

@@ -142,7 +142,7 @@ for (const backend of backends()) {
       expect(closed.body.followUps[0]).toMatchObject({ id: first.id, outcome: 'Customer loved the flowers.' });
     });
 
-    it('ranks suggestions for the case: a child mentioned, what went wrong, within the advisor’s limit first', async () => {
+    it('ranks suggestions for the case by fit: a child mentioned, what went wrong; the advisor’s limit only breaks ties', async () => {
       const customer = pool.next();
       const caseId = await openCase(advisor.client, customer, 'food', 'Foreign body found in a ready meal');
       await advisor.client.post(`/api/cases/${caseId}/notes`, { body: 'Her son, aged 6, was upset by it. He loves dressing up as a pirate.' });
@@ -153,9 +153,27 @@ for (const backend of backends()) {
       expect(list[0]!.itemId).toBe('dressing-up-box-child');
       expect(list[0]!.why).toContain('A child is mentioned on the case');
       expect(list[0]!.suggestedAmountPence).toBe(2500);
-      const firstOver = list.findIndex((s) => !s.withinAdvisorLimit);
-      if (firstOver >= 0) expect(list.slice(firstOver).every((s) => !s.withinAdvisorLimit)).toBe(true);
+      const scores = (list as unknown as { score: number }[]).map((s) => s.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      expect(list.every((s) => s.withinAdvisorLimit === s.suggestedAmountPence <= 2500)).toBe(true);
       expect(list.some((s) => s.itemId === 'unbranded-condolence-card' && s.why.length > 0)).toBe(false);
+    });
+
+    it('a case that says someone has died offers only bereavement-suitable items before the bereavement is recorded', async () => {
+      const customer = pool.next();
+      const caseId = await openCase(advisor.client, customer, 'membership', 'Member has died: closing the account');
+      const res = await advisor.client.get(`/api/cases/${caseId}/gesture-suggestions`);
+      expect(res.body).toMatchObject({ sensitive: true, deathOnCase: true, suppress: { marketing: true } });
+      const ids = (res.body.suggestions as { itemId: string; tone: string }[]).map((s) => s.itemId);
+      expect(ids).not.toContain('baby-welcome-box');
+      expect((res.body.suggestions as { tone: string }[]).every((s) => s.tone !== 'celebratory')).toBe(true);
+      const baby = await advisor.client.post('/api/gestures/requests', flowers(caseId, 2000, {
+        itemId: 'baby-welcome-box',
+        personalisation: { recipientName: 'Sam Jones', deliveryAddress: '1 High Street, Leeds', babyName: 'Ada' },
+        message: 'Congratulations on the new arrival',
+      }));
+      expect(baby.status, JSON.stringify(baby.body)).toBe(422);
+      expect(baby.body.error.message).toMatch(/bereave|suitable/i);
     });
   });
 }

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { requiredLevel } from '../../../shared/gestures/policy';
 import { GESTURE_REASONS, type GestureReason, type SuggestionsView, type SuggestionView } from '../../../shared/schemas/gestures';
 import { useGoodwillAction, useGoodwillActions } from '../../state';
+import { Badge } from '../../ui/Badge';
 import { formatPence } from '../../ui/format';
 import { REASON_LABELS } from '../../ui/gestureLabels';
 import { poundsToPence } from '../../ui/money';
@@ -69,7 +70,14 @@ export function GestureForm({
           value={draft.amount}
           onChange={(e) => update({ amount: e.target.value })}
         />
-        <p className="field-hint">{approvalNote(pence, view)}</p>
+        <p className="field-hint">
+          {pence !== null && pence <= view.advisorLimitPence ? (
+            <Badge tone="good">Within your limit</Badge>
+          ) : pence !== null ? (
+            <Badge tone="warning">Needs approval</Badge>
+          ) : null}{' '}
+          {approvalNote(pence, view)}
+        </p>
         {problem('amountPence') ? <p className="field-problem">{problem('amountPence')}</p> : null}
       </div>
       <PersonalisationFields

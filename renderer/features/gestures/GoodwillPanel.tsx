@@ -95,6 +95,7 @@ export function GoodwillPanel({ caseId }: { caseId: string }) {
               ) : (
                 <SuggestionList
                   suggestions={view.suggestions}
+                  advisorLimitPence={view.advisorLimitPence}
                   selected={selected}
                   onSelect={(itemId) => {
                     dismissSent();

@@ -9,13 +9,18 @@ const range = (s: SuggestionView) =>
 
 const FIRST_FEW = 6;
 
-/** The catalogue ranked for this case; items within the advisor's own limit come first. */
+/**
+ * The catalogue ranked for this case by how well each item fits what went wrong. Each item says
+ * whether its suggested amount is within the advisor's own limit; the limit never reorders them.
+ */
 export function SuggestionList({
   suggestions,
+  advisorLimitPence,
   selected,
   onSelect,
 }: {
   suggestions: SuggestionView[];
+  advisorLimitPence: number;
   selected: string | null;
   onSelect: (itemId: string) => void;
 }) {
@@ -37,10 +42,12 @@ export function SuggestionList({
                 <span>{KIND_LABELS[s.kind]}</span>
                 <span aria-hidden="true"> · </span>
                 <span>{range(s)}</span>
+                <span aria-hidden="true"> · </span>
+                <span>suggested {formatPence(s.suggestedAmountPence)}</span>
                 {s.withinAdvisorLimit ? (
-                  <Badge tone="good">Within your limit</Badge>
+                  <Badge tone="good">Within your {formatPence(advisorLimitPence)} limit</Badge>
                 ) : (
-                  <Badge tone="warning">Needs approval</Badge>
+                  <Badge tone="warning">Above your {formatPence(advisorLimitPence)} limit: needs approval</Badge>
                 )}
               </span>
               {s.why.length ? <span className="gesture-option-why">{s.why.join(' · ')}</span> : null}

@@ -1,0 +1,47 @@
+import { isSensitive } from '../../shared/gestures/policy';
+import type { Line } from '../../shared/roles';
+import type { Queryable } from '../db/types';
+import { notFound } from '../http/errors';
+
+/** Words on a case that say someone has died (the subject, a note, the wrap-up code's label). */
+export const DEATH = /\b(died|passed away|death|funeral|bereave\w*|deceased|late (husband|wife|mother|father|mum|dad|partner|son|daughter))\b/i;
+
+export interface CaseSensitivity {
+  caseId: string;
+  line: Line;
+  customerId: string | null;
+  customerBereaved: boolean;
+  /** The case says someone has died, whether or not the bereavement is recorded on the customer yet. */
+  deathOnCase: boolean;
+  /** Only bereavement-suitable items, gentle wording, no marketing or surveys. */
+  sensitive: boolean;
+  /** Everything the ranking reads: subject, wrap-up label and the latest notes. */
+  text: string;
+}
+
+/**
+ * How careful a case must be, worked out on the hub from the case and its customer (never taken
+ * from a desktop). A case that says someone has died is treated as bereaved until the advisor has
+ * recorded it on the customer: a "Member has died" case never offers a new-baby box.
+ */
+export async function caseSensitivity(q: Queryable, caseId: string): Promise<CaseSensitivity> {
+  const c = await q.get<{ id: string; line: Line; subject: string; customer_id: string | null; bereaved: number | boolean | null; label: string | null }>(
+    `SELECT c.id, c.line, c.subject, c.customer_id, cu.bereaved, w.label FROM cases c
+     LEFT JOIN customers cu ON cu.id = c.customer_id LEFT JOIN wrapup_codes w ON w.id = c.wrapup_code WHERE c.id = ?`,
+    [caseId],
+  );
+  if (!c) throw notFound('That case');
+  const notes = await q.all<{ body: string }>('SELECT body FROM case_notes WHERE case_id = ? ORDER BY created_at DESC LIMIT 20', [c.id]);
+  const text = [c.subject, c.label ?? '', ...notes.map((n) => n.body)].join('\n');
+  const customerBereaved = Boolean(Number(c.bereaved ?? 0));
+  const deathOnCase = DEATH.test(text);
+  return {
+    caseId: c.id,
+    line: c.line,
+    customerId: c.customer_id,
+    customerBereaved,
+    deathOnCase,
+    sensitive: isSensitive({ line: c.line, customerBereaved }) || deathOnCase,
+    text,
+  };
+}
