@@ -3,8 +3,32 @@ import { STOP_WORDS, termOf, words } from './analyse';
 import { Postings } from './postings';
 import { Vocabulary } from './vocabulary';
 
+/**
+ * BM25F (Robertson & Zaragoza, "The Probabilistic Relevance Framework", §3.4): each field keeps
+ * its own term counts and its own length, normalised against that field's average, and only the
+ * weighted sum saturates. A long article that is the right answer no longer loses to a short one
+ * that merely mentions a word, and a title match is not diluted by the body's length.
+ */
+export const FIELDS = ['title', 'tags', 'summary', 'category', 'body'] as const;
+export type Field = (typeof FIELDS)[number];
 /** Field weights: a title match says most about what an article is for; the body least. */
-export const FIELD_WEIGHTS = { title: 5, tags: 3, summary: 2, category: 2, body: 1 } as const;
+export const FIELD_WEIGHTS: Record<Field, number> = { title: 3, tags: 3, summary: 3, category: 2, body: 1 };
+/** Length normalisation per field: short fields barely vary in length, so they are barely normalised. */
+export const FIELD_B: Record<Field, number> = { title: 0, tags: 0.2, summary: 0.5, category: 0, body: 0.5 };
+const F = FIELDS.length;
+/** Bits of each field's count in a posting's packed counts (title, tags, summary, category, body). */
+const BITS = [6, 6, 6, 4, 10] as const;
+const SHIFT = [0, 6, 12, 18, 22] as const;
+
+/** One article's counts of a term in each field, packed into 32 bits (each capped at its field's most). */
+export function packCounts(counts: ArrayLike<number>): number {
+  let packed = 0;
+  for (let f = 0; f < F; f++) packed += Math.min(counts[f]!, 2 ** BITS[f]! - 1) * 2 ** SHIFT[f]!;
+  return packed;
+}
+
+/** A term's count in field `f` of a packed posting. */
+export const countIn = (packed: number, f: number): number => Math.floor(packed / 2 ** SHIFT[f]!) % 2 ** BITS[f]!;
 
 /** What the index keeps of an article to show a result without asking the core. */
 export interface ArticleCard {
@@ -18,56 +42,66 @@ export interface ArticleCard {
 }
 
 export interface PersistedIndex {
-  format: 2;
+  format: 3;
   cards: ArticleCard[];
-  docLength: Float32Array;
+  /** Each article's length in each field, `FIELDS.length` numbers an article. */
+  fieldLengths: Float32Array;
   terms: string[];
   offsets: Uint32Array;
   postingDocs: Int32Array;
-  postingTfs: Uint16Array;
+  postingTfs: Uint32Array;
   surfaceWords: string[];
   surfaceTerms: Uint32Array;
 }
 
 /**
- * An inverted index with weighted term frequencies per document (one BM25 length normalisation
- * over the weighted fields). It updates in place as articles arrive, change or leave.
+ * An inverted index with each term's count per field of each document, scored as BM25F. It updates
+ * in place as articles arrive, change or leave.
  */
 export class KnowledgeIndex {
   readonly terms = new Map<string, Postings>();
   readonly vocabulary = new Vocabulary();
   cards: (ArticleCard | null)[] = [];
-  docLength = new Float32Array(1024);
+  /** Each document's length per field: document d's field f at d·F + f. */
+  fieldLengths = new Float32Array(1024 * F);
   /** 1 while a document is live: the scoring loop reads this rather than the card objects. */
   alive = new Uint8Array(1024);
   private readonly docOf = new Map<string, number>();
   /** Bumped on every change, so anything derived from the index knows when it is stale. */
   version = 0;
-  private totalLength = 0;
+  private readonly totalLength = new Float64Array(F);
   private removed = 0;
-  private normCache: { avg: number; k1: number; b: number; upTo: number; values: Float32Array } | null = null;
+  private normCache: { avg: Float64Array; upTo: number; values: Float32Array } | null = null;
 
   get size(): number {
     return this.docOf.size;
   }
 
-  get averageLength(): number {
-    return this.size ? this.totalLength / this.size : 1;
+  /** The average length of field `f` over live documents. */
+  averageLength(f: number): number {
+    return this.size ? Math.max(1, this.totalLength[f]! / this.size) : 1;
   }
 
   /**
-   * Each document's BM25 length normalisation, k1·(1 − b + b·len/avg), kept between queries and
-   * recomputed only when the average length has drifted by more than 1%.
+   * Each document's weight per field over its length normalisation, w_f / (1 − b_f + b_f·len/avg_f)
+   * (document d's field f at d·F + f), kept between queries and recomputed only when a field's
+   * average length has drifted by more than 1%.
    */
-  norms(k1: number, b: number): Float32Array {
-    const avg = this.averageLength;
+  fieldNorms(): Float32Array {
+    const avg = Float64Array.from(FIELDS, (_, f) => this.averageLength(f));
     let c = this.normCache;
     const docs = this.cards.length;
-    if (!c || c.k1 !== k1 || c.b !== b || Math.abs(avg - c.avg) > c.avg * 0.01 || c.values.length < docs) {
-      c = { avg, k1, b, upTo: 0, values: new Float32Array(Math.max(1024, docs * 2)) };
+    const drifted = c && avg.some((a, f) => Math.abs(a - c!.avg[f]!) > c!.avg[f]! * 0.01);
+    if (!c || drifted || c.values.length < docs * F) {
+      c = { avg, upTo: 0, values: new Float32Array(Math.max(1024, docs * 2) * F) };
       this.normCache = c;
     }
-    for (let d = c.upTo; d < docs; d++) c.values[d] = k1 * (1 - b + (b * this.docLength[d]!) / c.avg);
+    for (let d = c.upTo; d < docs; d++) {
+      FIELDS.forEach((field, f) => {
+        const b = FIELD_B[field];
+        c.values[d * F + f] = FIELD_WEIGHTS[field] / (1 - b + (b * this.fieldLengths[d * F + f]!) / c.avg[f]!);
+      });
+    }
     c.upTo = docs;
     return c.values;
   }
@@ -87,41 +121,44 @@ export class KnowledgeIndex {
   add(article: Article): void {
     if (this.docOf.has(article.id)) this.remove(article.id);
     const doc = this.cards.length;
-    const weighted = new Map<string, number>();
-    let length = 0;
-    const fields: [keyof typeof FIELD_WEIGHTS, string][] = [
-      ['title', article.title],
-      ['tags', article.tags.join(' ')],
-      ['summary', article.summary],
-      ['category', article.category],
-      ['body', article.body],
-    ];
-    for (const [field, text] of fields) {
-      const weight = FIELD_WEIGHTS[field];
-      for (const w of words(text)) {
+    const counts = new Map<string, number[]>();
+    const lengths = new Array<number>(F).fill(0);
+    const texts: Record<Field, string> = {
+      title: article.title,
+      tags: article.tags.join(' '),
+      summary: article.summary,
+      category: article.category,
+      body: article.body,
+    };
+    FIELDS.forEach((field, f) => {
+      for (const w of words(texts[field])) {
         if (STOP_WORDS.has(w)) continue;
         const term = termOf(w);
         this.vocabulary.add(w, term);
-        weighted.set(term, (weighted.get(term) ?? 0) + weight);
-        length += weight;
+        let c = counts.get(term);
+        if (!c) counts.set(term, (c = new Array<number>(F).fill(0)));
+        c[f]!++;
+        lengths[f]!++;
       }
-    }
-    for (const [term, tf] of weighted) {
+    });
+    for (const [term, c] of counts) {
       let p = this.terms.get(term);
       if (!p) this.terms.set(term, (p = new Postings()));
-      p.push(doc, tf);
+      p.push(doc, packCounts(c));
     }
-    if (doc >= this.docLength.length) {
-      const grown = new Float32Array(this.docLength.length * 2);
-      grown.set(this.docLength);
-      this.docLength = grown;
-      const alive = new Uint8Array(this.docLength.length);
+    if (doc >= this.alive.length) {
+      const grown = new Float32Array(this.alive.length * 2 * F);
+      grown.set(this.fieldLengths);
+      this.fieldLengths = grown;
+      const alive = new Uint8Array(this.alive.length * 2);
       alive.set(this.alive);
       this.alive = alive;
     }
-    this.docLength[doc] = length;
+    lengths.forEach((l, f) => {
+      this.fieldLengths[doc * F + f] = l;
+      this.totalLength[f]! += l;
+    });
     this.alive[doc] = 1;
-    this.totalLength += length;
     this.cards.push({
       id: article.id,
       title: article.title,
@@ -142,7 +179,7 @@ export class KnowledgeIndex {
     this.docOf.delete(id);
     this.cards[doc] = null;
     this.alive[doc] = 0;
-    this.totalLength -= this.docLength[doc]!;
+    for (let f = 0; f < F; f++) this.totalLength[f]! -= this.fieldLengths[doc * F + f]!;
     this.removed++;
     this.version++;
     if (this.removed > 1000 && this.removed > this.cards.length / 4) this.compact();
@@ -153,11 +190,12 @@ export class KnowledgeIndex {
   compact(): void {
     const renumber = new Int32Array(this.cards.length).fill(-1);
     const cards: ArticleCard[] = [];
-    const lengths = new Float32Array(Math.max(1024, this.docOf.size * 2));
+    const capacity = Math.max(1024, this.docOf.size * 2);
+    const lengths = new Float32Array(capacity * F);
     this.cards.forEach((c, i) => {
       if (!c) return;
       renumber[i] = cards.length;
-      lengths[cards.length] = this.docLength[i]!;
+      lengths.set(this.fieldLengths.subarray(i * F, i * F + F), cards.length * F);
       this.docOf.set(c.id, cards.length);
       cards.push(c);
     });
@@ -171,8 +209,8 @@ export class KnowledgeIndex {
       else this.terms.set(term, next);
     }
     this.cards = cards;
-    this.docLength = lengths;
-    this.alive = new Uint8Array(lengths.length);
+    this.fieldLengths = lengths;
+    this.alive = new Uint8Array(capacity);
     this.alive.fill(1, 0, cards.length);
     this.removed = 0;
     this.normCache = null;
@@ -189,7 +227,7 @@ export class KnowledgeIndex {
     });
     offsets[terms.length] = total;
     const postingDocs = new Int32Array(total);
-    const postingTfs = new Uint16Array(total);
+    const postingTfs = new Uint32Array(total);
     terms.forEach((t, i) => {
       const p = this.terms.get(t)!;
       postingDocs.set(p.docs.subarray(0, p.n), offsets[i]);
@@ -202,9 +240,9 @@ export class KnowledgeIndex {
       .filter(([, t]) => termNumber.has(t))
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return {
-      format: 2,
+      format: 3,
       cards: this.cards as ArticleCard[],
-      docLength: this.docLength.slice(0, this.cards.length),
+      fieldLengths: this.fieldLengths.slice(0, this.cards.length * F),
       terms,
       offsets,
       postingDocs,
@@ -216,16 +254,17 @@ export class KnowledgeIndex {
 
   /** A cold start: typed arrays are adopted as they are, nothing is re-tokenised. */
   static import(p: PersistedIndex): KnowledgeIndex {
-    if (p.format !== 2) throw new Error(`unknown index format ${String(p.format)}`);
+    if (p.format !== 3) throw new Error(`unknown index format ${String(p.format)}`);
     const index = new KnowledgeIndex();
     index.cards = p.cards;
-    index.docLength = new Float32Array(Math.max(1024, p.cards.length * 2));
-    index.docLength.set(p.docLength);
-    index.alive = new Uint8Array(index.docLength.length);
+    const capacity = Math.max(1024, p.cards.length * 2);
+    index.fieldLengths = new Float32Array(capacity * F);
+    index.fieldLengths.set(p.fieldLengths);
+    index.alive = new Uint8Array(capacity);
     index.alive.fill(1, 0, p.cards.length);
     p.cards.forEach((c, i) => {
       index.docOf.set(c.id, i);
-      index.totalLength += p.docLength[i]!;
+      for (let f = 0; f < F; f++) index.totalLength[f]! += p.fieldLengths[i * F + f]!;
     });
     p.terms.forEach((t, i) => {
       const from = p.offsets[i]!;

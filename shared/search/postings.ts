@@ -1,14 +1,14 @@
-/** One term's postings: internal document numbers and weighted term frequencies, growable. */
+/** One term's postings: internal document numbers and packed per-field counts, growable. */
 export class Postings {
   docs: Int32Array;
-  tfs: Uint16Array;
+  tfs: Uint32Array;
   n = 0;
   constructor(capacity = 4) {
     this.docs = new Int32Array(capacity);
-    this.tfs = new Uint16Array(capacity);
+    this.tfs = new Uint32Array(capacity);
   }
 
-  static from(docs: Int32Array, tfs: Uint16Array): Postings {
+  static from(docs: Int32Array, tfs: Uint32Array): Postings {
     const p = new Postings(0);
     p.docs = docs;
     p.tfs = tfs;
@@ -21,13 +21,13 @@ export class Postings {
       const cap = Math.max(4, this.n * 2);
       const docs = new Int32Array(cap);
       docs.set(this.docs);
-      const tfs = new Uint16Array(cap);
+      const tfs = new Uint32Array(cap);
       tfs.set(this.tfs);
       this.docs = docs;
       this.tfs = tfs;
     }
     this.docs[this.n] = doc;
-    this.tfs[this.n] = Math.min(65535, tf);
+    this.tfs[this.n] = tf;
     this.n++;
   }
 }

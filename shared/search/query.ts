@@ -1,16 +1,26 @@
 import type { ArticleLine } from '../schemas/knowledge';
 import { STOP_WORDS, termOf, words } from './analyse';
-import type { ArticleCard, KnowledgeIndex } from './knowledge-index';
+import { FIELDS, type ArticleCard, type KnowledgeIndex } from './knowledge-index';
 import type { Postings } from './postings';
+import { relatedWords } from './related-words';
 
-export const K1 = 1.2;
-export const B = 0.75;
-/** Prefix and spelling-corrected terms count for less than what was typed in full. */
-const EXPANSION_WEIGHT = 0.6;
-/** Fewer expansions for shorter prefixes: "co" could be finishing hundreds of words. */
-const prefixBudget = (_length: number) => 12;
-/** A document matching every typed word scores up to this much more than its BM25 sum. */
-const COORDINATION = 0.5;
+/** The ranking's settings, chosen on the frozen labelled set (tests/relevance/queries.json). */
+export const RANKING = {
+  k1: 3,
+  /** Prefix and spelling-corrected terms count for less than what was typed in full. */
+  expansion: 0.6,
+  /** How far a completion's weight follows how common it is: (df / df of the commonest)^this. */
+  completionCommonness: 0.5,
+  /** A related word (relatedWords) counts for this much of the word typed. */
+  related: 0.5,
+  /**
+   * A document matching every typed word scores up to this much more than its BM25F sum; kept
+   * small, as a match on a rare incidental word is already rewarded by its idf.
+   */
+  coordination: 0.25,
+};
+/** Fewer expansions for shorter prefixes: "co" could be finishing hundreds of words, "cont" fewer. */
+const prefixBudget = (length: number) => (length <= 2 ? 8 : length === 3 ? 12 : 16);
 
 export interface QueryTerm {
   term: string;
@@ -39,6 +49,7 @@ export function queryTerms(index: KnowledgeIndex, query: string, prefix = !/\s$/
   const meaningful = typed.filter((w) => !STOP_WORDS.has(w));
   const chosen = meaningful.length ? meaningful : typed;
   const out = new Map<string, QueryTerm>();
+  const df = (t: string) => index.terms.get(t)?.n ?? 0;
   const put = (q: QueryTerm) => {
     const had = out.get(q.term);
     if (!had || had.weight < q.weight) out.set(q.term, q);
@@ -47,19 +58,44 @@ export function queryTerms(index: KnowledgeIndex, query: string, prefix = !/\s$/
     const term = termOf(word);
     const last = i === chosen.length - 1 && word === typed[typed.length - 1];
     const known = index.terms.has(term);
+    // A single letter still being typed says nothing yet: it waits for the next key.
+    if (last && prefix && word.length < 2 && chosen.length > 1) return;
     if (known) put({ term, weight: 1, typed: word, prefix: false });
     if (last && prefix && word.length >= 2) {
       const expansions = index.vocabulary
         .withPrefix(word)
         .filter((t) => t !== term)
-        .sort((a, b) => (index.terms.get(b)?.n ?? 0) - (index.terms.get(a)?.n ?? 0))
+        .sort((a, b) => df(b) - df(a))
         .slice(0, prefixBudget(word.length));
-      for (const t of expansions) put({ term: t, weight: known ? EXPANSION_WEIGHT * 0.5 : EXPANSION_WEIGHT, typed: word, prefix: true });
+      // A completion counts by how likely it is to be the word meant, not by its own rarity.
+      const commonest = Math.max(1, df(expansions[0] ?? ''));
+      const base = known ? RANKING.expansion * 0.5 : RANKING.expansion;
+      for (const t of expansions)
+        put({ term: t, weight: base * (df(t) / commonest) ** RANKING.completionCommonness, typed: word, prefix: true });
       if (expansions.length || known) return;
     }
-    if (!known) for (const t of index.vocabulary.closeTo(word)) put({ term: t, weight: EXPANSION_WEIGHT, typed: word, prefix: false });
+    for (const related of relatedWords(word)) {
+      const t = termOf(related);
+      if (index.terms.has(t)) put({ term: t, weight: RANKING.related, typed: word, prefix: false });
+    }
+    if (!known) for (const t of index.vocabulary.closeTo(word, 3, df)) put({ term: t, weight: RANKING.expansion, typed: word, prefix: false });
   });
   return [...out.values()];
+}
+
+/**
+ * BM25F's pseudo term frequency: each field's count times that field's weight over its length
+ * normalisation (`norms` from `fieldNorms`, document at `base`), summed before saturation. The
+ * shifts follow `packCounts` (title 6 bits, tags 6, summary 6, category 4, body 10).
+ */
+function pseudoTf(packed: number, norms: Float32Array, base: number): number {
+  return (
+    (packed & 63) * norms[base]! +
+    ((packed >>> 6) & 63) * norms[base + 1]! +
+    ((packed >>> 12) & 63) * norms[base + 2]! +
+    ((packed >>> 18) & 15) * norms[base + 3]! +
+    (packed >>> 22) * norms[base + 4]!
+  );
 }
 
 const scratch = { acc: new Float32Array(0), hits: new Uint8Array(0), touched: new Int32Array(0) };
@@ -129,22 +165,23 @@ export function rank(index: KnowledgeIndex, terms: QueryTerm[], opts: SearchOpti
   const alive = index.alive;
   let touchedCount = 0;
   const n = index.size;
-  const norm = index.norms(K1, B);
+  const norms = index.fieldNorms();
   const words = new Set(terms.map((t) => t.typed)).size;
   const plan: Planned[] = [];
   for (const q of terms) {
     const p = index.terms.get(q.term);
     if (!p) continue;
     const idf = Math.log(1 + (n - p.n + 0.5) / (p.n + 0.5));
-    plan.push({ q, p, idf, bound: q.weight * idf * (K1 + 1) });
+    plan.push({ q, p, idf, bound: q.weight * idf * (RANKING.k1 + 1) });
   }
   plan.sort((a, b) => a.p.n - b.p.n);
+  const coordination = RANKING.coordination;
   let rest = plan.reduce((s, t) => s + t.bound, 0);
   // Filters shrink the pool of eligible articles, so pruning by the unfiltered top would be wrong.
   const canPrune = !opts.line && !opts.category;
   let onlyKnown = false;
   for (const { q, p, idf } of plan) {
-    rest -= q.weight * idf * (K1 + 1);
+    rest -= q.weight * idf * (RANKING.k1 + 1);
     const w = q.weight * idf;
     const exact = q.weight === 1 ? 1 : 0;
     const { docs: pd, tfs } = p;
@@ -155,21 +192,21 @@ export function rank(index: KnowledgeIndex, terms: QueryTerm[], opts: SearchOpti
         const d = touched[i]!;
         at = seek(pd, p.n, at, d);
         if (at >= p.n || pd[at] !== d) continue;
-        const tf = tfs[at]!;
-        acc[d]! += (w * tf * (K1 + 1)) / (tf + norm[d]!);
+        const tf = pseudoTf(tfs[at]!, norms, d * FIELDS.length);
+        acc[d]! += (w * tf * (RANKING.k1 + 1)) / (tf + RANKING.k1);
         hits[d]! += exact;
       }
     } else {
       for (let i = 0; i < p.n; i++) {
         const d = pd[i]!;
         if (onlyKnown ? acc[d] === 0 : alive[d] === 0) continue;
-        const tf = tfs[i]!;
+        const tf = pseudoTf(tfs[i]!, norms, d * FIELDS.length);
         if (acc[d] === 0) touched[touchedCount++] = d;
-        acc[d]! += (w * tf * (K1 + 1)) / (tf + norm[d]!);
+        acc[d]! += (w * tf * (RANKING.k1 + 1)) / (tf + RANKING.k1);
         hits[d]! += exact;
       }
     }
-    if (canPrune && !onlyKnown && touchedCount >= limit && rest * (1 + COORDINATION) < kthBest(acc, touched, touchedCount, limit)) {
+    if (canPrune && !onlyKnown && touchedCount >= limit && rest * (1 + coordination) < kthBest(acc, touched, touchedCount, limit)) {
       onlyKnown = true;
       touched.subarray(0, touchedCount).sort();
     }
@@ -180,7 +217,7 @@ export function rank(index: KnowledgeIndex, terms: QueryTerm[], opts: SearchOpti
   const filtered = Boolean(opts.line || opts.category);
   for (let i = 0; i < touchedCount; i++) {
     const d = touched[i]!;
-    const score = acc[d]! * (1 + COORDINATION * Math.min(1, hits[d]! / Math.max(1, words)));
+    const score = acc[d]! * (1 + coordination * Math.min(1, hits[d]! / Math.max(1, words)));
     acc[d] = 0;
     hits[d] = 0;
     if (score <= topScore[0]!) continue;

@@ -1,6 +1,9 @@
 import FlexSearch, { type Index } from 'flexsearch';
 import { editDistance } from './postings';
 
+/** How many words sharing a misspelling's first two letters are checked by edit distance. */
+const SAME_START_SCAN = 3000;
+
 /**
  * The index's surface words (as written in articles) and the term each folds to. Prefixes use a
  * sorted list; misspellings use flexsearch's phonetic Latin encoder for fast candidates, checked
@@ -44,17 +47,11 @@ export class Vocabulary {
 
   /** Terms of every surface word that starts with `prefix`. */
   withPrefix(prefix: string, limit = 400): string[] {
-    this.sorted ??= [...this.toTerm.keys()].sort();
-    const list = this.sorted;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (list[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
     const out = new Set<string>();
-    for (let i = lo; i < list.length && out.size < limit && list[i]!.startsWith(prefix); i++) out.add(this.toTerm.get(list[i]!)!);
+    for (const w of this.startingWith(prefix, limit * 4)) {
+      out.add(this.toTerm.get(w)!);
+      if (out.size >= limit) break;
+    }
     return [...out];
   }
 
@@ -65,20 +62,41 @@ export class Vocabulary {
     for (const w of this.toTerm.keys()) this.indexPhonetic(w);
   }
 
-  /** Terms of known words within one edit (two for long words) of a word the index lacks. */
-  closeTo(word: string, limit = 3): string[] {
+  /**
+   * Terms of known words within one edit (two for long words) of a word the index lacks: candidates
+   * that sound alike, and words that begin with the same two letters (a dropped letter can change
+   * how a word sounds: "vunerable"), nearest first and, at equal distance, commonest first.
+   */
+  closeTo(word: string, limit = 3, commonness: (term: string) => number = () => 0): string[] {
     if (word.length < 4) return [];
     this.warm();
     const max = word.length >= 8 ? 2 : 1;
     const found = this.phonetic!.search(word, { limit: 50, suggest: true }) as number[];
+    const candidates = new Set(found.map((n) => this.byNumber[n]!));
+    for (const w of this.startingWith(word.slice(0, 2), SAME_START_SCAN)) if (Math.abs(w.length - word.length) <= max) candidates.add(w);
     const scored: [string, number][] = [];
-    for (const n of found) {
-      const candidate = this.byNumber[n]!;
+    for (const candidate of candidates) {
       const d = editDistance(word, candidate, max);
       if (d <= max) scored.push([this.toTerm.get(candidate)!, d]);
     }
-    scored.sort((a, b) => a[1] - b[1]);
+    scored.sort((a, b) => a[1] - b[1] || commonness(b[0]) - commonness(a[0]));
     return [...new Set(scored.map(([t]) => t))].slice(0, limit);
+  }
+
+  /** Surface words that begin with `start`, in order, at most `limit` of them. */
+  private startingWith(start: string, limit: number): string[] {
+    this.sorted ??= [...this.toTerm.keys()].sort();
+    const list = this.sorted;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid]! < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < list.length && out.length < limit && list[i]!.startsWith(start); i++) out.push(list[i]!);
+    return out;
   }
 
   private indexPhonetic(word: string): void {

@@ -7,7 +7,7 @@ import type { PersistedIndex } from '../../../shared/search/knowledge-index';
  */
 const DB = 'rapport-search';
 const STORE = 'indexes';
-export const ENGINE_FORMAT = 4;
+export const ENGINE_FORMAT = 5;
 
 export interface SavedIndex {
   key: string;
@@ -30,10 +30,10 @@ interface StoredIndex {
   cards: string;
   terms: string;
   surfaceWords: string;
-  docLength: Float32Array;
+  fieldLengths: Float32Array;
   offsets: Uint32Array;
   postingDocs: Int32Array;
-  postingTfs: Uint16Array;
+  postingTfs: Uint32Array;
   surfaceTerms: Uint32Array;
 }
 
@@ -47,7 +47,7 @@ export function packIndex(saved: SavedIndex): StoredIndex {
     cards: JSON.stringify(index.cards),
     terms: index.terms.join('\n'),
     surfaceWords: index.surfaceWords.join('\n'),
-    docLength: index.docLength,
+    fieldLengths: index.fieldLengths,
     offsets: index.offsets,
     postingDocs: index.postingDocs,
     postingTfs: index.postingTfs,
@@ -64,9 +64,9 @@ export function unpackIndex(stored: StoredIndex): SavedIndex {
     cursor: stored.cursor,
     savedAt: stored.savedAt,
     index: {
-      format: 2,
+      format: 3,
       cards: JSON.parse(stored.cards) as PersistedIndex['cards'],
-      docLength: stored.docLength,
+      fieldLengths: stored.fieldLengths,
       terms: lines(stored.terms),
       offsets: stored.offsets,
       postingDocs: stored.postingDocs,

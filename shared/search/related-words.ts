@@ -1,0 +1,40 @@
+/**
+ * Words callers and advisors use for what articles call by another name. A query word listed here
+ * also looks for its related words, at the weight of a spelling correction: what the advisor typed
+ * still counts most. Kept small and general to the contact centre: every entry is a plain synonym
+ * or the customer's word for the service's word, never a fix for one query.
+ */
+const RELATED: Record<string, string[]> = {
+  wipe: ['delete', 'erase'],
+  erase: ['delete'],
+  forget: ['delete', 'erase'],
+  remove: ['delete'],
+  gift: ['gesture'],
+  present: ['gesture'],
+  goodwill: ['gesture'],
+  reimburse: ['refund'],
+  compensation: ['refund', 'gesture'],
+  compensate: ['refund', 'gesture'],
+  deceased: ['died', 'death'],
+  passed: ['died'],
+  condolence: ['bereaved', 'sympathy'],
+  condolences: ['bereaved', 'sympathy'],
+  sympathy: ['bereaved', 'condolence'],
+  grief: ['bereaved'],
+  grieving: ['bereaved'],
+  cremation: ['funeral'],
+  burial: ['funeral'],
+  moan: ['complaint'],
+  dispute: ['complaint'],
+  unhappy: ['complaint'],
+  poorly: ['ill'],
+  sick: ['ill'],
+  identity: ['security'],
+  verify: ['identity', 'security'],
+  password: ['sign'],
+  login: ['sign'],
+  logon: ['sign'],
+};
+
+/** Words related to `word`, as written (the caller folds and stems them). */
+export const relatedWords = (word: string): string[] => RELATED[word] ?? [];

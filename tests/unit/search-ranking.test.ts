@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../shared/schemas/knowledge';
+import { termOf, words } from '../../shared/search/analyse';
+import { KnowledgeIndex } from '../../shared/search/knowledge-index';
+import { queryTerms, search } from '../../shared/search/query';
+
+const filler = (n: number) => Array.from({ length: n }, (_, i) => `step${i % 97} guidance`).join(' ');
+
+function article(id: string, title: string, body: string, extra: Partial<Article> = {}): Article {
+  return { id, title, summary: '', body, line: 'all', category: 'General', tags: [], updatedAt: 1, publishedAt: 1, ...extra };
+}
+
+function indexOf(articles: Article[]): KnowledgeIndex {
+  const index = new KnowledgeIndex();
+  for (const a of articles) index.add(a);
+  return index;
+}
+
+const ids = (index: KnowledgeIndex, q: string, prefix = false) => search(index, q, { prefix, limit: 10 }).map((r) => r.card.id);
+
+describe('BM25F: fields scored apart, each against its own length', () => {
+  const index = indexOf([
+    // The right answer: the word in its title, a long body that explains it.
+    article('long-answer', 'Repatriation when someone dies abroad', `${filler(600)} repatriation ${filler(600)}`),
+    // A short article that only mentions the word in passing.
+    article('short-mention', 'Opening times', 'Stores close early; see repatriation notes elsewhere.'),
+    ...Array.from({ length: 20 }, (_, i) => article(`other-${i}`, `Other topic ${i}`, filler(50 + i))),
+  ]);
+
+  it('ranks the long article with the word in its title above a short one that mentions it', () => {
+    expect(ids(index, 'repatriation')[0]).toBe('long-answer');
+  });
+
+  it('survives export and import with the same ranking and scores', () => {
+    const copy = KnowledgeIndex.import(index.export());
+    const before = search(index, 'repatriation guidance', { prefix: false });
+    const after = search(copy, 'repatriation guidance', { prefix: false });
+    expect(after.map((r) => r.card.id)).toEqual(before.map((r) => r.card.id));
+    after.forEach((r, i) => expect(r.score).toBeCloseTo(before[i]!.score, 4));
+  });
+
+  it('forgets a removed article in results and in the field lengths', () => {
+    const copy = KnowledgeIndex.import(index.export());
+    copy.remove('long-answer');
+    expect(ids(copy, 'repatriation')).toEqual(['short-mention']);
+    expect(copy.averageLength(4)).toBeLessThan(index.averageLength(4));
+  });
+});
+
+describe('what is still being typed', () => {
+  const index = indexOf([
+    article('refund', 'Refunds to a card', 'refund card bank'),
+    article('receipt', 'Refund without a receipt', 'refund receipt'),
+    article('r-word', 'R', 'r r r r'),
+  ]);
+
+  it('waits for a one-letter last word rather than matching it as a whole word', () => {
+    expect(queryTerms(index, 'refund r').map((t) => t.term)).toEqual([termOf('refund')]);
+    expect(ids(index, 'refund r', true)).toEqual(ids(index, 'refund', false));
+  });
+
+  it('weights completions by how common they are, so a rare completion does not outrank the likely one', () => {
+    const common = Array.from({ length: 12 }, (_, i) => article(`delivery-${i}`, `Delivery problem ${i}`, 'delivery late driver'));
+    const idx = indexOf([...common, article('deceased', 'Deceased estates', 'deceased estate executor'), ...Array.from({ length: 30 }, (_, i) => article(`x${i}`, `Other ${i}`, 'nothing here'))]);
+    const terms = queryTerms(idx, 'de', true);
+    const weight = (w: string) => terms.find((t) => t.term === termOf(w))!.weight;
+    expect(weight('delivery')).toBeGreaterThan(weight('deceased'));
+    expect(ids(idx, 'de', true)[0]).toMatch(/^delivery-/);
+  });
+});
+
+describe('words that mean something else', () => {
+  it('keeps the pronoun "us" apart from use and used, and reads "US" as the country', () => {
+    expect(termOf('us')).not.toBe(termOf('use'));
+    expect(termOf('us')).not.toBe(termOf('used'));
+    expect(words('Calls from the US and the U.S.A.')).toContain('usa');
+    expect(words('Tell Us Once')).toEqual(['tell', 'us', 'once']);
+    const index = indexOf([article('tuo', 'Recording a Tell Us Once reference', 'reference'), article('use-by', 'Use by dates', 'use by used')]);
+    expect(ids(index, 'tell us once')).toEqual(['tuo']);
+  });
+
+  it('finds the service word for the caller\'s word, below what was typed', () => {
+    const index = indexOf([article('erasure', 'Handling a request to delete personal data', 'delete erase'), article('wipes', 'Cleaning wipes', 'wipe')]);
+    expect(ids(index, 'wipe my data')[0]).toBe('erasure');
+    expect(ids(index, 'wipe')[0]).toBe('wipes');
+  });
+
+  it('corrects a misspelling that drops a letter, which changes how the word sounds', () => {
+    const index = indexOf([article('support', 'Spotting a vulnerable customer', 'vulnerable needs'), article('other', 'Customer calls', 'customer')]);
+    expect(ids(index, 'vunerable customer')[0]).toBe('support');
+  });
+});
