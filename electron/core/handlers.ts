@@ -9,6 +9,7 @@ import { CoreError } from './errors';
 import { catalogueHandlers } from './catalogue-handlers';
 import { gestureHandlers } from './gesture-handlers';
 import { noteHandlers } from './note-handlers';
+import { peopleHandlers } from './people-handlers';
 import { publishingHandlers } from './publishing-handlers';
 import { queueHandlers } from './queue-handlers';
 import { setupHandlers } from './setup-handlers';
@@ -29,6 +30,7 @@ export function coreHandlers(core: DesktopCore, host: { dataDir?: string; electr
     ...queueHandlers(core),
     ...noteHandlers(core),
     ...publishingHandlers(core),
+    ...peopleHandlers(core),
     'session.status': async () => core.sessionState,
     'session.signIn': (args) => core.signIn(args),
     'session.signOut': () => core.signOut(),

@@ -30,6 +30,7 @@ export * from './goodwill';
 export * from './homes';
 export * from './knowledge';
 export * from './notes';
+export * from './people';
 export * from './publishing';
 export * from './queries';
 export * from './queues';

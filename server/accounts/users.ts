@@ -16,10 +16,15 @@ export interface UserRow {
   failed_attempts: number;
   locked_until: number | null;
   created_at: number;
+  /** Only when read with PEOPLE_COLUMNS. */
+  last_sign_in_at?: number | string | null;
 }
 
 export const USER_COLUMNS =
   'id, username, display_name, role, site_id, team_id, extension, password_hash, disabled, failed_attempts, locked_until, created_at';
+
+/** The columns plus each person's last sign-in, from the audit log (read for the admin's list of people). */
+export const PEOPLE_COLUMNS = `${USER_COLUMNS}, (SELECT MAX(a.at) FROM audit_log a WHERE a.entity_id = users.id AND a.action = 'session.signed_in') AS last_sign_in_at`;
 
 /** The hash never leaves the hub. */
 export function toUserView(row: UserRow): UserView {
@@ -34,6 +39,7 @@ export function toUserView(row: UserRow): UserView {
     disabled: Boolean(row.disabled),
     lockedUntil: row.locked_until && row.locked_until > Date.now() ? row.locked_until : null,
     createdAt: row.created_at,
+    ...(row.last_sign_in_at !== undefined ? { lastSignInAt: row.last_sign_in_at === null ? null : Number(row.last_sign_in_at) } : {}),
   };
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ADMIN_ROLES, LEAD_ROLES, mayManageAccount, type Placed } from '../../shared/roles';
 import { createUserRequest, resetPasswordRequest, updateUserRequest } from '../../shared/schemas/accounts';
 import { hashPassword } from '../accounts/passwords';
-import { findSite, findUser, toUserView, USER_COLUMNS, type UserRow } from '../accounts/users';
+import { findSite, findUser, PEOPLE_COLUMNS, toUserView, type UserRow } from '../accounts/users';
 import { audit } from '../audit';
 import type { HubContext } from '../context';
 import type { Queryable } from '../db/types';
@@ -55,8 +55,8 @@ export const userRoutes = [
     async handle({ hub, actor, query }) {
       const siteId = actor.role === 'org_admin' ? query.siteId : actor.siteId;
       const rows = siteId
-        ? await hub.db.all<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE site_id = ? ORDER BY display_name`, [siteId])
-        : await hub.db.all<UserRow>(`SELECT ${USER_COLUMNS} FROM users ORDER BY display_name`);
+        ? await hub.db.all<UserRow>(`SELECT ${PEOPLE_COLUMNS} FROM users WHERE site_id = ? ORDER BY display_name`, [siteId])
+        : await hub.db.all<UserRow>(`SELECT ${PEOPLE_COLUMNS} FROM users ORDER BY display_name`);
       return { body: { users: rows.map(toUserView) } };
     },
   }),
@@ -86,7 +86,7 @@ export const userRoutes = [
               entity: 'user',
               entityId: id,
               siteId: body.siteId,
-              detail: { username: body.username, role: body.role },
+              detail: { username: body.username, displayName: body.displayName, role: body.role },
             });
           }),
         'That username or extension',

@@ -3,6 +3,7 @@ import { callRequestArgs, type CallRequestResults } from './calls';
 import { catalogueRequestArgs, type CatalogueRequestResults } from './catalogue';
 import { gestureRequestArgs, type GestureRequestResults } from './gestures';
 import { noteRequestArgs, type NoteRequestResults } from './notes';
+import { peopleRequestArgs, type PeopleRequestResults } from './people';
 import { queueRequestArgs, type QueueRequestResults } from './queues';
 import { setupRequestArgs, type SetupRequestResults } from './setup';
 import { signInRequest, type SiteView, type UserView } from '../schemas/accounts';
@@ -31,6 +32,7 @@ export const requestArgs = {
   ...noteRequestArgs,
   ...setupRequestArgs,
   ...publishingRequestArgs,
+  ...peopleRequestArgs,
 } as const;
 
 export type RequestName = keyof typeof requestArgs;
@@ -64,7 +66,8 @@ export interface AdminHome {
 
 export interface RequestResults
   extends CallRequestResults, GestureRequestResults, QueueRequestResults, CatalogueRequestResults, NoteRequestResults, SetupRequestResults,
-    PublishingRequestResults {
+    PublishingRequestResults,
+    PeopleRequestResults {
   'session.status': SessionState;
   'session.signIn': SessionState;
   'session.signOut': SessionState;

@@ -31,6 +31,8 @@ export const userView = z.object({
   disabled: z.boolean(),
   lockedUntil: z.number().nullable(),
   createdAt: z.number(),
+  /** Only in the admin's list of people (read from the audit log). */
+  lastSignInAt: z.number().nullable().optional(),
 });
 export type UserView = z.infer<typeof userView>;
 

@@ -1,40 +1,21 @@
-import { useEffect, useMemo } from 'react';
-import type { AdminHome as AdminHomeData } from '../../../shared/contract/requests';
-import type { SiteView } from '../../../shared/schemas/accounts';
+import { useEffect } from 'react';
 import { useAdminHome, useSignedIn } from '../../state';
 import { Card } from '../../ui/Card';
 import { Loaded } from '../../ui/Loaded';
 import { Stat } from '../../ui/Stat';
-import { EmptyState } from '../../ui/States';
 import { useNow } from '../../ui/useNow';
 import { AdminSections } from '../catalogue/AdminSections';
 import { useRetryWhenOnline } from '../home/useRetryWhenOnline';
 import { FlaggedArticles } from './FlaggedArticles';
 import { NotReadyReasonsCard } from './NotReadyReasonsCard';
-import { UsersTable } from './UsersTable';
+import { PeopleCard } from './PeopleCard';
 import { PublishingWorkspace } from '../publishing/PublishingWorkspace';
 import '../../ui/controls.css';
 import './admin.css';
 
-/**
- * `home.admin` names each user's site only by id; the signed-in admin's own site is known, and a
- * `sites` list is used if the core ever sends one.
- */
-function useSiteNames(data: AdminHomeData | undefined): Map<string, SiteView> {
-  const session = useSignedIn();
-  return useMemo(() => {
-    const sites = new Map<string, SiteView>();
-    if (session) sites.set(session.site.id, session.site);
-    const extra = (data as (AdminHomeData & { sites?: SiteView[] }) | undefined)?.sites ?? [];
-    for (const site of extra) sites.set(site.id, site);
-    return sites;
-  }, [data, session]);
-}
-
 export function AdminHome() {
   const { home, load } = useAdminHome();
   const now = useNow();
-  const sites = useSiteNames(home.status === 'idle' ? undefined : home.data);
   const orgAdmin = useSignedIn()?.user.role === 'org_admin';
   useEffect(() => void load(), [load]);
   useRetryWhenOnline(home.status === 'error', load);
@@ -76,17 +57,7 @@ export function AdminHome() {
                 </Card>
               </>
             ) : null}
-            <Card title="Users" className="admin-users">
-              <Loaded value={home} loadingLabel="Loading users…" errorTitle="Users could not be loaded." onRetry={retry}>
-                {({ users }) =>
-                  users.length === 0 ? (
-                    <EmptyState>No users yet</EmptyState>
-                  ) : (
-                    <UsersTable users={users} sites={sites} now={now} />
-                  )
-                }
-              </Loaded>
-            </Card>
+            <PeopleCard />
             <NotReadyReasonsCard />
           </>
         }

@@ -4,6 +4,7 @@ import { useSessionActions, useSigningOut } from '../../state';
 import { roleLabel } from '../../ui/format';
 import { AgentStatus } from '../calls/AgentStatus';
 import { SettingsDialog } from '../settings/SettingsDialog';
+import { siteLabel } from '../../../shared/site-label';
 import '../../ui/controls.css';
 import '../../ui/ui.css';
 import './home.css';
@@ -21,7 +22,7 @@ export function AppHeader({ session }: { session: SignedIn }) {
     // After the dialog has gone from the page; focusing while it is still modal would not stick.
     setTimeout(() => settingsButton.current?.focus(), 0);
   };
-  const siteName = site.kind === 'partner' && site.partnerName ? `${site.name} (${site.partnerName})` : site.name;
+  const siteName = siteLabel(site);
   return (
     <>
     <header className="app-header">

@@ -1,0 +1,53 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { BridgeError } from '../../../shared/contract/envelope';
+import type { UserView } from '../../../shared/schemas/accounts';
+import { resetPassword } from '../../state';
+import { InlineError } from '../../ui/States';
+import { describedBy, Field } from './Field';
+import { problemsOf } from './people';
+
+/** A new password the admin passes on; it also unlocks the account and signs the person out everywhere. */
+export function ResetPasswordForm({ person, onDone, onCancel }: { person: UserView; onDone(message: string): void; onCancel(): void }) {
+  const id = useId();
+  const [password, setPassword] = useState('');
+  const [problem, setProblem] = useState<string | undefined>();
+  const [error, setError] = useState<BridgeError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const result = await resetPassword({ userId: person.id, password });
+    setBusy(false);
+    if (result.ok) return onDone(`${person.displayName}’s password was reset${person.lockedUntil ? ' and the account unlocked' : ''}.`);
+    const p = problemsOf(result.error.problems).password;
+    setProblem(p);
+    if (!p) setError(result.error);
+  };
+
+  return (
+    <form className="people-form" onSubmit={(e) => void submit(e)} noValidate aria-label={`Reset ${person.displayName}’s password`}>
+      <h3 className="publish-heading">Reset {person.displayName}’s password</h3>
+      <Field id={`${id}-password`} label="New password (at least 10 characters)" hint="Also unlocks the account and signs them out everywhere." problem={problem}>
+        <input
+          className="input"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          {...describedBy(`${id}-password`, true, problem)}
+        />
+      </Field>
+      {error ? <InlineError error={error} lead="Not reset" /> : null}
+      <div className="form-actions">
+        <button type="submit" className="button button-small" disabled={busy}>
+          {busy ? 'Resetting…' : 'Reset password'}
+        </button>
+        <button type="button" className="button button-secondary button-small" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
