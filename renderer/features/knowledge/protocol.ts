@@ -99,7 +99,8 @@ export interface IngestSummary {
 
 /** What the search worker answers. */
 export type FromSearchWorker =
-  | { type: 'hits'; requestId: number; hits: SearchHit[] }
+  /** `superseded`: a newer search arrived before this one ran, so it was skipped (no hits). */
+  | { type: 'hits'; requestId: number; hits: SearchHit[]; superseded?: true }
   | { type: 'ingested'; requestId: number; summary: IngestSummary }
   | { type: 'categories'; requestId: number; names: string[] }
   | { type: 'opened'; requestId: number; opened: Opened }

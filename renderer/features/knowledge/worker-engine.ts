@@ -1,3 +1,4 @@
+import { LatestSearch } from './latest-search';
 import { KnowledgeCorpus } from './corpus';
 import { openKnowledgeLink, type KnowledgeLink } from './knowledge-link';
 import { ENGINE_FORMAT, loadIndex, saveIndex } from './persisted-index';
@@ -158,6 +159,10 @@ async function handle(message: ToSearchWorker, fetched: string | null): Promise<
       return;
     }
     case 'search':
+      if (!(await searches.stillWanted(message.requestId))) {
+        scope.postMessage({ type: 'hits', requestId: message.requestId, hits: [], superseded: true });
+        return;
+      }
       scope.postMessage({ type: 'hits', requestId: message.requestId, hits: corpus.search(message.query, message.limit, message.filters) });
       return;
     case 'categories':
@@ -189,8 +194,11 @@ const enqueue = (message: ToSearchWorker, fetched: string | null) => {
   queue = queue.then(() => handle(message, fetched).catch((error: unknown) => report(message, error)));
 };
 
+const searches = new LatestSearch();
+
 /** Takes the page's messages in the order they came. */
 export function receive(message: ToSearchWorker): void {
+  if (message.type === 'search') searches.arrived(message.requestId);
   const fetching = fetchFor(message);
   if (!fetching) return enqueue(message, null);
   fetching.then(
