@@ -1,4 +1,4 @@
-import type { CaseView, CustomerView } from '../../shared/schemas/customers';
+import { BEREAVEMENT_SERVICES, type BereavementService, type CaseView, type CustomerView } from '../../shared/schemas/customers';
 import type { Queryable } from '../db/types';
 import { notFound } from '../http/errors';
 
@@ -15,10 +15,27 @@ export interface CustomerRow {
   vulnerable: number | boolean;
   vulnerability_note: string | null;
   marketing_suppressed: number | boolean;
+  address: string | null;
+  surveys_suppressed: number | boolean;
+  bereavement_service: string | null;
+  bereavement_date: string | null;
+  bereaved_at: number | string | null;
+  vulnerability_needs: string | null;
+  bereavement_asked_at: number | string | null;
 }
 
 export const CUSTOMER_COLUMNS =
-  'id, name, phone, phone_alt, email, membership_number, postcode, bereaved, bereavement_ref, vulnerable, vulnerability_note, marketing_suppressed';
+  'id, name, phone, phone_alt, email, membership_number, postcode, bereaved, bereavement_ref, vulnerable, vulnerability_note, marketing_suppressed, ' +
+  'address, surveys_suppressed, bereavement_service, bereavement_date, bereaved_at, vulnerability_needs, bereavement_asked_at';
+
+function needsOf(raw: string | null): string[] {
+  try {
+    const parsed = JSON.parse(raw ?? '[]') as unknown;
+    return Array.isArray(parsed) ? parsed.filter((n): n is string => typeof n === 'string') : [];
+  } catch {
+    return [];
+  }
+}
 
 export const toCustomerView = (r: CustomerRow): CustomerView => ({
   id: r.id,
@@ -28,9 +45,19 @@ export const toCustomerView = (r: CustomerRow): CustomerView => ({
   email: r.email,
   membershipNumber: r.membership_number,
   postcode: r.postcode,
-  flags: { bereaved: Boolean(r.bereaved), vulnerable: Boolean(r.vulnerable), marketingSuppressed: Boolean(r.marketing_suppressed) },
+  address: r.address,
+  flags: {
+    bereaved: Boolean(Number(r.bereaved)),
+    vulnerable: Boolean(Number(r.vulnerable)),
+    marketingSuppressed: Boolean(Number(r.marketing_suppressed)),
+    surveysSuppressed: Boolean(Number(r.surveys_suppressed)),
+  },
   bereavementRef: r.bereavement_ref,
+  bereavementService: (BEREAVEMENT_SERVICES as readonly string[]).includes(r.bereavement_service ?? '') ? (r.bereavement_service as BereavementService) : null,
+  bereavementDate: r.bereavement_date,
+  bereavedAt: r.bereaved_at === null ? null : Number(r.bereaved_at),
   vulnerabilityNote: r.vulnerability_note,
+  vulnerabilityNeeds: needsOf(r.vulnerability_needs),
 });
 
 export async function findCustomer(q: Queryable, id: string): Promise<CustomerRow> {

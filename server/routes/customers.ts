@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { customerSearchQuery } from '../../shared/schemas/customers';
-import { audit } from '../audit';
+import { bereavementRequest, customerSearchQuery } from '../../shared/schemas/customers';
 import { customerByPhone, customerCard } from '../customers/card';
 import { toE164 } from '../../shared/phone';
-import { CUSTOMER_COLUMNS, findCustomer, toCustomerView, type CustomerRow } from '../customers/customers';
+import { CUSTOMER_COLUMNS, toCustomerView, type CustomerRow } from '../customers/customers';
+import { recordBereavement } from '../customers/edits';
+import { searchCustomers } from '../customers/search';
 import { route } from '../http/router';
 
 export const customerRoutes = [
@@ -11,28 +12,10 @@ export const customerRoutes = [
     method: 'GET',
     path: '/api/customers',
     access: 'signed_in',
-    summary: 'Find customers by phone number, membership number or name',
+    summary: 'Find customers by name, phone number, postcode, membership number or case reference',
     query: customerSearchQuery,
     async handle({ hub, query }) {
-      const phone = toE164(query.q);
-      let rows: CustomerRow[];
-      if (phone) {
-        rows = await hub.db.all<CustomerRow>(
-          `SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE phone = ? OR phone_alt = ? LIMIT ?`,
-          [phone, phone, query.limit],
-        );
-      } else if (/^\d{6,}$/.test(query.q.replace(/\s/g, ''))) {
-        rows = await hub.db.all<CustomerRow>(`SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE membership_number = ? LIMIT ?`, [
-          query.q.replace(/\s/g, ''),
-          query.limit,
-        ]);
-      } else {
-        const like = `%${query.q.toLowerCase().replace(/[%_\\]/g, '')}%`;
-        rows = await hub.db.all<CustomerRow>(
-          `SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE LOWER(name) LIKE ? ORDER BY name LIMIT ?`,
-          [like, query.limit],
-        );
-      }
+      const rows = await searchCustomers(hub.db, query.q, query.limit);
       return { body: { customers: rows.map(toCustomerView) } };
     },
   }),
@@ -68,17 +51,9 @@ export const screenPopRoutes = [
     path: '/api/customers/:id/bereavement',
     access: ['advisor', 'supervisor'],
     summary: 'Flag a bereavement once (with a Tell Us Once or DNS reference); every site sees it',
-    body: z.object({ reference: z.string().trim().max(40).optional() }),
+    body: bereavementRequest,
     async handle({ hub, actor, params, body }) {
-      await hub.db.tx(async (q) => {
-        const c = await findCustomer(q, params.id!);
-        const now = Date.now();
-        await q.run(
-          'UPDATE customers SET bereaved = 1, bereaved_at = COALESCE(bereaved_at, ?), bereavement_ref = COALESCE(?, bereavement_ref), marketing_suppressed = 1, updated_at = ? WHERE id = ?',
-          [now, body.reference || null, now, c.id],
-        );
-        await audit(q, actor, { action: 'customer.bereavement_flagged', entity: 'customer', entityId: c.id, detail: { reference: body.reference ?? null } });
-      });
+      await hub.db.tx((q) => recordBereavement(q, actor, params.id!, body));
       await hub.events.publish({ name: 'customer.changed', data: { customerId: params.id! }, audience: { kind: 'everyone' } });
       return { body: await customerCard(hub.db, params.id!) };
     },

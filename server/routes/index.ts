@@ -1,6 +1,7 @@
 import { RouteTable, type Route } from '../http/router';
 import { agentReasonRoutes } from './agent-reasons';
 import { caseRoutes } from './cases';
+import { customerEditRoutes } from './customer-edits';
 import { customerRoutes, screenPopRoutes } from './customers';
 import { gestureRoutes } from './gestures';
 import { knowledgeRoutes } from './knowledge';
@@ -21,6 +22,7 @@ export const routes: readonly Route<any, any>[] = [
   ...organisationRoutes,
   ...referenceRoutes,
   ...customerRoutes,
+  ...customerEditRoutes,
   ...screenPopRoutes,
   ...caseRoutes,
   ...knowledgeRoutes,

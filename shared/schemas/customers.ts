@@ -5,7 +5,22 @@ export const customerFlags = z.object({
   bereaved: z.boolean(),
   vulnerable: z.boolean(),
   marketingSuppressed: z.boolean(),
+  surveysSuppressed: z.boolean().default(false),
 });
+
+/** The notification services a bereaved caller may already have used (tell us once). */
+export const BEREAVEMENT_SERVICES = ['tell_us_once', 'death_notification_service', 'life_ledger', 'settld', 'other'] as const;
+export type BereavementService = (typeof BEREAVEMENT_SERVICES)[number];
+
+/** Needs an advisor records once so the customer never has to say them again. */
+export const COMMON_NEEDS = [
+  'Needs more time',
+  'Prefers email',
+  'Prefers a call back',
+  'Hard of hearing',
+  'Large print',
+  'Someone else speaks for them',
+] as const;
 
 export const customerView = z.object({
   id: z.string(),
@@ -15,9 +30,16 @@ export const customerView = z.object({
   email: z.string().nullable(),
   membershipNumber: z.string().nullable(),
   postcode: z.string().nullable(),
+  address: z.string().nullable().default(null),
   flags: customerFlags,
   bereavementRef: z.string().nullable(),
+  bereavementService: z.enum(BEREAVEMENT_SERVICES).nullable().default(null),
+  /** The date of the death as the caller gave it (yyyy-mm-dd). */
+  bereavementDate: z.string().nullable().default(null),
+  /** When the bereavement was recorded. */
+  bereavedAt: z.number().nullable().default(null),
   vulnerabilityNote: z.string().nullable(),
+  vulnerabilityNeeds: z.array(z.string()).default([]),
 });
 export type CustomerView = z.infer<typeof customerView>;
 
@@ -82,6 +104,86 @@ export const updateCaseRequest = z
     closedAt: writtenAt,
   })
   .partial();
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional();
+
+/** Contact details an advisor may type or correct; phone numbers are read as UK numbers. */
+export const contactDetails = z.object({
+  name: z.string().trim().min(2).max(120),
+  phone: optionalText(40),
+  phoneAlt: optionalText(40),
+  email: z.union([z.string().trim().email().max(200), z.literal('').transform(() => null)]).nullable().optional(),
+  postcode: optionalText(10),
+  address: optionalText(400),
+  membershipNumber: z
+    .string()
+    .trim()
+    .regex(/^\d{6,12}$/, '6 to 12 digits')
+    .or(z.literal('').transform(() => null))
+    .nullable()
+    .optional(),
+});
+export const createCustomerRequest = contactDetails;
+export const updateContactRequest = contactDetails.partial().refine((v) => Object.keys(v).length > 0, 'Change at least one detail.');
+
+export const bereavementRequest = z.object({
+  service: z.enum(BEREAVEMENT_SERVICES).optional(),
+  reference: z.string().trim().max(40).optional(),
+  /** yyyy-mm-dd, never in the future. */
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date')
+    .refine((d) => !Number.isNaN(Date.parse(d)) && Date.parse(d) <= Date.now() + 86_400_000, 'not a date in the past')
+    .optional(),
+});
+
+export const vulnerabilityRequest = z.object({
+  vulnerable: z.boolean(),
+  needs: z.array(z.string().trim().min(2).max(80)).max(12).default([]),
+  note: z.string().trim().max(500).optional(),
+});
+
+export const suppressionsRequest = z.object({ marketing: z.boolean(), surveys: z.boolean() });
+
+export const linkCustomerRequest = z.object({ customerId: z.string().min(1).max(64) });
+
+/** After a funeral-care call, or a case that says someone has died: ask once whether to record it. */
+export const bereavementPrompt = z.object({
+  customerId: z.string(),
+  customerName: z.string(),
+  why: z.enum(['funeral_call', 'death_on_case']),
+});
+export type BereavementPrompt = z.infer<typeof bereavementPrompt>;
+
+/** One thing in a customer's history, from any site and channel. */
+export const timelineEntry = z.object({
+  kind: z.enum(['case', 'note', 'gesture', 'flag']),
+  at: z.number(),
+  key: z.string(),
+  caseId: z.string().nullable(),
+  caseReference: z.string().nullable(),
+  channel: z.enum(CHANNELS).nullable(),
+  line: z.enum(LINES).nullable(),
+  siteName: z.string().nullable(),
+  who: z.string().nullable(),
+  title: z.string(),
+  body: z.string(),
+  status: z.string().nullable(),
+});
+export type TimelineEntry = z.infer<typeof timelineEntry>;
+
+export const customerProfile = z.object({
+  customer: customerView,
+  timeline: z.array(timelineEntry),
+});
+export type CustomerProfile = z.infer<typeof customerProfile>;
 
 export const customerSearchQuery = z.object({
   q: z.string().trim().min(2).max(100),
