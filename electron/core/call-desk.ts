@@ -1,7 +1,7 @@
 import type { AgentStateView, CallDeskView, CallHistoryEntry, CallSource, CallView, CustomerCard } from '../../shared/contract/calls';
 import type { NoteOutcome } from '../../shared/contract/notes';
 import { toE164 } from '../../shared/phone';
-import { advance, isLive, outcomeOf } from '../../shared/telephony/call-machine';
+import { advance, isLive, outcomeOf, type CallState } from '../../shared/telephony/call-machine';
 import type { CallSignal } from '../../shared/telephony/signals';
 import { webhookToSignal, type WebhookEvent } from '../../shared/telephony/webhook';
 import type { WebhookVerdict } from './cti-receiver';
@@ -43,7 +43,9 @@ export class CallDesk {
   current: CallView | null = null;
   private agent: AgentStateView = { state: 'ready', reason: null, until: null };
   private reference: CallReference | null = null;
-  private wrapTimer: NodeJS.Timeout | null = null;
+  /** Ended calls whose wrap-up is still open beside the call in hand: a new call never drops one. */
+  private readonly waitingWrapUps = new Map<string, CallView>();
+  private readonly wrapTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly deps: DeskDeps) {}
 
@@ -61,7 +63,14 @@ export class CallDesk {
   }
 
   view(): CallDeskView {
-    return { current: this.current, history: this.deps.store.recentCalls(), agent: this.agent, source: this.source, ctiUrl: this.deps.ctiUrl };
+    return {
+      current: this.current,
+      wrapUps: [...this.waitingWrapUps.values()],
+      history: this.deps.store.recentCalls(),
+      agent: this.agent,
+      source: this.source,
+      ctiUrl: this.deps.ctiUrl,
+    };
   }
 
   /** The softphone's webhook, answered as Zammad would. */
@@ -89,7 +98,7 @@ export class CallDesk {
       ? { ...before, call: step.state }
       : {
           call: step.state,
-          caller: toE164(step.state.from) ?? step.state.from,
+          caller: customerNumber(step.state),
           line: null,
           sensitive: false,
           lookup: 'pending',
@@ -101,7 +110,7 @@ export class CallDesk {
         };
     if (before?.call.phase === 'missed' && step.state.phase === 'offered') view.wrapUp = null;
     this.views.set(signal.callId, view);
-    this.current = view;
+    this.place(view);
     if (!before && view.call.phase === 'offered') {
       void this.ring(view).catch((err) => console.error('[core] call handling failed:', err));
       return true;
@@ -109,6 +118,31 @@ export class CallDesk {
     this.deps.emitCall(view); // the call's own news first, then what follows from it
     void this.onPhase(view).catch((err) => console.error('[core] call handling failed:', err));
     return true;
+  }
+
+  /**
+   * Which call is in hand. A new call takes the screen from a call in wrap-up, whose wrap-up waits
+   * beside it; news of an older call (its late hang-up) never takes the screen from a live one.
+   */
+  private place(view: CallView): void {
+    const held = this.current;
+    if (!held || held.call.callId === view.call.callId) {
+      this.current = view;
+      this.waitingWrapUps.delete(view.call.callId);
+      return;
+    }
+    if (!isLive(view.call)) return;
+    if (held.wrapUp) this.waitingWrapUps.set(held.call.callId, held);
+    this.current = view;
+  }
+
+  /** The call in hand is done: a wrap-up that waited beside it comes back. */
+  private release(view: CallView): void {
+    this.waitingWrapUps.delete(view.call.callId);
+    if (this.current !== view) return;
+    const waiting = [...this.waitingWrapUps.values()].at(-1) ?? null;
+    if (waiting) this.waitingWrapUps.delete(waiting.call.callId);
+    this.current = waiting;
   }
 
   /**
@@ -138,21 +172,43 @@ export class CallDesk {
       this.settle(view, await lookUpCaller(this.deps.hub, view));
     } else if (call.phase === 'connected' && !view.caseId) {
       await this.openCase(view);
-    } else if (call.phase === 'ended' && !view.wrapUp) {
-      const seconds = this.deps.wrapUpSeconds ?? 120;
-      view.wrapUp = { codes: (this.reference?.codes ?? []).filter((c) => c.line === (view.line ?? 'food')), deadline: Date.now() + seconds * 1000 };
-      view.protectedPauseOffered = view.sensitive && call.connectedAt !== null;
+    } else if (call.phase === 'ended' && call.direction === 'out' && call.connectedAt === null) {
+      // An outbound call nobody answered: in history, nothing to wrap up.
       this.remember(view);
-      await this.setAgentState({ state: 'after_call_work', minutes: Math.max(1, Math.round(seconds / 60)) }).catch(() => undefined);
-      if (this.wrapTimer) clearTimeout(this.wrapTimer);
-      this.wrapTimer = setTimeout(() => void this.wrapUpTimedOut(call.callId), seconds * 1000);
-      this.wrapTimer.unref();
-      this.deps.emitCall(view);
+      this.release(view);
+      this.publish();
+    } else if (call.phase === 'ended' && !view.wrapUp) {
+      await this.startWrapUp(view);
     } else if (call.phase === 'missed' || call.phase === 'abandoned') {
       this.remember(view);
-      if (this.current === view) this.current = null;
+      this.release(view);
       this.publish();
     }
+  }
+
+  /**
+   * After-call time is the queue's own (`wrapuptime`, which the PBX enforces and the hub passes on);
+   * without one the desk pauses the advisor for its default. Either way the wrap-up stays open
+   * until it is coded: the time running out ends the after-call status, not the case's wrap-up.
+   */
+  private async startWrapUp(view: CallView): Promise<void> {
+    const { call } = view;
+    await this.settleLine(view);
+    const fromPbx = call.afterCallSeconds !== null;
+    const seconds = call.afterCallSeconds ?? this.deps.wrapUpSeconds ?? 120;
+    view.wrapUp = { codes: (this.reference?.codes ?? []).filter((c) => c.line === (view.line ?? 'food')), deadline: Date.now() + seconds * 1000 };
+    view.protectedPauseOffered = view.sensitive && call.connectedAt !== null;
+    this.remember(view);
+    if (this.current !== view) this.waitingWrapUps.set(call.callId, view);
+    if (!fromPbx && this.current === view) {
+      await this.setAgentState({ state: 'after_call_work', minutes: Math.max(1, Math.round(seconds / 60)) }).catch(() => undefined);
+    }
+    clearTimeout(this.wrapTimers.get(call.callId));
+    const timer = setTimeout(() => void this.afterCallTimeOver(call.callId), seconds * 1000);
+    timer.unref();
+    this.wrapTimers.set(call.callId, timer);
+    if (this.current === view) this.deps.emitCall(view);
+    this.publish();
   }
 
   /**
@@ -167,7 +223,14 @@ export class CallDesk {
     if (emit && latest === this.current) this.deps.emitCall(latest);
   }
 
+  /** A call answered or ended before its ring was settled (a burst of signals) still goes under its own line. */
+  private async settleLine(view: CallView): Promise<void> {
+    await this.loadReference();
+    view.line ??= lineOf(this.reference, view.call.queue, view.call.to);
+  }
+
   private async openCase(view: CallView): Promise<void> {
+    await this.settleLine(view);
     try {
       const { case: opened } = await this.deps.hub.post<{ case: { id: string; reference: string } }>('/api/cases', {
         customerId: view.card?.customer.id ?? null,
@@ -205,23 +268,27 @@ export class CallDesk {
       await this.deps.outbox.closeCase({ caseId: view.caseId, wrapupCode, closedAt: Date.now() });
     }
     this.finish(view, wrapupCode);
-    if (this.agent.state === 'after_call_work') await this.setAgentState({ state: 'ready' }).catch(() => undefined);
+    if (this.agent.state === 'after_call_work' && !this.wrapUpsOpen()) await this.setAgentState({ state: 'ready' }).catch(() => undefined);
+    if (this.current) this.deps.emitCall(this.current);
     return this.publish();
   }
 
-  private async wrapUpTimedOut(callId: string): Promise<void> {
-    const view = this.views.get(callId);
-    if (!view || this.current !== view || !view.wrapUp) return;
-    this.finish(view, null);
-    if (this.agent.state === 'after_call_work') await this.setAgentState({ state: 'ready' }).catch(() => undefined);
-    this.publish();
+  private wrapUpsOpen(): boolean {
+    return this.waitingWrapUps.size > 0 || Boolean(this.current?.wrapUp);
+  }
+
+  /** The after-call time is over: the advisor is ready for calls; the wrap-up itself waits for its code. */
+  private async afterCallTimeOver(callId: string): Promise<void> {
+    this.wrapTimers.delete(callId);
+    if (this.agent.state === 'after_call_work' && this.wrapTimers.size === 0) await this.setAgentState({ state: 'ready' }).catch(() => undefined);
   }
 
   private finish(view: CallView, code: string | null): void {
-    if (this.wrapTimer) clearTimeout(this.wrapTimer);
+    clearTimeout(this.wrapTimers.get(view.call.callId));
+    this.wrapTimers.delete(view.call.callId);
     view.wrapUp = null;
     this.remember(view, code);
-    if (this.current === view) this.current = null;
+    this.release(view);
   }
 
   async setAgentState(next: { state: AgentStateView['state']; reason?: string; minutes?: number }): Promise<AgentStateView> {
@@ -278,6 +345,7 @@ export class CallDesk {
       callId: c.callId,
       caller: view.caller,
       customerName: view.card?.customer.name ?? null,
+      direction: c.direction,
       line: view.line,
       phase: c.phase,
       outcome: outcomeOf(c),
@@ -301,6 +369,12 @@ export class CallDesk {
   }
 
   stop(): void {
-    if (this.wrapTimer) clearTimeout(this.wrapTimer);
+    for (const timer of this.wrapTimers.values()) clearTimeout(timer);
   }
+}
+
+/** The customer's number: who called in, or whom the advisor called. */
+function customerNumber(call: CallState): string {
+  const number = call.direction === 'out' ? (call.to ?? '') : call.from;
+  return toE164(number) ?? number;
 }

@@ -75,6 +75,7 @@ const callHistoryEntry = z.object({
   caller: z.string(),
   customerName: z.string().nullable(),
   line: line.nullable(),
+  direction: z.enum(['in', 'out']).optional(),
   phase: callState.shape.phase,
   outcome: z.string(),
   at: z.number(),
@@ -85,6 +86,7 @@ const callHistoryEntry = z.object({
 });
 const callDeskView = z.object({
   current: callView.nullable(),
+  wrapUps: z.array(callView).default([]),
   history: z.array(callHistoryEntry),
   agent: agentStateView,
   source: z.enum(CALL_SOURCES),

@@ -171,6 +171,9 @@ export const useCallDesk = () => {
   const load = useCallsStore((s) => s.loadDesk);
   return { desk, load };
 };
+/** A call's wrap-up still open beside the call in hand (back-to-back calls), if any. */
+export const useWaitingWrapUp = (callId: string | null) =>
+  useCallsStore((s) => (callId && s.desk.status === 'ready' ? (s.desk.data.wrapUps.find((v) => v.call.callId === callId) ?? null) : null));
 export const useAgentState = () => useCallsStore((s) => s.agent);
 export const useWrapUpLabels = () => useCallsStore((s) => s.codeLabels);
 /** Busy flag and last error of one action, plus a way to dismiss the error. */

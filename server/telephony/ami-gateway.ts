@@ -28,11 +28,6 @@ export interface PbxConfig {
 /** What the normaliser needs, the queue events behind the supervisors' live view, and pauses made at the PBX. */
 const EVENTS = [...NORMALISED_EVENTS, 'QueueCallerLeave', 'QueueMemberPause', 'FullyBooted', 'Shutdown'];
 
-interface Owned {
-  extension: string;
-  agentChannel?: string;
-  callerChannel?: string;
-}
 
 /**
  * The hub's one connection to the PBX's Manager Interface. Each advisor's call signals go to that
@@ -42,7 +37,8 @@ export class AmiGateway implements TelephonyGateway {
   readonly client: AmiClient;
   private readonly link: PbxLink;
   private readonly normaliser = new AmiCallNormaliser();
-  private readonly owners = new Map<string, Owned>();
+  /** Who the PBX offered or connected each call to last: the one advisor who may act on it. */
+  private readonly owners = new Map<string, string>();
   private readonly waiting = new Map<string, Map<string, number>>();
   private readonly userByExtension = new Map<string, string>();
   /** Pauses Rapport itself sent, so their echo (QueueMemberPause) is not taken for a pause made at the PBX. */
@@ -107,7 +103,7 @@ export class AmiGateway implements TelephonyGateway {
   }
 
   ownerOf(callId: string): string | undefined {
-    return this.owners.get(callId)?.extension;
+    return this.owners.get(callId);
   }
 
   private iface(extension: string): string {
@@ -119,22 +115,26 @@ export class AmiGateway implements TelephonyGateway {
     await this.client.action('QueuePause', { Interface: this.iface(extension), Paused: paused ? 'true' : 'false', Reason: reason.slice(0, 80) });
   }
 
-  async hangUp(callId: string, _extension: string): Promise<void> {
-    const owned = this.owners.get(callId);
-    if (!owned?.agentChannel) throw new PbxCallError('the advisor’s channel for that call is not known');
-    await this.client.action('Hangup', { Channel: owned.agentChannel, Cause: '16' });
+  async hangUp(callId: string, extension: string): Promise<void> {
+    const { agentChannel } = this.normaliser.legOf(callId, extension);
+    if (!agentChannel) throw new PbxCallError('the advisor’s channel for that call is not known');
+    await this.client.action('Hangup', { Channel: agentChannel, Cause: '16' });
   }
 
-  async transfer(callId: string, _extension: string, target: string): Promise<void> {
-    const owned = this.owners.get(callId);
-    if (!owned?.callerChannel) throw new PbxCallError('the caller’s channel for that call is not known');
-    await this.client.action('Redirect', { Channel: owned.callerChannel, Exten: target, Context: this.config.dialContext, Priority: '1' });
+  async transfer(callId: string, extension: string, target: string): Promise<void> {
+    const { callerChannel } = this.normaliser.legOf(callId, extension);
+    if (!callerChannel) throw new PbxCallError('the caller’s channel for that call is not known');
+    await this.client.action('Redirect', { Channel: callerChannel, Exten: target, Context: this.config.dialContext, Priority: '1' });
+    void this.serially(async () => this.normaliser.expectTransfer(callId, target));
   }
 
   async dial(extension: string, number: string): Promise<void> {
+    const exten = number.replace(/^\+44/, '0');
+    // Before the action: the PBX may announce the advisor's ringing phone before it answers.
+    this.normaliser.expectDial(extension, exten);
     await this.client.action('Originate', {
       Channel: this.iface(extension).replace(/\/n$/, ''),
-      Exten: number.replace(/^\+44/, '0'),
+      Exten: exten,
       Context: this.config.dialContext,
       Priority: '1',
       CallerID: extension,
@@ -169,7 +169,6 @@ export class AmiGateway implements TelephonyGateway {
   private async onEvent(msg: AmiMessage): Promise<void> {
     if (msg.event === 'QueueMemberPause') return this.memberPaused(msg);
     this.trackQueues(msg);
-    this.trackChannels(msg);
     await this.relayAll(this.normaliser.push(msg));
   }
 
@@ -193,7 +192,8 @@ export class AmiGateway implements TelephonyGateway {
     if (!extension) return;
     const userId = await this.userFor(extension);
     if (signal.kind === 'offered' || signal.kind === 'connected') {
-      this.owners.set(signal.callId, { ...this.owners.get(signal.callId), extension });
+      this.owners.set(signal.callId, extension);
+      if (this.owners.size > 5000) this.owners.delete(this.owners.keys().next().value!);
     }
     if (!userId) return;
     const data = signal.kind === 'offered' && signal.queue && this.afterCall.has(signal.queue) ? { ...signal, afterCallSeconds: this.afterCall.get(signal.queue)! } : { ...signal };
@@ -208,21 +208,6 @@ export class AmiGateway implements TelephonyGateway {
       this.loadedAt = Date.now();
     }
     return this.userByExtension.get(extension);
-  }
-
-  private trackChannels(msg: AmiMessage): void {
-    const event = msg.event;
-    const linked = msg.get('Linkedid');
-    if (!linked || (event !== 'AgentCalled' && event !== 'AgentConnect')) return;
-    const member = extensionOf(msg.get('MemberName') ?? msg.get('Interface') ?? '');
-    if (!member) return;
-    const owned = this.owners.get(linked);
-    this.owners.set(linked, {
-      extension: event === 'AgentConnect' || !owned ? member : owned.extension,
-      agentChannel: event === 'AgentConnect' || !owned?.agentChannel ? msg.get('DestChannel') : owned.agentChannel,
-      callerChannel: msg.get('Channel') ?? owned?.callerChannel,
-    });
-    if (this.owners.size > 5000) this.owners.delete(this.owners.keys().next().value!);
   }
 
   private trackQueues(msg: AmiMessage): void {

@@ -46,6 +46,8 @@ export interface CallHistoryEntry {
   caller: string;
   customerName: string | null;
   line: Line | null;
+  /** Outbound: the advisor called the customer (click-to-dial). Older entries have none: inbound. */
+  direction?: 'in' | 'out';
   phase: CallState['phase'];
   outcome: string;
   at: number;
@@ -58,6 +60,8 @@ export interface CallHistoryEntry {
 
 export interface CallDeskView {
   current: CallView | null;
+  /** Ended calls still waiting for their wrap-up code beside the call in hand (back-to-back calls). */
+  wrapUps: CallView[];
   history: CallHistoryEntry[];
   agent: AgentStateView;
   source: CallSource;

@@ -92,6 +92,10 @@ export function advance(state: CallState | undefined, signal: CallSignal): Step 
       };
     case 'ended':
       if (!state || isOver(state)) return unchanged(state);
+      if (state.phase === 'offered' && state.direction === 'out') {
+        // The advisor's own call that nobody answered: nothing to call back, nothing to wrap up.
+        return { state: { ...state, phase: 'ended', endedAt: signal.at, cause: signal.cause, endedBy: signal.by ?? null }, changed: true };
+      }
       if (state.phase === 'offered') {
         // Hung up while still ringing here: the caller gave up, unless the call was passed on
         // or lost with the phone system (then nobody knows: it is kept to call back, as missed).
@@ -112,7 +116,7 @@ export function advance(state: CallState | undefined, signal: CallSignal): Step 
 export function outcomeOf(s: CallState): string {
   switch (s.phase) {
     case 'offered':
-      return 'Ringing';
+      return s.direction === 'out' ? 'Calling' : 'Ringing';
     case 'connected':
       return 'In progress';
     case 'held':
@@ -122,7 +126,9 @@ export function outcomeOf(s: CallState): string {
     case 'abandoned':
       return 'Caller hung up';
     case 'ended':
+      if (s.direction === 'out' && s.connectedAt === null) return s.cause === 'busy' ? 'Outbound: busy' : 'Outbound: not answered';
       if (s.endedBy === 'transfer') return `Transferred${s.transferredTo ? ` to ${s.transferredTo}` : ''}`;
-      return s.cause === 'failed' ? 'Cut off with the phone system' : 'Answered';
+      if (s.cause === 'failed') return 'Cut off with the phone system';
+      return s.direction === 'out' ? 'Outbound: answered' : 'Answered';
   }
 }

@@ -37,7 +37,7 @@ export function WrapUpForm({ view, wrapUp }: { view: CallView; wrapUp: WrapUp })
       <div className="call-panel-head">
         <h3 className="call-panel-title">Wrap-up</h3>
         <span className="wrap-up-clock" data-testid="wrap-up-countdown">
-          {secondsLeft > 0 ? `Wrap-up ends in ${formatClock(secondsLeft)}` : 'Wrap-up time is up'}
+          {secondsLeft > 0 ? `Wrap-up ends in ${formatClock(secondsLeft)}` : 'After-call time is over: the wrap-up waits for its code'}
         </span>
       </div>
       <form className="wrap-up-form" onSubmit={(e) => void submit(e)} noValidate>

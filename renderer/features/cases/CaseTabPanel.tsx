@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import type { CaseTab } from '../../state';
+import { useWaitingWrapUp, type CaseTab } from '../../state';
 import { Badge } from '../../ui/Badge';
 import { CaseNote } from '../calls/CaseNote';
 import { WrapUpForm } from '../calls/WrapUpForm';
@@ -15,8 +15,10 @@ interface CaseTabPanelProps {
 
 /** The work on one call: wrap-up while it is due, the note box, then the case itself. */
 function CallWork({ tab, current }: { tab: CaseTab; current: boolean }) {
-  const view = tab.call!;
-  const wrapping = current && view.wrapUp !== null;
+  // A wrap-up left open when the next call came in is still this tab's to finish.
+  const waiting = useWaitingWrapUp(current ? null : tab.callId);
+  const view = waiting ?? tab.call!;
+  const wrapping = (current || waiting !== null) && view.wrapUp !== null;
   if (!view.caseId) {
     return (
       <p className="muted case-tab-waiting">

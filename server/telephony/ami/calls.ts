@@ -14,6 +14,10 @@ export interface AgentLeg {
   transferred: boolean;
   /** The agent's leg hung up while connected: who ended the call, if AgentComplete never says. */
   hungUp: boolean;
+  /** The first full channel name of the leg (what a Hangup action names). */
+  channel?: string;
+  /** Rung by a plain Dial (a transfer to this advisor), not by the queue: no AgentComplete will come. */
+  viaDial?: boolean;
 }
 
 export interface CallState {
@@ -22,6 +26,18 @@ export interface CallState {
   /** Uniqueid of the channel that sat in the queue (not always the Linkedid channel). */
   queueCaller?: string;
   dialled?: string;
+  /** The queue the caller waited in, and where in the dialplan they were then. */
+  queue?: string;
+  queueExten?: string;
+  /** The caller's full channel name (a Redirect moves it); on an outbound call, the customer's. */
+  callerChannel?: string;
+  /** Where a Redirect sent the caller: the advisor's leg that hangs up next was transferred. */
+  redirectedTo?: string;
+  /** Started on an advisor's own phone (click-to-dial). */
+  outbound?: boolean;
+  /** The customer's channel key on an outbound call. */
+  outside?: string;
+  offeredOut?: boolean;
   agents: Map<string, AgentLeg>;
   callerGone: boolean;
   lastSeen: number;

@@ -1,6 +1,10 @@
 import { causeFromQ850, type CallSignal } from '../../../shared/telephony/signals';
 import type { AmiMessage } from './frames';
 import { CallTable, type AgentLeg, type CallState } from './calls';
+import { extensionOf } from '../extension';
+import { DialLegs, ended, newLeg, owns, remember } from './dial-legs';
+
+export { channelKey } from './dial-legs';
 
 /** The events push() acts on: pass to AmiClient's `events` filter so the rest never reach it. */
 export const NORMALISED_EVENTS = [
@@ -19,6 +23,9 @@ export const NORMALISED_EVENTS = [
   'MusicOnHoldStop',
   'BlindTransfer',
   'AttendedTransfer',
+  'BridgeLeave',
+  'DialBegin',
+  'DialEnd',
 ] as const;
 
 /** What CoreShowChannels says the PBX still has, after a reconnect. */
@@ -43,9 +50,29 @@ export interface NormaliserOptions {
  */
 export class AmiCallNormaliser {
   private readonly calls: CallTable;
+  private readonly dials: DialLegs;
 
   constructor(options: NormaliserOptions = {}) {
     this.calls = new CallTable(options.maxCalls ?? 5_000, options.endedTtlMs ?? 120_000, options.idleTtlMs ?? 4 * 3_600_000);
+    this.dials = new DialLegs(this.calls);
+  }
+
+  /** Click-to-dial sent for this extension: the call that starts on its phone is that one. */
+  expectDial(extension: string, number: string, now: number = Date.now()): void {
+    this.dials.expectDial(extension, number, now);
+  }
+
+  /** The hub sent a Redirect for this call: the advisor's leg that hangs up next was transferred. */
+  expectTransfer(callId: string, target: string, now: number = Date.now()): void {
+    const call = this.calls.find(callId, now);
+    if (call) call.redirectedTo = target;
+  }
+
+  /** The channels an action on this advisor's call names: their own leg (Hangup), the caller's (Redirect). */
+  legOf(callId: string, agent: string): { agentChannel?: string; callerChannel?: string } {
+    const call = this.calls.find(callId, Date.now());
+    const leg = call && [...call.agents.values()].reverse().find((a) => a.name === agent || extensionOf(a.name) === agent);
+    return { ...(leg?.channel ? { agentChannel: leg.channel } : {}), ...(call?.callerChannel ? { callerChannel: call.callerChannel } : {}) };
   }
 
   /** Number of calls remembered (for metrics and for the bound's tests). */
@@ -61,12 +88,26 @@ export class AmiCallNormaliser {
     switch (name) {
       case 'newchannel':
         this.newChannel(msg, now);
+        this.dials.newChannel(msg, now, out);
         break;
       case 'queuecallerjoin': {
         const call = this.calls.open(msg.get('Linkedid'), now);
-        if (call) call.queueCaller = msg.get('Uniqueid') ?? call.queueCaller;
+        if (!call) break;
+        call.queueCaller = msg.get('Uniqueid') ?? call.queueCaller;
+        call.queue = msg.get('Queue') ?? call.queue;
+        call.queueExten = msg.get('Exten') ?? call.queueExten;
+        call.callerChannel = msg.get('Channel') ?? call.callerChannel;
         break;
       }
+      case 'bridgeleave':
+        this.bridgeLeave(msg, now);
+        break;
+      case 'dialbegin':
+        this.dials.dialBegin(msg, now, out);
+        break;
+      case 'dialend':
+        this.dials.dialEnd(msg, now, out);
+        break;
       case 'agentcalled':
         this.agentCalled(msg, now, out);
         break;
@@ -169,16 +210,10 @@ export class AmiCallNormaliser {
     const call = this.calls.open(msg.get('Linkedid'), now);
     if (!call) return;
     call.queueCaller ??= msg.get('Uniqueid');
+    call.callerChannel ??= msg.get('Channel');
     const known = call.agents.get(name);
     if (known && (known.status === 'ringing' || known.status === 'connected')) return; // a repeat
-    const agent: AgentLeg = known ?? {
-      name,
-      status: 'ringing',
-      channels: new Set(),
-      held: false,
-      transferred: false,
-      hungUp: false,
-    };
+    const agent: AgentLeg = known ?? newLeg(name);
     agent.status = 'ringing';
     agent.held = false;
     remember(agent, msg.get('DestChannel'), msg.get('DestUniqueid'));
@@ -216,6 +251,7 @@ export class AmiCallNormaliser {
   private hangup(msg: AmiMessage, now: number, out: CallSignal[]): void {
     const call = this.calls.find(msg.get('Linkedid'), now);
     if (!call) return;
+    if (this.dials.outboundHangup(call, msg, now, out)) return;
     const uniqueid = msg.get('Uniqueid');
     const channel = msg.get('Channel');
     const isQueueCaller = uniqueid !== undefined && uniqueid === call.queueCaller;
@@ -236,7 +272,29 @@ export class AmiCallNormaliser {
       if (isQueueCaller) this.abandon(call, now, out);
       return;
     }
-    for (const agent of call.agents.values()) if (owns(agent, channel, uniqueid)) agent.hungUp = true;
+    for (const agent of call.agents.values()) {
+      if (!owns(agent, channel, uniqueid)) continue;
+      if (this.dials.dialLegHangup(call, agent, now, out)) continue;
+      if (agent.status === 'connected' && !agent.transferred && call.redirectedTo !== undefined) {
+        // Redirected away from this advisor: the caller lives on elsewhere, and AgentComplete
+        // (if it comes at all) waits for the caller's own hang-up, minutes later.
+        agent.transferred = true;
+        agent.status = 'ended';
+        out.push({ kind: 'transferred', callId: call.id, at: now, agent: agent.name, target: call.redirectedTo });
+        continue;
+      }
+      agent.hungUp = true;
+    }
+  }
+
+  /** The caller leaving the queue's bridge for another place in the dialplan is a Redirect (a blind transfer). */
+  private bridgeLeave(msg: AmiMessage, now: number): void {
+    const call = this.calls.find(msg.get('Linkedid'), now);
+    if (!call || call.queueCaller === undefined || msg.get('Uniqueid') !== call.queueCaller) return;
+    const exten = msg.get('Exten');
+    if (!exten || exten === call.queueExten) return;
+    if (![...call.agents.values()].some((a) => a.status === 'connected')) return;
+    call.redirectedTo ??= exten;
   }
 
   private hold(msg: AmiMessage, now: number, held: boolean, out: CallSignal[]): void {
@@ -273,34 +331,7 @@ export class AmiCallNormaliser {
   }
 }
 
-function ended(
-  call: CallState,
-  agent: AgentLeg,
-  now: number,
-  cause: ReturnType<typeof causeFromQ850>,
-  by: 'caller' | 'agent' | 'transfer' | undefined,
-): CallSignal {
-  agent.status = 'ended';
-  return { kind: 'ended', callId: call.id, at: now, agent: agent.name, cause, ...(by ? { by } : {}) };
-}
-
 function endedBy(reason: string | undefined): 'caller' | 'agent' | 'transfer' | undefined {
   const r = reason?.toLowerCase();
   return r === 'caller' || r === 'agent' || r === 'transfer' ? r : undefined;
-}
-
-/** Both halves of a Local channel (`;1`, `;2`) are the same member leg. */
-export function channelKey(channel: string): string {
-  return channel.replace(/;[12]$/, '');
-}
-
-function remember(agent: AgentLeg, channel: string | undefined, uniqueid: string | undefined): void {
-  if (channel) agent.channels.add(channelKey(channel));
-  if (uniqueid) agent.channels.add(uniqueid);
-}
-
-function owns(agent: AgentLeg, channel: string | undefined, uniqueid: string | undefined): boolean {
-  return (
-    (channel !== undefined && agent.channels.has(channelKey(channel))) || (uniqueid !== undefined && agent.channels.has(uniqueid))
-  );
 }
