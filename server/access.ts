@@ -5,6 +5,7 @@ import type { Actor } from './http/router';
 
 const REFUSALS: Partial<Record<CaseAction, string>> = {
   update: 'This case belongs to another site: its status, wrap-up and subject are changed there. You can add a note.',
+  follow_up: 'This case belongs to another site: its follow-ups are kept there. You can add a note.',
   offer_gesture: 'This case belongs to another site: open a case of your own for this contact to offer a gesture.',
   fulfil: 'This gesture belongs to another site: its fulfilment is recorded there.',
 };

@@ -57,15 +57,16 @@ export const LINE_LABELS: Record<Line, string> = {
 export const CHANNELS = ['phone', 'email', 'chat', 'social', 'letter'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const CASE_STATUSES = ['open', 'pending', 'closed'] as const;
+/** Open, waiting on the customer, resolved (the advisor's work is done), closed (final): see shared/cases/status-rules.ts. */
+export const CASE_STATUSES = ['open', 'waiting', 'resolved', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /**
  * What may be done to a case from another site. Reads of a customer's history cross sites, and so do
  * a note or a flag (tell us once: a callback lands anywhere); status, closure, wrap-up, subject,
- * gestures and their fulfilment belong to the case's own site (and to the head of service).
+ * follow-up tasks, gestures and their fulfilment belong to the case's own site (and to the head of service).
  */
-export type CaseAction = 'read' | 'add_note' | 'flag_customer' | 'update' | 'offer_gesture' | 'fulfil' | 'read_gesture';
+export type CaseAction = 'read' | 'add_note' | 'flag_customer' | 'update' | 'follow_up' | 'offer_gesture' | 'fulfil' | 'read_gesture';
 const CROSS_SITE_ACTIONS: readonly CaseAction[] = ['read', 'add_note', 'flag_customer'];
 
 export const mayActOnCase = (actor: Placed, caseSiteId: string, action: CaseAction): boolean =>

@@ -67,10 +67,11 @@ export async function findCustomer(q: Queryable, id: string): Promise<CustomerRo
 }
 
 export const CASE_SELECT = `SELECT c.id, c.reference, c.customer_id, cu.name AS customer_name, c.channel, c.line, c.queue_id,
-  c.call_id, c.status, c.wrapup_code, c.subject, c.site_id, s.name AS site_name, c.owner_id, u.display_name AS owner_name,
-  c.opened_at, c.closed_at, c.updated_at
+  c.call_id, c.status, c.wrapup_code, w.label AS wrapup_label, w.means_death AS wrapup_means_death, c.outcome, c.subject,
+  c.site_id, s.name AS site_name, c.owner_id, u.display_name AS owner_name, c.opened_at, c.closed_at, c.resolved_at, c.updated_at
   FROM cases c JOIN sites s ON s.id = c.site_id
-  LEFT JOIN customers cu ON cu.id = c.customer_id LEFT JOIN users u ON u.id = c.owner_id`;
+  LEFT JOIN customers cu ON cu.id = c.customer_id LEFT JOIN users u ON u.id = c.owner_id
+  LEFT JOIN wrapup_codes w ON w.id = c.wrapup_code`;
 
 export const toCaseView = (r: Record<string, unknown>): CaseView =>
   ({
@@ -84,6 +85,9 @@ export const toCaseView = (r: Record<string, unknown>): CaseView =>
     callId: r.call_id,
     status: r.status,
     wrapupCode: r.wrapup_code,
+    wrapupLabel: r.wrapup_label ?? null,
+    wrapupMeansDeath: Boolean(Number(r.wrapup_means_death ?? 0)),
+    outcome: r.outcome ?? null,
     subject: r.subject,
     siteId: r.site_id,
     siteName: r.site_name,
@@ -91,5 +95,6 @@ export const toCaseView = (r: Record<string, unknown>): CaseView =>
     ownerName: r.owner_name,
     openedAt: r.opened_at,
     closedAt: r.closed_at,
+    resolvedAt: r.resolved_at ?? null,
     updatedAt: r.updated_at,
   }) as CaseView;

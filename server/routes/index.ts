@@ -1,5 +1,7 @@
 import { RouteTable, type Route } from '../http/router';
 import { agentReasonRoutes } from './agent-reasons';
+import { caseListRoutes } from './case-lists';
+import { caseTaskRoutes } from './case-tasks';
 import { caseRoutes } from './cases';
 import { customerEditRoutes } from './customer-edits';
 import { customerRoutes, screenPopRoutes } from './customers';
@@ -25,6 +27,8 @@ export const routes: readonly Route<any, any>[] = [
   ...customerEditRoutes,
   ...screenPopRoutes,
   ...caseRoutes,
+  ...caseTaskRoutes,
+  ...caseListRoutes,
   ...knowledgeRoutes,
   ...knowledgeAuthoringRoutes,
   ...knowledgeFeedbackRoutes,

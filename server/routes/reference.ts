@@ -40,18 +40,6 @@ export const referenceRoutes = [
   }),
   route({
     method: 'GET',
-    path: '/api/wrapup-codes',
-    access: 'signed_in',
-    summary: 'Wrap-up codes for each line',
-    async handle({ hub }) {
-      const rows = await hub.db.all<{ id: string; line: string; label: string }>(
-        'SELECT id, line, label FROM wrapup_codes ORDER BY line, position',
-      );
-      return { body: { codes: rows } };
-    },
-  }),
-  route({
-    method: 'GET',
     path: '/api/catalogue',
     access: 'signed_in',
     summary: 'The gesture catalogue (retired items only for admins)',

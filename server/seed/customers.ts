@@ -83,7 +83,7 @@ export interface SeedCase {
   channel: 'phone' | 'email' | 'chat';
   line: Line;
   queueId: string;
-  status: 'open' | 'pending' | 'closed';
+  status: 'open' | 'waiting' | 'resolved' | 'closed';
   wrapupCode: string | null;
   subject: string;
   siteId: string;
@@ -97,7 +97,7 @@ export function generateCases(
   rnd: Random,
   customers: SeedCustomer[],
   owners: { id: string; siteId: string }[],
-  wrapups: Record<Line, [string, string][]>,
+  wrapups: Record<Line, [string, string, boolean?][]>,
   now: number,
 ): SeedCase[] {
   const out: SeedCase[] = [];
@@ -118,7 +118,7 @@ export function generateCases(
         channel: rnd.pick(['phone', 'phone', 'phone', 'email', 'chat'] as const),
         line,
         queueId: line,
-        status: closed ? 'closed' : rnd.pick(['open', 'pending'] as const),
+        status: closed ? 'closed' : rnd.pick(['open', 'waiting'] as const),
         wrapupCode: closed ? rnd.pick(wrapups[line])[0] : null,
         subject: rnd.pick(SUBJECTS[line]),
         siteId: owner.siteId,

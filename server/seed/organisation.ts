@@ -57,7 +57,8 @@ export const QUEUES: { id: string; name: string; line: Line; dialledNumber: stri
   { id: 'membership', name: 'Membership', line: 'membership', dialledNumber: '+448081570003' },
 ];
 
-export const WRAPUP_CODES: Record<Line, [string, string][]> = {
+/** Id, label and (third) whether the code means someone has died. */
+export const WRAPUP_CODES: Record<Line, [string, string, boolean?][]> = {
   food: [
     ['food-refund', 'Refund issued'],
     ['food-quality', 'Product quality complaint'],
@@ -67,7 +68,7 @@ export const WRAPUP_CODES: Record<Line, [string, string][]> = {
     ['food-gesture', 'Gesture of goodwill offered'],
   ],
   funeralcare: [
-    ['fc-first-call', 'First call after a death'],
+    ['fc-first-call', 'First call after a death', true],
     ['fc-arrangements', 'Funeral arrangements'],
     ['fc-plan', 'Funeral plan enquiry'],
     ['fc-bereavement', 'Bereavement support given'],
@@ -78,7 +79,7 @@ export const WRAPUP_CODES: Record<Line, [string, string][]> = {
     ['mem-points', 'Missing points'],
     ['mem-account', 'Account change'],
     ['mem-card', 'Lost or replacement card'],
-    ['mem-deceased', 'Member has died'],
+    ['mem-deceased', 'Member has died', true],
     ['mem-join', 'Joining'],
     ['mem-complaint', 'Membership complaint'],
   ],

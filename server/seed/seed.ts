@@ -60,8 +60,8 @@ export async function seedIfEmpty(db: Db, opts: { customers?: number; passwordCo
       if (lead) await q.run('UPDATE teams SET supervisor_id = ? WHERE id = ?', [ids.get(lead.username)!, t.id]);
     }
     await insertMany(q, 'queues', ['id', 'name', 'line', 'dialled_number'], QUEUES.map((x) => [x.id, x.name, x.line, x.dialledNumber]));
-    await insertMany(q, 'wrapup_codes', ['id', 'line', 'label', 'position'],
-      Object.entries(WRAPUP_CODES).flatMap(([line, codes]) => codes.map(([id, label], i) => [id, line, label, i])));
+    await insertMany(q, 'wrapup_codes', ['id', 'line', 'label', 'position', 'means_death'],
+      Object.entries(WRAPUP_CODES).flatMap(([line, codes]) => codes.map(([id, label, meansDeath], i) => [id, line, label, i, Number(meansDeath ?? false)])));
     await insertMany(q, 'customers',
       ['id', 'name', 'phone', 'phone_alt', 'email', 'membership_number', 'postcode', 'bereaved', 'bereavement_ref', 'bereaved_at',
         'vulnerable', 'vulnerability_note', 'marketing_suppressed', 'created_at', 'updated_at'],
@@ -73,8 +73,10 @@ export async function seedIfEmpty(db: Db, opts: { customers?: number; passwordCo
         'opened_at', 'closed_at', 'updated_at'],
       cases.map((c) => [c.id, c.reference, c.customerId, c.channel, c.line, c.queueId, c.status, c.wrapupCode, c.subject, c.siteId,
         c.ownerId, c.openedAt, c.closedAt, c.closedAt ?? c.openedAt]));
-    await insertMany(q, 'case_notes', ['id', 'case_id', 'author_id', 'body', 'created_at'],
-      cases.flatMap((c) => c.notes.map((n) => [n.id, c.id, n.authorId, n.body, n.at])));
+    await insertMany(q, 'case_notes', ['id', 'case_id', 'author_id', 'body', 'created_at', 'site_id'],
+      cases.flatMap((c) => c.notes.map((n) => [n.id, c.id, n.authorId, n.body, n.at, c.siteId])));
+    await insertMany(q, 'case_note_revisions', ['note_id', 'revision', 'body', 'author_id', 'site_id', 'written_at'],
+      cases.flatMap((c) => c.notes.map((n) => [n.id, 1, n.body, n.authorId, c.siteId, n.at])));
     let seq = 0;
     for (const a of articles) {
       const at = now - rnd.int(1, 200) * 86_400_000;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { caseStatusFrom } from '../cases/status-rules';
 import { CASE_STATUSES, CHANNELS, LINES } from '../roles';
 
 export const customerFlags = z.object({
@@ -49,7 +50,14 @@ export const caseNoteView = z.object({
   authorId: z.string().nullable(),
   authorName: z.string().nullable(),
   body: z.string(),
+  /** When it was first written (offline: on the computer), kept through every edit. */
   createdAt: z.number(),
+  /** The site it was written at. */
+  siteId: z.string().nullable().default(null),
+  siteName: z.string().nullable().default(null),
+  /** 1 for a note never edited; each edit is a new revision, the old ones kept. */
+  revision: z.number().default(1),
+  editedAt: z.number().nullable().default(null),
 });
 export type CaseNoteView = z.infer<typeof caseNoteView>;
 
@@ -64,6 +72,10 @@ export const caseView = z.object({
   callId: z.string().nullable(),
   status: z.enum(CASE_STATUSES),
   wrapupCode: z.string().nullable(),
+  wrapupLabel: z.string().nullable().default(null),
+  /** The wrap-up code says someone has died (the desk asks for the bereavement). */
+  wrapupMeansDeath: z.boolean().default(false),
+  outcome: z.string().nullable().default(null),
   subject: z.string(),
   siteId: z.string(),
   siteName: z.string(),
@@ -71,6 +83,7 @@ export const caseView = z.object({
   ownerName: z.string().nullable(),
   openedAt: z.number(),
   closedAt: z.number().nullable(),
+  resolvedAt: z.number().nullable().default(null),
   updatedAt: z.number(),
 });
 export type CaseView = z.infer<typeof caseView>;
@@ -97,9 +110,13 @@ export const addNoteRequest = z.object({
 
 export const updateCaseRequest = z
   .object({
-    status: z.enum(CASE_STATUSES),
+    status: z.preprocess(caseStatusFrom, z.enum(CASE_STATUSES)),
     wrapupCode: z.string().max(64).nullable(),
     subject: z.string().trim().min(1).max(200),
+    /** What came of it, in words. */
+    outcome: z.string().trim().max(500).nullable(),
+    /** Why a resolved or closed case is reopened (required then, kept with the case). */
+    reason: z.string().trim().max(1000),
     /** A wrap-up finished offline: when it was, not when it reached the hub. */
     closedAt: writtenAt,
   })

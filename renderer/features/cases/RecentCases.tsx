@@ -10,7 +10,7 @@ import { EmptyState } from '../../ui/States';
 import { OpenCaseForm } from './OpenCaseForm';
 import { useRetryWhenOnline } from '../home/useRetryWhenOnline';
 
-const STATUS_TONE: Record<CaseStatus, BadgeTone> = { open: 'primary', pending: 'warning', closed: 'neutral' };
+const STATUS_TONE: Record<CaseStatus, BadgeTone> = { open: 'primary', waiting: 'warning', resolved: 'good', closed: 'neutral' };
 
 /** The advisor's own latest cases, so a returning caller's story is one glance away. */
 export function RecentCases() {
