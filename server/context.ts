@@ -1,6 +1,7 @@
 import { PASSWORD_COST, type PasswordCost } from './accounts/passwords';
 import type { Db } from './db/types';
 import type { EventBus } from './events/bus';
+import type { SecretBox } from './secrets/secret-box';
 import type { GatewayOptions, TelephonyGateway } from './telephony/gateway';
 
 export interface LockoutPolicy {
@@ -35,6 +36,8 @@ export interface HubContext {
   config: HubConfig;
   /** The PBX connection, when an admin has configured one. */
   telephony: TelephonyGateway | null;
+  /** Seals the hub's secrets at rest (the PBX secret, two-factor keys) with a key kept outside the database. */
+  secrets: SecretBox;
 }
 
 export const defaultConfig = (instanceId: string): HubConfig => ({

@@ -19,6 +19,9 @@ import { routeTable } from './routes';
 import { seedIfEmpty } from './seed/seed';
 import { endExpiredPauses } from './telephony/agent-states';
 import { connectPbx } from './telephony/pbx-config';
+import { sealStoredPbxSecret } from './secrets/pbx-secret';
+import { checkSecretKey, loadSecretKey } from './secrets/secret-key';
+import type { SecretBox } from './secrets/secret-box';
 import { hubLogger } from './ops/log';
 import { HubMetrics, observeRequests } from './ops/metrics';
 import { opsHandler } from './ops/ops-routes';
@@ -41,6 +44,9 @@ export interface HubOptions {
   /** Requires `Authorization: Bearer <token>` on GET /metrics. */
   metricsToken?: string;
   log?: Logger;
+  /** RAPPORT_SECRET_KEY; without it the key lives in `secret.key` in `keyDir` (by default the SQLite file's folder). */
+  secretKey?: string;
+  keyDir?: string;
 }
 
 export interface Hub {
@@ -69,12 +75,29 @@ export async function openStorage(opts: HubOptions): Promise<{ db: Db; events: E
   return { db, events: localBus() };
 }
 
+/** The embedded database's folder (0700): where the secret key file lives beside it. */
+const sqliteFolder = (opts: HubOptions): string | undefined =>
+  !opts.databaseUrl && opts.sqlitePath !== ':memory:' ? dirname(opts.sqlitePath ?? 'hub.sqlite') : undefined;
+
+/** The key that seals the hub's secrets, checked against the database; a PBX secret still in clear is sealed. */
+async function openSecrets(db: Db, opts: HubOptions): Promise<SecretBox> {
+  const { box, source } = loadSecretKey({ fromEnvironment: opts.secretKey, dir: opts.keyDir ?? sqliteFolder(opts) });
+  await checkSecretKey(db, box, source);
+  await sealStoredPbxSecret(db, box);
+  return box;
+}
+
 export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   const { db, events } = await openStorage(opts);
   await migrate(db);
   const config = { ...defaultConfig(newId('hub')), ...opts.config };
   if (opts.seed !== false) await seedIfEmpty(db, { passwordCost: config.passwordCost });
-  const context: HubContext = { db, events, config, telephony: null };
+  const secrets = await openSecrets(db, opts).catch(async (err: unknown) => {
+    await events.close();
+    await db.close();
+    throw err;
+  });
+  const context: HubContext = { db, events, config, telephony: null, secrets };
   await connectPbx(context);
   const log = opts.log ?? hubLogger(undefined, process.env.RAPPORT_LOG_LEVEL ?? 'warn');
   const table = routeTable();

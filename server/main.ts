@@ -40,6 +40,9 @@ const hub = await startHub({
   databaseUrl,
   pgSchema: process.env.RAPPORT_PG_SCHEMA || undefined,
   sqlitePath: join(dataDir, 'hub', 'hub.sqlite'),
+  // Seals the PBX secret and two-factor keys; every instance on one PostgreSQL needs the same key.
+  secretKey: process.env.RAPPORT_SECRET_KEY || undefined,
+  keyDir: join(dataDir, 'hub'),
   tls: tlsFiles(),
   minDesktopVersion,
   metricsToken: process.env.RAPPORT_METRICS_TOKEN || undefined,

@@ -15,12 +15,14 @@ import { overviewRoutes } from './overview';
 import { referenceRoutes } from './reference';
 import { sessionRoutes } from './session';
 import { telephonyRoutes } from './telephony';
+import { twoFactorRoutes } from './two-factor';
 import { userRoutes } from './users';
 
 /** The hub's whole HTTP surface; the role-matrix test is generated from this list. */
 export const routes: readonly Route<any, any>[] = [
   ...sessionRoutes,
   ...userRoutes,
+  ...twoFactorRoutes,
   ...organisationRoutes,
   ...referenceRoutes,
   ...customerRoutes,

@@ -1,4 +1,7 @@
+import { z } from 'zod';
 import { signInRequest } from '../../shared/schemas/accounts';
+import { secondStepRequest } from '../../shared/schemas/two-factor';
+import { enrolDuringSignIn, finishSignIn } from '../accounts/two-factor-sign-in';
 import { findSite, findUser, toSiteView, toUserView } from '../accounts/users';
 import { signIn, signOut } from '../accounts/sessions';
 import { route } from '../http/router';
@@ -11,8 +14,29 @@ export const sessionRoutes = [
     summary: 'Sign in with username and password',
     body: signInRequest,
     async handle({ hub, body, raw }) {
-      const session = await signIn(hub, { ...body, client: raw.headers['user-agent'] });
-      return { status: 201, body: session };
+      const reply = await signIn(hub, { ...body, client: raw.headers['user-agent'] });
+      // 200 with a challenge when a code is still needed; 201 once a session exists.
+      return { status: 'token' in reply ? 201 : 200, body: reply };
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/api/session/two-factor',
+    access: 'public',
+    summary: 'Finish signing in with a code from the authenticator app or a one-time recovery code',
+    body: secondStepRequest,
+    async handle({ hub, body }) {
+      return { status: 201, body: await finishSignIn(hub, body) };
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/api/session/two-factor/enrolment',
+    access: 'public',
+    summary: 'Set up two-factor sign-in during sign-in, when one’s role requires it',
+    body: z.object({ challenge: z.string().min(10).max(100) }),
+    async handle({ hub, body }) {
+      return { body: await enrolDuringSignIn(hub, body.challenge) };
     },
   }),
   route({

@@ -10,6 +10,7 @@ import { agentState, setAgentState } from '../telephony/agent-states';
 import { NO_PBX } from '../../shared/telephony/pbx-status';
 import { connectPbx, loadPbxConfig, pbxConfigInput, pbxView } from '../telephony/pbx-config';
 import { pbxHttpError } from '../telephony/pbx-errors';
+import { openPbxSecret, samePbxLogin, sealPbxSecret } from '../secrets/pbx-secret';
 import { testPbxConnection } from '../telephony/pbx-test';
 import { listedReason } from '../telephony/not-ready-reasons';
 import { queuesView } from '../telephony/queue-view';
@@ -84,11 +85,12 @@ export const telephonyRoutes = [
       const saved = await loadPbxConfig(hub);
       const host = body.host ?? saved?.host;
       const username = body.username ?? saved?.username;
-      const secret = body.secret ?? (host === saved?.host && username === saved?.username ? saved?.secret : undefined);
+      const port = body.port ?? saved?.port ?? 5038;
+      const secret = body.secret ?? (saved && samePbxLogin(saved, { host, port, username }) ? saved.secret : undefined);
       if (!host || !username || !secret) {
-        throw new HttpError(400, 'invalid_request', 'Give a host, a user and a secret to test (the saved secret is used only for the saved host and user).');
+        throw new HttpError(400, 'invalid_request', 'Give a host, a user and a secret to test (the saved secret is used only for the saved host, port and user).');
       }
-      const result = await testPbxConnection({ host, port: body.port ?? saved?.port ?? 5038, username, secret });
+      const result = await testPbxConnection({ host, port, username, secret });
       await hub.db.tx((q) => audit(q, actor, { action: 'pbx.tested', entity: 'pbx', entityId: 'main', detail: { host, username, ok: result.ok } }));
       return { body: result };
     },
@@ -101,9 +103,15 @@ export const telephonyRoutes = [
     body: pbxConfigInput,
     async handle({ hub, actor, body }) {
       await hub.db.tx(async (q) => {
-        const had = await q.get<{ secret: string }>("SELECT secret FROM pbx_connections WHERE id = 'main'");
-        const secret = body.secret ?? had?.secret;
-        if (!secret) throw new HttpError(400, 'invalid_request', 'The PBX needs a secret the first time.', [{ path: 'secret', message: 'required' }]);
+        const had = await q.get<{ secret: string; host: string; port: number; username: string }>("SELECT secret, host, port, username FROM pbx_connections WHERE id = 'main'");
+        if (!body.secret && !had) throw new HttpError(400, 'invalid_request', 'The PBX needs a secret the first time.', [{ path: 'secret', message: 'required' }]);
+        // The saved secret is never sent to another PBX: a new host, port or user needs it typed again.
+        if (!body.secret && had && !samePbxLogin(had, body)) {
+          throw new HttpError(400, 'secret_required', 'Enter the secret again: the host, port or user changed, and the saved secret is only sent to the PBX it was given for.', [
+            { path: 'secret', message: 'required when the host, port or user changes' },
+          ]);
+        }
+        const secret = sealPbxSecret(hub.secrets, body.secret ?? openPbxSecret(hub.secrets, had!.secret));
         await q.run("DELETE FROM pbx_connections WHERE id = 'main'");
         await q.run(
           `INSERT INTO pbx_connections (id, name, host, port, username, secret, interface_template, dial_context, enabled, updated_at)

@@ -21,7 +21,7 @@ async function checkTeamBelongs(q: Queryable, teamId: string | null | undefined,
 }
 
 /** One rule for every change to an account: the account as it was and as it will be must both be within reach. */
-function checkReach(actor: Actor, ...accounts: Placed[]): void {
+export function checkReach(actor: Actor, ...accounts: Placed[]): void {
   for (const account of accounts) {
     if (mayManageAccount(actor, account)) continue;
     throw forbidden(
@@ -33,7 +33,7 @@ function checkReach(actor: Actor, ...accounts: Placed[]): void {
 }
 
 /** Every live socket of this person closes; their desktop reconnects as what they now are, or not at all. */
-const revokeLive = (hub: HubContext, userId: string) =>
+export const revokeLive = (hub: HubContext, userId: string) =>
   hub.events.publish({ name: REVOKE_EVENT, data: { userId }, audience: { kind: 'user', userId } });
 
 async function uniqueOrConflict<T>(work: () => Promise<T>, what: string): Promise<T> {

@@ -4,6 +4,7 @@ import { NO_PBX } from '../../shared/telephony/pbx-status';
 import { AmiGateway, type PbxConfig } from './ami-gateway';
 import type { GatewayOptions } from './gateway';
 import { publishPbxStatus } from './pbx-link';
+import { openPbxSecret } from '../secrets/pbx-secret';
 
 export const pbxConfigInput = z.object({
   name: z.string().trim().min(2).max(80).default('Main PBX'),
@@ -71,7 +72,7 @@ export async function loadPbxConfig(hub: HubContext, env: NodeJS.ProcessEnv = pr
   const row = await hub.db.get<Row>("SELECT name, host, port, username, secret, interface_template, dial_context, enabled FROM pbx_connections WHERE id = 'main'");
   if (row) {
     if (!row.enabled) return null;
-    return { host: row.host, port: Number(row.port), username: row.username, secret: row.secret, interfaceTemplate: row.interface_template, dialContext: row.dial_context };
+    return { host: row.host, port: Number(row.port), username: row.username, secret: openPbxSecret(hub.secrets, row.secret), interfaceTemplate: row.interface_template, dialContext: row.dial_context };
   }
   if (!env.RAPPORT_AMI_HOST || !env.RAPPORT_AMI_USER || !env.RAPPORT_AMI_SECRET) return null;
   return {
