@@ -16,19 +16,20 @@ export const FIELD_WEIGHTS: Record<Field, number> = { title: 3, tags: 3, summary
 /** Length normalisation per field: short fields barely vary in length, so they are barely normalised. */
 export const FIELD_B: Record<Field, number> = { title: 0, tags: 0.2, summary: 0.5, category: 0, body: 0.5 };
 const F = FIELDS.length;
-/** Bits of each field's count in a posting's packed counts (title, tags, summary, category, body). */
-const BITS = [6, 6, 6, 4, 10] as const;
-const SHIFT = [0, 6, 12, 18, 22] as const;
+/**
+ * Bits of each field's count in a posting's packed counts (title, tags, summary, category, body):
+ * 16 bits in all, so a posting is 6 bytes. Counts past 3 in a short field or 511 in the body are
+ * capped; BM25F has long saturated by then.
+ */
+const BITS = [2, 2, 2, 1, 9] as const;
+const SHIFT = [0, 2, 4, 6, 7] as const;
 
-/** One article's counts of a term in each field, packed into 32 bits (each capped at its field's most). */
+/** One article's counts of a term in each field, packed into 16 bits (each capped at its field's most). */
 export function packCounts(counts: ArrayLike<number>): number {
   let packed = 0;
   for (let f = 0; f < F; f++) packed += Math.min(counts[f]!, 2 ** BITS[f]! - 1) * 2 ** SHIFT[f]!;
   return packed;
 }
-
-/** A term's count in field `f` of a packed posting. */
-export const countIn = (packed: number, f: number): number => Math.floor(packed / 2 ** SHIFT[f]!) % 2 ** BITS[f]!;
 
 /** What the index keeps of an article to show a result without asking the core. */
 export interface ArticleCard {
@@ -49,7 +50,7 @@ export interface PersistedIndex {
   terms: string[];
   offsets: Uint32Array;
   postingDocs: Int32Array;
-  postingTfs: Uint32Array;
+  postingTfs: Uint16Array;
   surfaceWords: string[];
   surfaceTerms: Uint32Array;
 }
@@ -216,8 +217,14 @@ export class KnowledgeIndex {
     this.normCache = null;
   }
 
+  /** Gives back the room postings lists grew into (up to half of them), once a sync has settled. */
+  trim(): void {
+    for (const p of this.terms.values()) p.trim();
+  }
+
   export(): PersistedIndex {
     if (this.removed) this.compact();
+    this.trim();
     const terms = [...this.terms.keys()];
     const offsets = new Uint32Array(terms.length + 1);
     let total = 0;
@@ -227,7 +234,7 @@ export class KnowledgeIndex {
     });
     offsets[terms.length] = total;
     const postingDocs = new Int32Array(total);
-    const postingTfs = new Uint32Array(total);
+    const postingTfs = new Uint16Array(total);
     terms.forEach((t, i) => {
       const p = this.terms.get(t)!;
       postingDocs.set(p.docs.subarray(0, p.n), offsets[i]);

@@ -1,14 +1,14 @@
 /** One term's postings: internal document numbers and packed per-field counts, growable. */
 export class Postings {
   docs: Int32Array;
-  tfs: Uint32Array;
+  tfs: Uint16Array;
   n = 0;
   constructor(capacity = 4) {
     this.docs = new Int32Array(capacity);
-    this.tfs = new Uint32Array(capacity);
+    this.tfs = new Uint16Array(capacity);
   }
 
-  static from(docs: Int32Array, tfs: Uint32Array): Postings {
+  static from(docs: Int32Array, tfs: Uint16Array): Postings {
     const p = new Postings(0);
     p.docs = docs;
     p.tfs = tfs;
@@ -16,12 +16,19 @@ export class Postings {
     return p;
   }
 
+  /** Drops unused capacity (a list grows by doubling). */
+  trim(): void {
+    if (this.docs.length - this.n <= 4 || this.docs.length === this.n) return;
+    this.docs = this.docs.slice(0, this.n);
+    this.tfs = this.tfs.slice(0, this.n);
+  }
+
   push(doc: number, tf: number): void {
     if (this.n === this.docs.length) {
       const cap = Math.max(4, this.n * 2);
       const docs = new Int32Array(cap);
       docs.set(this.docs);
-      const tfs = new Uint32Array(cap);
+      const tfs = new Uint16Array(cap);
       tfs.set(this.tfs);
       this.docs = docs;
       this.tfs = tfs;

@@ -86,15 +86,15 @@ export function queryTerms(index: KnowledgeIndex, query: string, prefix = !/\s$/
 /**
  * BM25F's pseudo term frequency: each field's count times that field's weight over its length
  * normalisation (`norms` from `fieldNorms`, document at `base`), summed before saturation. The
- * shifts follow `packCounts` (title 6 bits, tags 6, summary 6, category 4, body 10).
+ * shifts follow `packCounts` (title 2 bits, tags 2, summary 2, category 1, body 9).
  */
 function pseudoTf(packed: number, norms: Float32Array, base: number): number {
   return (
-    (packed & 63) * norms[base]! +
-    ((packed >>> 6) & 63) * norms[base + 1]! +
-    ((packed >>> 12) & 63) * norms[base + 2]! +
-    ((packed >>> 18) & 15) * norms[base + 3]! +
-    (packed >>> 22) * norms[base + 4]!
+    (packed & 3) * norms[base]! +
+    ((packed >>> 2) & 3) * norms[base + 1]! +
+    ((packed >>> 4) & 3) * norms[base + 2]! +
+    ((packed >>> 6) & 1) * norms[base + 3]! +
+    (packed >>> 7) * norms[base + 4]!
   );
 }
 

@@ -7,7 +7,7 @@ import type { PersistedIndex } from '../../../shared/search/knowledge-index';
  */
 const DB = 'rapport-search';
 const STORE = 'indexes';
-export const ENGINE_FORMAT = 5;
+export const ENGINE_FORMAT = 6;
 
 export interface SavedIndex {
   key: string;
@@ -33,7 +33,7 @@ interface StoredIndex {
   fieldLengths: Float32Array;
   offsets: Uint32Array;
   postingDocs: Int32Array;
-  postingTfs: Uint32Array;
+  postingTfs: Uint16Array;
   surfaceTerms: Uint32Array;
 }
 
