@@ -65,7 +65,10 @@ export function startState(bridge: Bridge, knowledgeIndex: KnowledgeIndex): void
   knowledgeIndex.onRelinked(() => {
     if (useSessionStore.getState().session) void useKnowledgeStore.getState().loadAll();
   });
-  bridge.on('publishing.changed', ({ articleId }) => usePublishingStore.getState().changed(articleId));
+  bridge.on('publishing.changed', ({ what, articleId }) => {
+    usePublishingStore.getState().changed(articleId);
+    if (what === 'feedback_replied') void useFeedbackStore.getState().replied(articleId);
+  });
   bridge.on('call.changed', (view) => useCallsStore.getState().applyCall(view));
   bridge.on('calls.desk', (desk) => useCallsStore.getState().applyDesk(desk));
   bridge.on('agent.state', (agent) => useCallsStore.getState().applyAgent(agent));

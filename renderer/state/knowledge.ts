@@ -14,6 +14,7 @@ import type {
 import type { BulkFrame } from '../platform/bridge';
 import { bridge } from './bridgeRef';
 import { idle, loading, type Loadable } from './loadable';
+import { SearchMissTracker } from './searchMisses';
 import { useSessionStore } from './session';
 
 const PAGE_SIZE = 500;
@@ -89,6 +90,15 @@ async function refreshQuietly(): Promise<void> {
     if (sequence === searchSequence) void useKnowledgeStore.getState().refreshResults();
   }
 }
+
+/**
+ * What people on the phones looked for and did not open (an admin trying the search is not a gap).
+ * Best effort: a report that cannot reach the hub (offline) is not worth keeping.
+ */
+const searchMisses = new SearchMissTracker((miss) => {
+  const role = useSessionStore.getState().session?.user.role;
+  if (role === 'advisor' || role === 'supervisor') void bridge().call('knowledge.searchMiss', miss);
+});
 
 let loadGeneration = 0;
 let searchSequence = 0;
@@ -230,6 +240,7 @@ export const useKnowledgeStore = create<KnowledgeStore>()((set, get) => ({
   },
 
   setQuery(query) {
+    searchMisses.typed(query);
     set({ query, activeIndex: -1, openArticleId: null, article: idle });
     void get().refreshResults();
   },
@@ -244,6 +255,7 @@ export const useKnowledgeStore = create<KnowledgeStore>()((set, get) => ({
       const hits = query.trim() || filtered ? await index.search(query, RESULT_LIMIT, filters) : await index.recent(RECENT_LIMIT);
       if (sequence !== searchSequence) return;
       const activeIndex = Math.min(get().activeIndex, hits.length - 1);
+      if (query.trim()) searchMisses.answered(query, hits.length);
       set({ results: { status: 'ready', data: hits }, activeIndex });
     } catch (error) {
       if (sequence !== searchSequence) return;
@@ -255,6 +267,7 @@ export const useKnowledgeStore = create<KnowledgeStore>()((set, get) => ({
   setActiveIndex: (activeIndex) => set({ activeIndex }),
 
   async openArticle(id) {
+    searchMisses.opened();
     set({ openArticleId: id, article: { status: 'loading' } });
     // The core answers from this computer's cache, so an article opens offline too.
     const result = await bridge().call('knowledge.get', { id });
@@ -267,6 +280,7 @@ export const useKnowledgeStore = create<KnowledgeStore>()((set, get) => ({
   requestSearchFocus: ({ selectAll = true } = {}) => set({ focusRequest: { selectAll } }),
 
   startContact() {
+    searchMisses.finish();
     const { query, filters, openArticleId } = get();
     if (!query && !openArticleId && !filters.line && !filters.category) return;
     set({ query: '', filters: {}, activeIndex: -1, openArticleId: null, article: idle });
@@ -301,6 +315,7 @@ export const useKnowledgeStore = create<KnowledgeStore>()((set, get) => ({
     loadGeneration++;
     suggestSequence++;
     heldChanges = null;
+    searchMisses.forget();
     get().index?.reset();
     set(blank);
   },

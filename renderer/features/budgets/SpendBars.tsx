@@ -1,6 +1,7 @@
 import type { SpendRow } from '../../../shared/schemas/gestures';
 import { formatCount, formatPence } from '../../ui/format';
 import './spend-charts.css';
+import { ScrollBox } from '../../ui/ScrollBox';
 
 interface SpendBarsProps {
   title: string;
@@ -25,7 +26,7 @@ export function SpendBars({ title, dimension, rows }: SpendBarsProps) {
       <h3 id={id} className="spend-chart-title">
         {title}
       </h3>
-      <div className="table-wrap">
+      <ScrollBox label={title}>
         <table className="table table-compact spend-table" aria-labelledby={id}>
           <colgroup>
             <col className="spend-label-col" />
@@ -74,7 +75,7 @@ export function SpendBars({ title, dimension, rows }: SpendBarsProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </section>
   );
 }

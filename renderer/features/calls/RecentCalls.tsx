@@ -9,6 +9,7 @@ import { EmptyState, InlineError } from '../../ui/States';
 import { useNow } from '../../ui/useNow';
 import '../../ui/controls.css';
 import './history.css';
+import { ScrollBox } from '../../ui/ScrollBox';
 
 function When({ at, now }: { at: number; now: number }) {
   if (!isSameDay(at, now)) return <DateTime ms={at} />;
@@ -69,7 +70,7 @@ export function RecentCalls() {
           return (
             <>
               {callBack.length > 0 ? <CallBackList entries={callBack} now={now} /> : null}
-              <div className="table-wrap">
+              <ScrollBox label="Recent calls">
                 <table className="table table-compact calls-table">
                   <caption className="visually-hidden">Recent calls, newest first</caption>
                   <thead>
@@ -99,7 +100,7 @@ export function RecentCalls() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollBox>
             </>
           );
         }}

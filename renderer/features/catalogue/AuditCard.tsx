@@ -7,6 +7,7 @@ import { roleLabel } from '../../ui/format';
 import { EmptyState, ErrorState, InlineError, LoadingState } from '../../ui/States';
 import { useRetryWhenOnline } from '../home/useRetryWhenOnline';
 import { auditWho, describeAudit } from './auditText';
+import { ScrollBox } from '../../ui/ScrollBox';
 
 const FILTERS: { value: AuditEntity | ''; label: string }[] = [
   { value: '', label: 'Everything' },
@@ -67,7 +68,7 @@ export function AuditCard() {
   else
     body = (
       <>
-        <div className="table-wrap">
+        <ScrollBox label="Audit log entries">
           <table className="table table-compact audit-table" aria-busy={audit.status === 'loading'}>
             <thead>
               <tr>
@@ -95,7 +96,7 @@ export function AuditCard() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
         {audit.status === 'error' && audit.error ? (
           <InlineError error={audit.error} lead={audit.failed === 'more' ? 'More could not be loaded' : 'Not refreshed'} />
         ) : null}

@@ -7,6 +7,7 @@ import { ApprovalsInbox } from '../gestures/ApprovalsInbox';
 import { FulfilmentQueue } from '../gestures/FulfilmentQueue';
 import { MyGoodwill } from '../gestures/MyGoodwill';
 import { KnowledgePanel } from '../knowledge/KnowledgePanel';
+import { MyFeedback } from '../knowledge/MyFeedback';
 import { QueuesPanel } from '../queues/QueuesPanel';
 import { SupervisorPanels } from './SupervisorPanels';
 import './home.css';
@@ -23,6 +24,7 @@ export function RoleHome({ session }: { session: SignedIn }) {
           <RecentCases />
           <RecentCalls />
           <MyGoodwill />
+          <MyFeedback />
         </div>
       );
     case 'supervisor':
@@ -35,6 +37,7 @@ export function RoleHome({ session }: { session: SignedIn }) {
           <RecentCalls />
           <FulfilmentQueue />
           <GoodwillSpend />
+          <MyFeedback />
         </div>
       );
     case 'site_admin':

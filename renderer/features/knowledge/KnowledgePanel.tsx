@@ -75,7 +75,8 @@ export function KnowledgePanel({ className, suggestionsAsResults = false }: { cl
 
   const stillIndexing = indexing.status === 'loading' || indexing.status === 'idle';
 
-  const resultsView = () => {
+  /** Why there is no list to show (loading, an error, nothing found), or null when the list shows. */
+  const instead = () => {
     if (indexing.status === 'error' && hits.length === 0) {
       return <ErrorState title="Knowledge could not be loaded." error={indexing.error} onRetry={() => void loadAll()} />;
     }
@@ -96,7 +97,14 @@ export function KnowledgePanel({ className, suggestionsAsResults = false }: { cl
         <EmptyState>No articles saved on this computer yet</EmptyState>
       );
     }
-    return (
+    return null;
+  };
+  const noList = openId ? null : instead();
+  // The search box names the list it controls only while that list is on the page.
+  const listShown = !openId && noList === null;
+
+  const resultsView = () =>
+    noList ?? (
       <>
         <h3 className="results-heading">{showingSuggested ? 'Suggested for this call' : searching ? 'Best matches' : 'Recently updated'}</h3>
         <ResultsList
@@ -111,12 +119,11 @@ export function KnowledgePanel({ className, suggestionsAsResults = false }: { cl
         />
       </>
     );
-  };
 
   return (
     <Card title="Knowledge base" className={className ? `knowledge ${className}` : 'knowledge'}>
       <SearchBox
-        resultsId={resultsId}
+        resultsId={listShown ? resultsId : undefined}
         onEnterResults={() => listRef.current?.focusOption(0) ?? false}
         onOpenFirst={() => open(Math.max(activeIndex, 0))}
       />

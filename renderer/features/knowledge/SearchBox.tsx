@@ -2,7 +2,8 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useKnowledgeActions, useKnowledgeQuery, useOpenArticle, useSearchFocusRequest } from '../../state';
 
 interface SearchBoxProps {
-  resultsId: string;
+  /** The results list's id while it is on the page (not while an article or an empty state shows). */
+  resultsId: string | undefined;
   /** Moves focus into the results; false when there is nothing to move to. */
   onEnterResults: () => boolean;
   onOpenFirst: () => void;

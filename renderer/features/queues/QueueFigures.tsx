@@ -3,6 +3,7 @@ import { LINE_LABELS } from '../../../shared/roles';
 import { formatClock, formatCount } from '../../ui/format';
 import { EmptyState } from '../../ui/States';
 import { useNow } from '../../ui/useNow';
+import { ScrollBox } from '../../ui/ScrollBox';
 
 /** The longest wait keeps counting between the hub's figures, as the caller's wait does. */
 function LongestWait({ queue, figuresAt, live }: { queue: QueueStatView; figuresAt: number; live: boolean }) {
@@ -36,7 +37,7 @@ export function QueueFigures({
   }
   if (queues.length === 0) return <EmptyState>The phone system has not reported any queues yet</EmptyState>;
   return (
-    <div className="table-wrap">
+    <ScrollBox label="Calls waiting">
       <table className="table table-compact queues-table" aria-label="Calls waiting">
         <thead>
           <tr>
@@ -64,6 +65,6 @@ export function QueueFigures({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
