@@ -6,6 +6,7 @@ import type { CaseView } from '../../shared/schemas/customers';
 import type { ArticleEntry, FeedbackView } from '../../shared/schemas/knowledge';
 import type { DesktopCore } from './core';
 import { CoreError } from './errors';
+import { auditHandlers } from './audit-handlers';
 import { catalogueHandlers } from './catalogue-handlers';
 import { gestureHandlers } from './gesture-handlers';
 import { noteHandlers } from './note-handlers';
@@ -31,6 +32,7 @@ export function coreHandlers(core: DesktopCore, host: { dataDir?: string; electr
     ...noteHandlers(core),
     ...publishingHandlers(core),
     ...peopleHandlers(core),
+    ...auditHandlers(core),
     'session.status': async () => core.sessionState,
     'session.signIn': (args) => core.signIn(args),
     'session.signOut': () => core.signOut(),

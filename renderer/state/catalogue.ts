@@ -1,8 +1,7 @@
 import { create } from 'zustand';
-import type { AuditEntryView, CatalogueList } from '../../shared/contract/catalogue';
+import type { CatalogueList } from '../../shared/contract/catalogue';
 import type { BridgeError, Result } from '../../shared/contract/envelope';
 import type { RequestArgs } from '../../shared/contract/requests';
-import type { AuditEntity } from '../../shared/schemas/audit';
 import type { CatalogueItem } from '../../shared/schemas/catalogue';
 import type { BudgetView, GestureSettings } from '../../shared/schemas/gestures';
 import { bridge } from './bridgeRef';
@@ -23,24 +22,10 @@ export interface MonthlyBudgets {
   budgets: BudgetView[];
 }
 
-export interface AuditLog {
-  entity: AuditEntity | null;
-  entries: AuditEntryView[];
-  nextBefore: number | null;
-  status: 'idle' | 'loading' | 'ready' | 'error';
-  error: BridgeError | null;
-  /** Whether the failure was asking again from the top or asking for the next page. */
-  failed: 'refresh' | 'more' | null;
-}
-
-const AUDIT_PAGE = 50;
-const emptyAudit: AuditLog = { entity: null, entries: [], nextBefore: null, status: 'idle', error: null, failed: null };
-
 interface CatalogueStore {
   catalogue: Loadable<CatalogueList>;
   settings: Loadable<GestureSettings>;
   budgets: Loadable<MonthlyBudgets>;
-  audit: AuditLog;
   busy: Partial<Record<CatalogueAction, boolean>>;
   errors: Partial<Record<CatalogueAction, BridgeError>>;
   /** What was last saved, in words, for the status line of the card it was saved from. */
@@ -56,8 +41,6 @@ interface CatalogueStore {
   ): Promise<boolean>;
   loadBudgets(month: string): Promise<void>;
   setBudget(siteId: string, month: string, budgetPence: number): Promise<boolean>;
-  loadAudit(entity: AuditEntity | null): Promise<void>;
-  loadMoreAudit(): Promise<void>;
   dismiss(action: CatalogueAction): void;
   clear(): void;
 }
@@ -77,7 +60,6 @@ const withItem = (list: CatalogueList, item: CatalogueItem): CatalogueList => {
 /** Answers that arrive after sign-out (or after a newer load) are dropped, never shown to the next person. */
 let epoch = 0;
 let budgetsAsked = 0;
-let auditAsked = 0;
 
 export const useCatalogueStore = create<CatalogueStore>()((set, get) => {
   async function run<T>(action: CatalogueAction, call: () => Promise<Result<T>>, done: (value: T) => void): Promise<boolean> {
@@ -101,7 +83,6 @@ export const useCatalogueStore = create<CatalogueStore>()((set, get) => {
     catalogue: idle,
     settings: idle,
     budgets: idle,
-    audit: emptyAudit,
     busy: {},
     errors: {},
     notice: null,
@@ -185,53 +166,16 @@ export const useCatalogueStore = create<CatalogueStore>()((set, get) => {
         },
       ),
 
-    async loadAudit(entity) {
-      const mine = ++auditAsked;
-      const era = epoch;
-      const previous = get().audit;
-      // Another filter's lines must not sit under this one's heading while it loads.
-      const kept = previous.entity === entity ? previous : { ...previous, entries: [], nextBefore: null };
-      set({ audit: { ...kept, entity, status: 'loading', error: null, failed: null } });
-      const result = await bridge().call('audit.list', { limit: AUDIT_PAGE, entity: entity ?? undefined });
-      if (mine !== auditAsked || era !== epoch) return;
-      if (result.ok) set({ audit: { entity, ...result.value, status: 'ready', error: null, failed: null } });
-      else set({ audit: { ...get().audit, status: 'error', error: result.error, failed: 'refresh' } });
-    },
-
-    async loadMoreAudit() {
-      const { audit } = get();
-      if (audit.status === 'loading' || audit.nextBefore === null) return;
-      const mine = ++auditAsked;
-      const era = epoch;
-      set({ audit: { ...audit, status: 'loading', error: null, failed: null } });
-      const result = await bridge().call('audit.list', {
-        limit: AUDIT_PAGE,
-        before: audit.nextBefore,
-        entity: audit.entity ?? undefined,
-      });
-      if (mine !== auditAsked || era !== epoch) return;
-      const now = get().audit;
-      if (!result.ok) return set({ audit: { ...now, status: 'error', error: result.error, failed: 'more' } });
-      set({
-        audit: {
-          ...now,
-          entries: [...now.entries, ...result.value.entries],
-          nextBefore: result.value.nextBefore,
-          status: 'ready',
-        },
-      });
-    },
-
     dismiss(action) {
       const errors = { ...get().errors };
       delete errors[action];
       set({ errors });
     },
 
-    // The catalogue is shared, but the audit log and anything half-saved belong to who was signed in.
+    // The catalogue is shared, but anything half-saved belongs to who was signed in.
     clear() {
       epoch++;
-      set({ catalogue: idle, settings: idle, budgets: idle, audit: emptyAudit, busy: {}, errors: {}, notice: null });
+      set({ catalogue: idle, settings: idle, budgets: idle, busy: {}, errors: {}, notice: null });
     },
   };
 });

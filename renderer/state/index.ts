@@ -19,6 +19,7 @@ import { useSessionStore } from './session';
 import { useSetupStore } from './setup';
 
 export * from './approvals';
+export * from './audit';
 export * from './budgets';
 export * from './calls';
 export * from './caseTabs';

@@ -4,6 +4,7 @@ import { LINE_LABELS, type Line } from '../../shared/roles';
 import type { BudgetReport, SpendRow } from '../../shared/schemas/gestures';
 import type { Queryable } from '../db/types';
 import { badRequest } from '../http/errors';
+import { csv } from '../http/csv';
 
 const sentence = (key: string) => key.charAt(0).toUpperCase() + key.slice(1).replace(/_/g, ' ');
 const monthLabel = (m: string) => new Date(`${m}-15T12:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -70,16 +71,7 @@ export async function budgetReport(q: Queryable, from: string, to: string): Prom
   };
 }
 
-/** Text cells that a spreadsheet would run as a formula are defused with a leading apostrophe. */
-function cell(v: string | number | null): string {
-  if (v === null) return '';
-  if (typeof v === 'number') return String(v);
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 const pounds = (p: number) => (p / 100).toFixed(2);
-const csv = (rows: (string | number | null)[][]) => rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 
 export type CsvGrouping = 'site' | 'line' | 'kind' | 'reason' | 'month' | 'request';
 

@@ -1,5 +1,6 @@
 import { RouteTable, type Route } from '../http/router';
 import { agentReasonRoutes } from './agent-reasons';
+import { auditRoutes } from './audit';
 import { caseListRoutes } from './case-lists';
 import { caseTaskRoutes } from './case-tasks';
 import { caseRoutes } from './cases';
@@ -24,6 +25,7 @@ export const routes: readonly Route<any, any>[] = [
   ...userRoutes,
   ...twoFactorRoutes,
   ...organisationRoutes,
+  ...auditRoutes,
   ...referenceRoutes,
   ...customerRoutes,
   ...customerEditRoutes,

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { ADMIN_ROLES, mayRunSite } from '../../shared/roles';
 import { createSiteRequest, createTeamRequest, updateSiteRequest } from '../../shared/schemas/accounts';
 import { findSite, toSiteView, type SiteRow } from '../accounts/users';
@@ -14,12 +13,6 @@ interface TeamRow {
   supervisor_id: string | null;
 }
 const toTeamView = (t: TeamRow) => ({ id: t.id, name: t.name, siteId: t.site_id, supervisorId: t.supervisor_id });
-
-const auditQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  before: z.coerce.number().int().positive().optional(),
-  entity: z.string().max(40).optional(),
-});
 
 export const organisationRoutes = [
   route({
@@ -117,49 +110,6 @@ export const organisationRoutes = [
       });
       const team = await hub.db.get<TeamRow>('SELECT id, name, site_id, supervisor_id FROM teams WHERE id = ?', [id]);
       return { status: 201, body: { team: toTeamView(team!) } };
-    },
-  }),
-  route({
-    method: 'GET',
-    path: '/api/audit',
-    access: ADMIN_ROLES,
-    summary: 'The audit log, newest first: a site admin reads their own site’s, an organisation admin every site’s',
-    query: auditQuery,
-    async handle({ hub, actor, query }) {
-      const where: string[] = [];
-      const args: (string | number)[] = [];
-      if (actor.role !== 'org_admin') {
-        where.push('site_id = ?');
-        args.push(actor.siteId);
-      }
-      if (query.before) {
-        where.push('id < ?');
-        args.push(query.before);
-      }
-      if (query.entity) {
-        where.push('entity = ?');
-        args.push(query.entity);
-      }
-      const rows = await hub.db.all<Record<string, unknown>>(
-        `SELECT id, at, actor_id, actor_role, action, entity, entity_id, site_id, detail FROM audit_log
-         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
-        [...args, query.limit],
-      );
-      return {
-        body: {
-          entries: rows.map((r) => ({
-            id: Number(r.id),
-            at: r.at,
-            actorId: r.actor_id,
-            actorRole: r.actor_role,
-            action: r.action,
-            entity: r.entity,
-            entityId: r.entity_id,
-            siteId: r.site_id,
-            detail: JSON.parse(String(r.detail)) as unknown,
-          })),
-        },
-      };
     },
   }),
 ];

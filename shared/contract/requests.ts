@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditRequestArgs, type AuditRequestResults } from './audit';
 import { callRequestArgs, type CallRequestResults } from './calls';
 import { catalogueRequestArgs, type CatalogueRequestResults } from './catalogue';
 import { gestureRequestArgs, type GestureRequestResults } from './gestures';
@@ -33,6 +34,7 @@ export const requestArgs = {
   ...setupRequestArgs,
   ...publishingRequestArgs,
   ...peopleRequestArgs,
+  ...auditRequestArgs,
 } as const;
 
 export type RequestName = keyof typeof requestArgs;
@@ -67,7 +69,8 @@ export interface AdminHome {
 export interface RequestResults
   extends CallRequestResults, GestureRequestResults, QueueRequestResults, CatalogueRequestResults, NoteRequestResults, SetupRequestResults,
     PublishingRequestResults,
-    PeopleRequestResults {
+    PeopleRequestResults,
+    AuditRequestResults {
   'session.status': SessionState;
   'session.signIn': SessionState;
   'session.signOut': SessionState;

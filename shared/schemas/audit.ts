@@ -16,7 +16,20 @@ export const auditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 
-export const auditPage = z.object({ entries: z.array(auditEntry) });
+/** An entry as the hub sends it to people: every id named, and the whole line as one sentence. */
+export const auditEntryView = auditEntry.extend({
+  actorName: z.string().nullable(),
+  /** The person, site, item, article, case or customer the entry is about. */
+  subjectName: z.string().nullable(),
+  siteName: z.string().nullable(),
+  customerName: z.string().nullable(),
+  caseReference: z.string().nullable(),
+  /** "Priya Shah approved a £60 hamper for Olivia Young (RP-100012)". */
+  sentence: z.string(),
+});
+export type AuditEntryView = z.infer<typeof auditEntryView>;
+
+export const auditPage = z.object({ entries: z.array(auditEntryView) });
 
 /** What the audit log can be narrowed to; the hub filters on one entity at a time. */
 export const AUDIT_ENTITIES = [

@@ -44,6 +44,7 @@ const EXPECTED: Record<string, Who> = {
   'GET /api/teams': 'signed_in',
   'POST /api/teams': ADMINS,
   'GET /api/audit': ADMINS,
+  'GET /api/audit/export': ADMINS,
   'GET /api/queues': 'signed_in',
   'GET /api/wrapup-codes': 'signed_in',
   'GET /api/catalogue': 'signed_in',

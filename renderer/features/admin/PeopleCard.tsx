@@ -8,6 +8,7 @@ import { Card } from '../../ui/Card';
 import { DateTime } from '../../ui/DateTime';
 import { roleLabel } from '../../ui/format';
 import { Loaded } from '../../ui/Loaded';
+import { ScrollBox } from '../../ui/ScrollBox';
 import { EmptyState } from '../../ui/States';
 import { useNow } from '../../ui/useNow';
 import { isLocked, mayManage, placeOf } from './people';
@@ -49,7 +50,7 @@ function PeopleTable({ data, show, siteFilter, search, onOpen }: { data: PeopleL
   );
   if (users.length === 0) return <EmptyState>{show === 'locked' ? 'Nobody is locked out' : 'Nobody matches'}</EmptyState>;
   return (
-    <div className="table-wrap admin-scroll">
+    <ScrollBox label="People" className="table-wrap admin-scroll">
       <table className="table table-compact">
         <thead>
           <tr>
@@ -93,7 +94,7 @@ function PeopleTable({ data, show, siteFilter, search, onOpen }: { data: PeopleL
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 

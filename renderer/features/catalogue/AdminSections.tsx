@@ -1,6 +1,6 @@
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { AuditLog } from '../admin/AuditLog';
 import { GoodwillSpend } from '../budgets/GoodwillSpend';
-import { AuditCard } from './AuditCard';
 import { BudgetsCard } from './BudgetsCard';
 import { CatalogueCard } from './CatalogueCard';
 import { LimitsCard } from './LimitsCard';
@@ -76,7 +76,7 @@ export function AdminSections({ knowledge, publishing, orgAdmin }: { knowledge: 
             <BudgetsCard />
           </>
         ) : null}
-        {active === 'audit' ? <AuditCard /> : null}
+        {active === 'audit' ? <AuditLog /> : null}
       </div>
     </div>
   );
