@@ -50,7 +50,7 @@ function PeopleTable({ data, show, siteFilter, search, onOpen }: { data: PeopleL
   );
   if (users.length === 0) return <EmptyState>{show === 'locked' ? 'Nobody is locked out' : 'Nobody matches'}</EmptyState>;
   return (
-    <ScrollBox label="People" className="table-wrap admin-scroll">
+    <ScrollBox label="Everyone listed" className="table-wrap admin-scroll">
       <table className="table table-compact">
         <thead>
           <tr>
