@@ -11,6 +11,7 @@ import type { DeskOutbox } from './desk-outbox';
 import { NoteJournal } from './note-journal';
 import { lineOf, loadCallReference, lookUpCaller, type CallReference } from './screen-pop';
 import type { DesktopStore } from './store';
+import { hubReplies } from '../../shared/hub/replies';
 
 export interface DeskDeps {
   hub: HubClient;
@@ -232,14 +233,14 @@ export class CallDesk {
   private async openCase(view: CallView): Promise<void> {
     await this.settleLine(view);
     try {
-      const { case: opened } = await this.deps.hub.post<{ case: { id: string; reference: string } }>('/api/cases', {
+      const { case: opened } = await this.deps.hub.post('/api/cases', {
         customerId: view.card?.customer.id ?? null,
         channel: 'phone',
         line: view.line ?? 'food',
         queueId: view.call.queue,
         callId: view.call.callId,
         subject: view.card ? `Call from ${view.card.customer.name}` : `Call from ${view.caller}`,
-      });
+      }, hubReplies.caseOpened);
       this.settle(view, { caseId: opened.id, caseReference: opened.reference });
     } catch (err) {
       console.error('[core] could not open a case for the call:', (err as Error).message);
@@ -314,7 +315,7 @@ export class CallDesk {
 
   async loadAgentState(): Promise<void> {
     try {
-      this.hubAgentState(await this.deps.hub.get<AgentStateView>('/api/agent/state'));
+      this.hubAgentState(await this.deps.hub.get('/api/agent/state', hubReplies.agentState));
     } catch {
       /* offline or not an advisor: stays as it was */
     }

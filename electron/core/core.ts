@@ -1,12 +1,11 @@
 import { join } from 'node:path';
 import type { PushFrame } from '../../shared/contract/envelope';
 import type { ConnectionStatus, PushName, Pushes } from '../../shared/contract/pushes';
-import type { AgentStateView, CustomerCard } from '../../shared/contract/calls';
 import type { SessionState } from '../../shared/contract/requests';
-import type { CallSignal } from '../../shared/telephony/signals';
 import { isAdmin } from '../../shared/roles';
-import { knowledgePush } from '../../shared/schemas/knowledge';
-import type { SessionView } from '../../shared/schemas/accounts';
+import type { KnowledgePush } from '../../shared/schemas/knowledge';
+import type { HubLiveEvent } from '../../shared/hub/events';
+import { hubReplies } from '../../shared/hub/replies';
 import type { WebhookEvent } from '../../shared/telephony/webhook';
 import { CallDesk } from './call-desk';
 import { DeskOutbox } from './desk-outbox';
@@ -17,14 +16,13 @@ import { HubClient } from './hub-client';
 import { HubLive } from './hub-live';
 import { KnowledgeSync } from './knowledge-sync';
 import { NoteJournal } from './note-journal';
-import { queuesChangeFrom } from './queue-events';
+import { consoleLog, type CoreLog } from './log';
 import { fileVault, type SavedSession, type SessionVault } from './session-vault';
 import { RetentionKeeper } from './retention';
 import { DesktopStore } from './store';
 import { DesktopSetup } from './setup';
 import { isDeskEvent, stateWhenAway } from './presence';
 import type { SetupStatus } from '../../shared/contract/setup';
-import type { HubVersion } from '../../shared/versions';
 
 export interface CoreOptions {
   /** The desktop's own folder (sessions and per-user stores live below it). */
@@ -41,9 +39,20 @@ export interface CoreOptions {
   wrapUpSeconds?: number;
   /** Where the hub address came from and how sign-in is kept (the hosts read the policy file). */
   setup?: DesktopSetup;
+  /** The rotating log file in both hosts; the console when a test leaves it out. */
+  log?: CoreLog;
 }
 
 const SEVEN_DAYS = 7 * 24 * 60 * 60 * 1000;
+
+const PUBLISHING_WHAT = {
+  'knowledge.review_requested': 'review_requested',
+  'knowledge.reviewed': 'reviewed',
+  'knowledge.flagged': 'flagged',
+  'knowledge.feedback_replied': 'feedback_replied',
+} as const;
+const GESTURE_WHAT = { 'gesture.requested': 'requested', 'gesture.resolved': 'resolved', 'gesture.decided': 'decided', 'gesture.fulfilment': 'fulfilment' } as const;
+const changedArticle = (push: KnowledgePush): string | null => (!push.change ? null : push.change.kind === 'upsert' ? push.change.article.id : push.change.id);
 
 /** What one signed-in person's desktop holds while they are signed in. */
 interface Active {
@@ -63,6 +72,7 @@ interface Active {
 export class DesktopCore {
   readonly hub: HubClient;
   readonly setup: DesktopSetup;
+  readonly log: CoreLog;
   private readonly vault: SessionVault;
   private readonly listeners = new Set<(frame: PushFrame) => void>();
   private active: Active | null = null;
@@ -73,7 +83,8 @@ export class DesktopCore {
   readonly retention: RetentionKeeper;
 
   constructor(private readonly opts: CoreOptions) {
-    this.hub = new HubClient(opts.hubUrl);
+    this.log = opts.log ?? consoleLog;
+    this.hub = new HubClient(opts.hubUrl, { log: this.log, onUpdateNeeded: () => this.hubWantsUpdate() });
     this.vault = opts.vault ?? fileVault(join(opts.dataDir, 'session.json'));
     this.retention = new RetentionKeeper(opts.dataDir, () => this.active?.store ?? null);
     this.setup =
@@ -118,9 +129,18 @@ export class DesktopCore {
   async checkHubVersion(): Promise<void> {
     if (!this.opts.hubUrl) return;
     const before = this.setup.status.updateNeeded;
-    const version = await this.hub.get<HubVersion>('/api/version').catch(() => null);
+    const version = await this.hub.get('/api/version', hubReplies.version).catch(() => null);
     if (version) this.setup.noteHubVersion(version);
     if (JSON.stringify(before) !== JSON.stringify(this.setup.status.updateNeeded)) this.emit('setup.changed', this.setup.status);
+  }
+
+  /**
+   * Any answer 426, at sign-in or hours into a shift: the app says "update needed" at once (a
+   * banner while signed in), then learns from /api/version which version the hub wants.
+   */
+  private hubWantsUpdate(): void {
+    if (this.setup.noteUpdateNeeded(null)) this.emit('setup.changed', this.setup.status);
+    void this.checkHubVersion();
   }
 
   /** Starts from the saved session if there is one young enough, then checks it with the hub. */
@@ -171,8 +191,9 @@ export class DesktopCore {
   async signIn(input: { username: string; password: string }): Promise<SessionState> {
     if (this.active) await this.signOut();
     if (!this.opts.hubUrl) throw new CoreError('no_hub', 'Enter your hub address first.');
-    const session = await this.hub.request<SessionView>('POST', '/api/session', input).catch(async (err: unknown) => {
-      if (this.setup.noteRefusal(err, null)) await this.checkHubVersion();
+    const session = await this.hub.request('POST', '/api/session', input, hubReplies.session).catch(async (err: unknown) => {
+      // The screen says which version the hub wants before it says sign-in failed.
+      if (err instanceof CoreError && err.code === 'update_needed') await this.checkHubVersion();
       throw err;
     });
     const saved: SavedSession = { ...session, savedAt: Date.now(), hubUrl: this.opts.hubUrl };
@@ -241,12 +262,14 @@ export class DesktopCore {
     }, this.opts.syncPageSize);
     const live = new HubLive(this.opts.hubUrl, saved.token, {
       onOpen: () => void this.confirm(),
-      onEvent: (name, data) => this.onHubEvent(name, data),
+      onEvent: (event) => this.onHubEvent(event),
+      // A knowledge push that did not parse is repaired from the feed, which is parsed page by page.
+      onDropped: (name) => name === 'knowledge.changed' && void this.syncKnowledge().catch(() => undefined),
       onClose: (code) => {
         if (this.status.state !== 'syncing') this.setStatus({ state: 'offline' });
         if (code === 4401) void this.confirm();
       },
-    });
+    }, this.log);
     const notes = new NoteJournal(this.hub, store, (entries) => this.emit('notes.journal', entries));
     const desk = new CallDesk({
       hub: this.hub,
@@ -278,7 +301,7 @@ export class DesktopCore {
     const active = this.active;
     if (!active) return;
     try {
-      await this.hub.get('/api/session');
+      await this.hub.get('/api/session', hubReplies.sessionCheck);
     } catch (err) {
       if (err instanceof CoreError && err.status === 401) {
         this.deactivate();
@@ -301,40 +324,61 @@ export class DesktopCore {
     void this.syncKnowledge().catch(() => undefined);
   }
 
-  private onHubEvent(name: string, data: Record<string, unknown>): void {
+  /** Live events arrive parsed (shared/hub/events.ts): each name brings the data it promises. */
+  private onHubEvent(event: HubLiveEvent): void {
     const desk = this.active?.desk;
-    if (name === 'knowledge.changed') this.takeKnowledgePush(data);
-    if (name === 'knowledge.changed' || name === 'knowledge.review_requested' || name === 'knowledge.reviewed' || name === 'knowledge.flagged' || name === 'knowledge.feedback_replied') {
-      const what = name === 'knowledge.changed' ? 'published' : (name.slice('knowledge.'.length) as 'review_requested' | 'reviewed' | 'flagged' | 'feedback_replied');
-      const articleId = typeof data.articleId === 'string' ? data.articleId : null;
-      // Advisors hear only a reply to them; the change itself already reached their cache.
-      if (what !== 'published' || this.active?.saved.user.role === 'org_admin') this.emit('publishing.changed', { what, articleId });
-    }
-    else if (name.startsWith('gesture.')) {
-      const what = name.slice('gesture.'.length) as 'requested' | 'resolved' | 'decided' | 'fulfilment';
-      this.emit('gestures.changed', { what, requestId: typeof data.requestId === 'string' ? data.requestId : null });
-    }
-    else if (name === 'team.changed' || name === 'queues.changed') {
-      const change = queuesChangeFrom(name, data);
-      if (change) this.emit('queues.changed', change);
-    }
-    else if (name === 'call.signal' && desk) desk.accept(data as unknown as CallSignal, 'hub');
-    else if (name === 'agent.state' && desk) desk.hubAgentState(data as unknown as AgentStateView);
-    else if (name === 'customer.changed') {
-      const id = typeof data.customerId === 'string' ? data.customerId : '';
-      // Open gesture lists and profiles for this customer ask again (a bereavement flagged at another site).
-      if (id) this.emit('customers.changed', { customerId: id });
-      if (desk && id && desk.current?.card?.customer.id === id) {
-        void this.hub.get<CustomerCard>(`/api/customers/${encodeURIComponent(id)}`).then((card) => desk.updateCard(card), () => undefined);
+    switch (event.name) {
+      case 'knowledge.changed':
+        this.takeKnowledgePush(event.data);
+        // Advisors hear only a reply to them; the change itself already reached their cache.
+        if (this.active?.saved.user.role === 'org_admin') this.emit('publishing.changed', { what: 'published', articleId: changedArticle(event.data) });
+        return;
+      case 'knowledge.review_requested':
+      case 'knowledge.reviewed':
+      case 'knowledge.flagged':
+      case 'knowledge.feedback_replied':
+        this.emit('publishing.changed', { what: PUBLISHING_WHAT[event.name], articleId: event.data.articleId });
+        return;
+      case 'gesture.requested':
+      case 'gesture.resolved':
+      case 'gesture.decided':
+      case 'gesture.fulfilment':
+        this.emit('gestures.changed', { what: GESTURE_WHAT[event.name], requestId: event.data.requestId });
+        return;
+      case 'team.changed':
+        this.emit('queues.changed', { kind: 'advisor', advisor: event.data });
+        return;
+      case 'queues.changed':
+        this.emit('queues.changed', { kind: 'queues', ...event.data });
+        return;
+      case 'call.signal':
+        desk?.accept(event.data, 'hub');
+        return;
+      case 'agent.state':
+        desk?.hubAgentState(event.data);
+        return;
+      case 'customer.changed': {
+        const id = event.data.customerId;
+        // Open gesture lists and profiles for this customer ask again (a bereavement flagged at another site).
+        this.emit('customers.changed', { customerId: id });
+        if (desk?.current?.card?.customer.id !== id) return;
+        this.hub.get(`/api/customers/${encodeURIComponent(id)}`, hubReplies.customerCard).then(
+          (card) => desk.updateCard(card),
+          (err: unknown) => this.log.warn({ err }, 'could not refresh the caller’s card'),
+        );
+        return;
       }
+      case 'telephony.status':
+      case 'agent.pause_cut_short':
+      case 'catalogue.changed':
+        return; // parsed so a bad one is caught here; no screen of this desktop follows them yet
     }
   }
 
   /** The push carries the change: a desktop that is up to date applies it without reading the feed. */
-  private takeKnowledgePush(data: Record<string, unknown>): void {
+  private takeKnowledgePush(push: KnowledgePush): void {
     const active = this.active;
-    const push = knowledgePush.safeParse(data);
-    if (active && push.success && active.sync.takePush(push.data)) {
+    if (active?.sync.takePush(push)) {
       active.store.setMeta('last_synced_at', String(Date.now()));
       this.setStatus({ state: 'online', lastSyncedAt: Date.now() });
       return;

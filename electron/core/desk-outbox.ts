@@ -4,6 +4,7 @@ import type { AgentStateView } from '../../shared/contract/calls';
 import type { HubClient } from './hub-client';
 import { OutboxQueue, transient } from './outbox';
 import type { DesktopStore, OutboxRow } from './store';
+import { hubReplies } from '../../shared/hub/replies';
 
 /** A wrap-up finished while the hub was away: read back from disk, so parsed, not trusted. */
 const closing = z.object({ caseId: z.string().min(1), wrapupCode: z.string().min(1), closedAt: z.number().int().positive() });
@@ -55,7 +56,7 @@ export class DeskOutbox {
   /** Sets the status on the hub, or keeps it here and says what it will be. */
   async setState(next: AgentChange): Promise<{ view: AgentStateView; saved: boolean }> {
     try {
-      const view = await this.hub.post<AgentStateView>('/api/agent/state', next);
+      const view = await this.hub.post('/api/agent/state', next, hubReplies.agentState);
       this.store.setMeta(STATE_KEY, '');
       return { view, saved: false };
     } catch (err) {
@@ -81,7 +82,7 @@ export class DeskOutbox {
     const minutes = next.minutes ? Math.ceil((writtenAt + next.minutes * 60_000 - Date.now()) / 60_000) : undefined;
     const change = minutes !== undefined && minutes < 1 ? { state: 'ready' as const } : { ...next, ...(minutes ? { minutes } : {}) };
     try {
-      const view = await this.hub.post<AgentStateView>('/api/agent/state', change);
+      const view = await this.hub.post('/api/agent/state', change, hubReplies.agentState);
       this.store.setMeta(STATE_KEY, '');
       return view;
     } catch (err) {

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import type { CustomerCard } from '../../shared/contract/calls';
 import type { AdminHome, AdvisorHome, SupervisorHome } from '../../shared/contract/requests';
 import type { UserView } from '../../shared/schemas/accounts';
-import type { CaseView } from '../../shared/schemas/customers';
 import type { ArticleEntry, FeedbackView } from '../../shared/schemas/knowledge';
 import type { DesktopCore } from './core';
 import { CoreError } from './errors';
@@ -15,6 +13,7 @@ import { publishingHandlers } from './publishing-handlers';
 import { queueHandlers } from './queue-handlers';
 import { setupHandlers } from './setup-handlers';
 import type { Handlers } from './router';
+import { hubReplies } from '../../shared/hub/replies';
 
 /** Hang-up and transfer go through the PBX; a softphone's calls are handled on the softphone. */
 function onPbx(core: DesktopCore): void {
@@ -82,7 +81,7 @@ export function coreHandlers(core: DesktopCore, host: { dataDir?: string; electr
     'agent.notReadyReasons': async () => {
       const { store } = core.requireSignedIn();
       try {
-        const fresh = await core.hub.get<{ reasons: string[] }>('/api/agent/not-ready-reasons');
+        const fresh = await core.hub.get('/api/agent/not-ready-reasons', hubReplies.notReadyReasons);
         store.setMeta('not_ready_reasons', JSON.stringify(fresh.reasons));
         return fresh;
       } catch (err) {
@@ -94,18 +93,18 @@ export function coreHandlers(core: DesktopCore, host: { dataDir?: string; electr
     },
     'agent.saveNotReadyReasons': ({ reasons }) => {
       core.requireSignedIn();
-      return core.hub.request<{ reasons: string[] }>('PUT', '/api/agent/not-ready-reasons', { reasons });
+      return core.hub.put('/api/agent/not-ready-reasons', { reasons }, hubReplies.notReadyReasons);
     },
     'customers.markBereaved': async ({ customerId, reference }) => {
       const { desk } = core.requireSignedIn();
-      const card = await core.hub.post<CustomerCard>(`/api/customers/${encodeURIComponent(customerId)}/bereavement`, { reference });
+      const card = await core.hub.post(`/api/customers/${encodeURIComponent(customerId)}/bereavement`, { reference }, hubReplies.customerCard);
       desk.updateCard(card);
       return card;
     },
 
     'home.advisor': async (): Promise<AdvisorHome> => {
       core.requireSignedIn();
-      const { cases } = await core.hub.get<{ cases: CaseView[] }>('/api/cases?scope=mine&limit=10');
+      const { cases } = await core.hub.get('/api/cases?scope=mine&limit=10', hubReplies.cases);
       return { recentCases: cases };
     },
     'home.supervisor': async (): Promise<SupervisorHome> => {

@@ -1,8 +1,13 @@
 import WebSocket from 'ws';
+import { parseHubFrame, type HubLiveEvent } from '../../shared/hub/events';
 import { Backoff } from '../../shared/retry';
+import { consoleLog, type CoreLog } from './log';
 
 export interface LiveHandlers {
-  onEvent(name: string, data: Record<string, unknown>): void;
+  /** Only events that parsed against shared/hub/events.ts arrive here. */
+  onEvent(event: HubLiveEvent): void;
+  /** An event that did not parse and was dropped, by name when it had one. */
+  onDropped?(name: string | null): void;
   onOpen(): void;
   onClose(code: number): void;
 }
@@ -21,6 +26,7 @@ export class HubLive {
     private readonly hubUrl: string,
     private readonly token: string,
     private readonly handlers: LiveHandlers,
+    private readonly log: CoreLog = consoleLog,
   ) {}
 
   /** Idempotent: a second start while running just retries now if disconnected. */
@@ -41,14 +47,7 @@ export class HubLive {
       this.backoff.reset();
       this.handlers.onOpen();
     });
-    ws.on('message', (raw) => {
-      try {
-        const frame = JSON.parse(String(raw)) as { type?: string; name?: string; data?: Record<string, unknown> };
-        if (frame.type === 'event' && typeof frame.name === 'string') this.handlers.onEvent(frame.name, frame.data ?? {});
-      } catch {
-        /* a malformed frame from the hub is ignored, never fatal */
-      }
-    });
+    ws.on('message', (raw) => this.take(String(raw)));
     ws.on('error', () => undefined);
     ws.on('unexpected-response', (_req, res) => {
       ws.terminate();
@@ -61,6 +60,21 @@ export class HubLive {
       if (code === 4401) return; // signed out elsewhere: the core decides what next
       this.schedule();
     });
+  }
+
+  /** One frame: parsed, then handed on; a malformed one is logged and dropped, never fatal. */
+  private take(raw: string): void {
+    const frame = parseHubFrame(raw);
+    try {
+      if (frame.kind === 'malformed') {
+        this.log.warn({ event: frame.name, problems: frame.problems }, 'the hub sent a live event this desktop does not understand; dropped');
+        this.handlers.onDropped?.(frame.name);
+      } else if (frame.kind === 'event') {
+        this.handlers.onEvent(frame.event);
+      } // hello, or a newer hub's event this desktop has no use for
+    } catch (err) {
+      this.log.error({ err, event: frame.kind === 'event' ? frame.event.name : null }, 'a live event could not be handled');
+    }
   }
 
   private schedule(): void {

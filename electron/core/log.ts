@@ -32,10 +32,18 @@ export function recentLogLines(dir: string, count: number): string[] {
 }
 
 type LogMethod = (obj: object, msg: string) => void;
-export interface DesktopLog {
+/** What the core's services log through (the rotating file in both hosts, the console in tests). */
+export interface CoreLog {
   info: LogMethod;
   warn: LogMethod;
   error: LogMethod;
+}
+export const consoleLog: CoreLog = {
+  info: (obj, msg) => console.log(`[core] ${msg}`, obj),
+  warn: (obj, msg) => console.warn(`[core] ${msg}`, obj),
+  error: (obj, msg) => console.error(`[core] ${msg}`, obj),
+};
+export interface DesktopLog extends CoreLog {
   /** Resolves once lines go to the rotating file (until then they go to standard error). */
   ready: Promise<void>;
 }

@@ -2,6 +2,7 @@ import type { CallView, CustomerCard } from '../../shared/contract/calls';
 import { toE164 } from '../../shared/phone';
 import type { Line } from '../../shared/roles';
 import type { HubClient } from './hub-client';
+import { hubReplies } from '../../shared/hub/replies';
 
 export interface CallReference {
   queues: { id: string; name: string; line: Line; dialledNumber: string }[];
@@ -15,8 +16,9 @@ export type PopResult = Pick<CallView, 'lookup'> & { card?: CustomerCard | null;
 export async function lookUpCaller(hub: HubClient, view: CallView): Promise<PopResult> {
   const member = view.call.attached.MEMBER_NO ?? view.call.attached.member_no;
   try {
-    const res = await hub.get<{ card: CustomerCard | null }>(
+    const res = await hub.get(
       `/api/screen-pop?number=${encodeURIComponent(view.caller)}${member ? `&membership=${encodeURIComponent(member)}` : ''}`,
+      hubReplies.screenPop,
     );
     return { card: res.card, lookup: res.card ? 'found' : 'unknown', ...(res.card?.customer.flags.bereaved ? { sensitive: true as const } : {}) };
   } catch {
@@ -28,8 +30,8 @@ export async function lookUpCaller(hub: HubClient, view: CallView): Promise<PopR
 export async function loadCallReference(hub: HubClient): Promise<CallReference | null> {
   try {
     const [{ queues }, { codes }] = await Promise.all([
-      hub.get<{ queues: CallReference['queues'] }>('/api/queues'),
-      hub.get<{ codes: CallReference['codes'] }>('/api/wrapup-codes'),
+      hub.get('/api/queues', hubReplies.queues),
+      hub.get('/api/wrapup-codes', hubReplies.wrapupCodes),
     ]);
     return { queues, codes };
   } catch {

@@ -72,10 +72,10 @@ export class DesktopSetup {
     return this.minDesktop !== null;
   }
 
-  /** A 426 from the hub says the same as /api/version would. */
-  noteRefusal(err: unknown, minDesktop: string | null): boolean {
-    if (!(err instanceof CoreError) || err.code !== 'update_needed') return false;
+  /** A 426 from the hub says the same as /api/version would; true when that is news. */
+  noteUpdateNeeded(minDesktop: string | null): boolean {
+    const before = this.minDesktop;
     this.minDesktop = minDesktop ?? this.minDesktop ?? 'a newer version';
-    return true;
+    return before !== this.minDesktop;
   }
 }

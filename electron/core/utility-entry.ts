@@ -90,7 +90,7 @@ parentPort.on('message', (e) => {
     const cti = planCti(dataDir, { ...process.env, RAPPORT_CTI_PORT: String(softphone.port) });
     const setup = new DesktopSetup({ dataDir, deployment, sessionKeeping: e.data.key ? 'encrypted' : 'process-only', sessionNotice: e.data.notice ?? null });
     electronVersion = e.data.electron;
-    const started = new DesktopCore({ dataDir, hubUrl: deployment.hubUrl ?? '', vault, ctiUrl: softphone.listen ? cti.url : null, setup });
+    const started = new DesktopCore({ dataDir, hubUrl: deployment.hubUrl ?? '', vault, ctiUrl: softphone.listen ? cti.url : null, setup, log });
     core = started;
     tellMainAboutCalls(started);
     log.info({ hub: deployment.hubUrl, hubSource: deployment.hubSource, policyProblem: deployment.policyProblem, sessionKeeping: setup.status.sessionKeeping }, 'core started');

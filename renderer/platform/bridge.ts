@@ -103,7 +103,8 @@ export function createBridge(transport: Transport): Bridge {
         pending.delete(id);
         resolve(failure('timeout', 'Rapport did not answer within 30 seconds. Try again.'));
       }, CALL_TIMEOUT_MS);
-      // The core parses every reply's value against the contract; the cast records that promise.
+      // The cast records the core's promise: it builds each reply from its own state and from hub
+      // answers and live events it has parsed (shared/hub/), or relays a hub list the contract types.
       pending.set(id, { resolve: resolve as (result: Result<unknown>) => void, timer, bulk: bulk ? (frame) => resolve(bulk(frame)) : undefined });
       transport.send({ id, name, args });
     });

@@ -3,12 +3,13 @@ import { PUBLISHING_CHANGES } from '../../shared/contract/publishing';
 import { z } from 'zod';
 import type { Result } from '../../shared/contract/envelope';
 import type { PushName, Pushes } from '../../shared/contract/pushes';
-import { AGENT_STATES, CALL_SOURCES } from '../../shared/contract/calls';
+import { CALL_SOURCES } from '../../shared/contract/calls';
+import { agentStateView } from '../../shared/hub/events';
+import { customerCard } from '../../shared/hub/replies';
 import { journalEntry } from '../../shared/contract/notes';
 import { queuesChange } from '../../shared/contract/queues';
 import { LINES } from '../../shared/roles';
 import { siteView, userView } from '../../shared/schemas/accounts';
-import { caseView, customerView } from '../../shared/schemas/customers';
 import { article } from '../../shared/schemas/knowledge';
 
 /**
@@ -50,13 +51,6 @@ const callState = z.object({
   holds: z.number(),
   afterCallSeconds: z.number().nullable().default(null),
 });
-const customerCard = z.object({
-  customer: customerView,
-  cases: z.array(caseView),
-  notes: z.array(
-    z.object({ caseReference: z.string(), body: z.string(), createdAt: z.number(), authorName: z.string().nullable(), siteName: z.string() }),
-  ),
-});
 const callView = z.object({
   call: callState,
   caller: z.string(),
@@ -69,7 +63,6 @@ const callView = z.object({
   wrapUp: z.object({ codes: z.array(z.object({ id: z.string(), label: z.string() })), deadline: z.number() }).nullable(),
   protectedPauseOffered: z.boolean(),
 });
-const agentStateView = z.object({ state: z.enum(AGENT_STATES), reason: z.string().nullable(), until: z.number().nullable() });
 const callHistoryEntry = z.object({
   callId: z.string(),
   caller: z.string(),
