@@ -195,11 +195,11 @@ describe('the note box stays with the call when the advisor answers before the s
     try {
       await core.signIn({ username: 'advisor1.mcr', password: DEMO_PASSWORD });
       // A slow hub (weak integrations lag seconds): the caller's card arrives after the answer.
-      const get = core.hub.get.bind(core.hub);
-      core.hub.get = async <T>(path: string) => {
+      const get = core.hub.get.bind(core.hub) as (path: string, reply?: unknown) => Promise<unknown>;
+      core.hub.get = (async (path: string, reply?: unknown) => {
         if (path.startsWith('/api/screen-pop')) await new Promise((r) => setTimeout(r, 600));
-        return get<T>(path);
-      };
+        return get(path, reply);
+      }) as typeof core.hub.get;
       core.webhook({ event: 'newCall', from: '07700900123', to: '08081570001', direction: 'in', callId: 'race-1' }, Date.now());
       core.webhook({ event: 'answer', callId: 'race-1' }, Date.now());
       await waitFor(() => shown.some((s) => s.lookup !== 'pending'), 'the late screen pop', 10_000);
