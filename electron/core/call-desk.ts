@@ -12,6 +12,7 @@ import { NoteJournal } from './note-journal';
 import { lineOf, loadCallReference, lookUpCaller, type CallReference } from './screen-pop';
 import type { DesktopStore } from './store';
 import { hubReplies } from '../../shared/hub/replies';
+import { allowedCallSources } from '../../shared/schemas/deployment';
 
 export interface DeskDeps {
   hub: HubClient;
@@ -24,6 +25,8 @@ export interface DeskDeps {
   emitDesk(view: CallDeskView): void;
   emitAgent(view: AgentStateView): void;
   ctiUrl: string | null;
+  /** What IT's policy lets this desktop take calls from (all three without a policy). */
+  sources?: readonly CallSource[];
   wrapUpSeconds?: number;
   /**
    * How long a ringing call waits for its customer card before it is shown without one (a
@@ -50,11 +53,20 @@ export class CallDesk {
 
   constructor(private readonly deps: DeskDeps) {}
 
+  /** The person's choice when IT's policy allows it, else the first source the policy allows. */
   get source(): CallSource {
-    return (this.deps.store.getMeta('call_source') as CallSource | null) ?? 'softphone';
+    const chosen = this.deps.store.getMeta('call_source') as CallSource | null;
+    return chosen && this.sources.includes(chosen) ? chosen : this.sources[0]!;
+  }
+
+  private get sources(): readonly CallSource[] {
+    return this.deps.sources ?? allowedCallSources(null);
   }
 
   setSource(source: CallSource): CallDeskView {
+    if (!this.sources.includes(source)) {
+      throw new CoreError('set_by_policy', 'Your IT team has set where calls come from on this computer; it cannot be changed here.');
+    }
     this.deps.store.setMeta('call_source', source);
     return this.publish();
   }
@@ -70,13 +82,17 @@ export class CallDesk {
       history: this.deps.store.recentCalls(),
       agent: this.agent,
       source: this.source,
+      sources: [...this.sources],
       ctiUrl: this.deps.ctiUrl,
     };
   }
 
   /** The softphone's webhook, answered as Zammad would. */
   webhook(event: WebhookEvent, at: number): WebhookVerdict {
-    if (this.source === 'hub') return { status: 409, error: 'This desktop takes its calls from the hub; choose the softphone in Rapport’s settings.' };
+    if (this.source === 'hub') {
+      const why = this.sources.includes('softphone') ? 'choose the softphone in Rapport’s settings' : 'your IT team has set it so';
+      return { status: 409, error: `This desktop takes its calls from the hub; ${why}.` };
+    }
     const known = this.views.get(event.callId);
     if (event.event === 'newCall') {
       if (known) return { status: 409, error: `Call ${event.callId} has already been announced.` };

@@ -23,6 +23,7 @@ import { DesktopStore } from './store';
 import { DesktopSetup } from './setup';
 import { isDeskEvent, stateWhenAway } from './presence';
 import type { SetupStatus } from '../../shared/contract/setup';
+import { allowedCallSources } from '../../shared/schemas/deployment';
 
 export interface CoreOptions {
   /** The desktop's own folder (sessions and per-user stores live below it). */
@@ -116,9 +117,14 @@ export class DesktopCore {
     if (next) await desk.setAgentState(next);
   }
 
-  /** The first-run screen's answer: checked, kept, and used from the next sign-in on. */
-  async chooseHub(hubUrl: string): Promise<SetupStatus> {
-    const url = await this.setup.chooseHub(hubUrl, this.active !== null);
+  /**
+   * The first-run screen's answer, or a new address from Settings: checked, kept, and used from
+   * the next sign-in on. From Settings the person is signed out (their session is the old hub's),
+   * but only once the new hub has answered.
+   */
+  async chooseHub(hubUrl: string, opts: { signOut?: boolean } = {}): Promise<SetupStatus> {
+    const url = await this.setup.chooseHub(hubUrl, this.active !== null && !opts.signOut);
+    if (this.active) await this.signOut();
     this.opts.hubUrl = url;
     this.hub.baseUrl = url;
     this.emit('setup.changed', this.setup.status);
@@ -280,6 +286,7 @@ export class DesktopCore {
       emitDesk: (view) => this.emit('calls.desk', view),
       emitAgent: (view) => this.emit('agent.state', view),
       ctiUrl: this.opts.ctiUrl ?? null,
+      sources: allowedCallSources(this.setup.callSourcePolicy),
       wrapUpSeconds: this.opts.wrapUpSeconds,
     });
     const outbox = new GestureOutbox(this.hub, store, () => this.emit('gestures.changed', { what: 'outbox', requestId: null }));

@@ -1,7 +1,7 @@
 import { arch, platform, release } from 'node:os';
 import { redactCardData } from '../../shared/redaction';
 import type { DesktopCore } from './core';
-import { recentLogLines } from './log';
+import { MAIN_LOG, recentLogLines } from './log';
 
 /**
  * The text a person pastes to the service desk: versions, which hub and from where, the link and
@@ -27,5 +27,8 @@ export function collectDiagnostics(core: DesktopCore, opts: { logDir: string; no
     'Recent log:',
     ...recentLogLines(opts.logDir, 60),
   ];
+  // Electron's main process (the window, tray, updates) keeps its own file beside the core's.
+  const main = recentLogLines(opts.logDir, 20, MAIN_LOG);
+  if (main.length) lines.push('', 'Recent log of the window process:', ...main);
   return redactCardData(lines.join('\n'));
 }

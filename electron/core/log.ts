@@ -7,19 +7,36 @@ import { logOptions } from '../../shared/log-options';
 export const logDir = (dataDir: string) => join(dataDir, 'logs');
 
 /**
+ * Which process writes a log: the core (`rapport.N.log`, component `desktop`) or Electron's main
+ * process (`main.N.log`, component `main`). Each has its own files: two processes never rotate one.
+ */
+export interface LogFile {
+  name: 'rapport' | 'main';
+  component: string;
+}
+export const CORE_LOG: LogFile = { name: 'rapport', component: 'desktop' };
+export const MAIN_LOG: LogFile = { name: 'main', component: 'main' };
+
+/**
  * The desktop's log: JSON lines in `<data>/logs/rapport.N.log`, a new file every 5 MB, the newest
  * five kept (about 25 MB at most). Card numbers are masked before a line is written.
  */
-export async function desktopLogger(dataDir: string, level = process.env.RAPPORT_LOG_LEVEL ?? 'info', rotate = { size: '5m', keep: 5 }): Promise<Logger> {
-  const stream = await pinoRoll({ file: join(logDir(dataDir), 'rapport'), extension: '.log', size: rotate.size, limit: { count: rotate.keep }, mkdir: true });
-  return pino(logOptions('desktop', level), stream);
+export async function desktopLogger(
+  dataDir: string,
+  level = process.env.RAPPORT_LOG_LEVEL ?? 'info',
+  rotate = { size: '5m', keep: 5 },
+  file: LogFile = CORE_LOG,
+): Promise<Logger> {
+  const stream = await pinoRoll({ file: join(logDir(dataDir), file.name), extension: '.log', size: rotate.size, limit: { count: rotate.keep }, mkdir: true });
+  return pino(logOptions(file.component, level), stream);
 }
 
-/** The last lines of the log, newest file last, for "Copy diagnostics". */
-export function recentLogLines(dir: string, count: number): string[] {
+/** The last lines of one log, newest file last, for "Copy diagnostics". */
+export function recentLogLines(dir: string, count: number, file: LogFile = CORE_LOG): string[] {
   if (!existsSync(dir)) return [];
+  const pattern = new RegExp(`^${file.name}\\.(\\d+)\\.log$`);
   const files = readdirSync(dir)
-    .map((f) => ({ f, n: Number(/^rapport\.(\d+)\.log$/.exec(f)?.[1] ?? NaN) }))
+    .map((f) => ({ f, n: Number(pattern.exec(f)?.[1] ?? NaN) }))
     .filter((x) => !Number.isNaN(x.n))
     .sort((a, b) => b.n - a.n);
   const lines: string[] = [];
@@ -49,9 +66,10 @@ export interface DesktopLog extends CoreLog {
 }
 
 /** A log usable at once (CommonJS bundles have no top-level await); the file takes over when open. */
-export function openDesktopLog(dataDir: string): DesktopLog {
-  let current: Logger = pino(logOptions('desktop', process.env.RAPPORT_LOG_LEVEL ?? 'info'), pino.destination(2));
-  const ready = desktopLogger(dataDir).then(
+export function openDesktopLog(dataDir: string, file: LogFile = CORE_LOG): DesktopLog {
+  const level = process.env.RAPPORT_LOG_LEVEL ?? 'info';
+  let current: Logger = pino(logOptions(file.component, level), pino.destination(2));
+  const ready = desktopLogger(dataDir, level, undefined, file).then(
     (file) => void (current = file),
     (err: unknown) => current.error({ err }, 'cannot open the log folder; logging to standard error'),
   );

@@ -9,7 +9,7 @@ type SetupHandlers = Pick<Handlers, 'setup.status' | 'setup.chooseHub' | 'diagno
 export function setupHandlers(core: DesktopCore, opts: { dataDir: string; electron?: string }): SetupHandlers {
   return {
     'setup.status': async () => core.setupStatus,
-    'setup.chooseHub': ({ hubUrl }) => core.chooseHub(hubUrl),
+    'setup.chooseHub': ({ hubUrl, signOut }) => core.chooseHub(hubUrl, { signOut }),
     'diagnostics.collect': async () => ({ text: collectDiagnostics(core, { logDir: logDir(opts.dataDir), electron: opts.electron }) }),
   };
 }

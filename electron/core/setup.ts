@@ -1,6 +1,6 @@
 import type { SessionKeeping, SetupStatus } from '../../shared/contract/setup';
 import { describeProblems } from '../../shared/schemas/common';
-import { hubAddress } from '../../shared/schemas/deployment';
+import { hubAddress, type DesktopPolicy } from '../../shared/schemas/deployment';
 import { updateNeeded, type HubVersion } from '../../shared/versions';
 import { saveChosenHub, type Deployment } from './deployment';
 import { CoreError } from './errors';
@@ -30,6 +30,11 @@ export class DesktopSetup {
 
   get hubUrl(): string | null {
     return this.deployment.hubUrl;
+  }
+
+  /** IT's `callSource`, when a policy file names one. */
+  get callSourcePolicy(): DesktopPolicy['callSource'] | null {
+    return this.deployment.policy?.callSource ?? null;
   }
 
   get status(): SetupStatus {

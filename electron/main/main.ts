@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { policyPath, readPolicy } from '../core/deployment';
 import { appFilePath, withSecurityHeaders } from './app-protocol';
 import { CoreLink } from './core-link';
+import { openMainLog } from './main-log';
 import { telFromArgv } from './deep-links';
 import { hardenApp, hardenSession, isSafeExternal } from './security';
 import { updatePlan } from './updates';
@@ -31,9 +32,11 @@ if (process.platform === 'win32') app.setAppUserModelId(APP_ID); // notification
 if (process.env.RAPPORT_DATA_DIR) app.setPath('userData', process.env.RAPPORT_DATA_DIR);
 app.setPath('crashDumps', join(app.getPath('userData'), 'crashes'));
 crashReporter.start({ uploadToServer: false, compress: true });
+const log = openMainLog(app.getPath('userData'));
+log.info({ version: app.getVersion(), electron: process.versions.electron, platform: process.platform, packaged: app.isPackaged }, 'main started');
 
 const policy = readPolicy(policyPath());
-if (policy.problem) console.error(`[main] ${policy.problem}`);
+if (policy.problem) log.error({ problem: policy.problem }, 'the policy file cannot be used');
 
 let win: BrowserWindow | null = null;
 let tray: Tray | null = null;
@@ -73,7 +76,10 @@ function startCore(): Electron.UtilityProcess {
       refreshTray();
     }
   });
-  child.on('exit', (code) => link.coreExited(child, code));
+  child.on('exit', (code) => {
+    if (code !== 0) log.error({ code }, 'the core stopped; starting it again');
+    link.coreExited(child, code);
+  });
   setTimeout(() => link.core === child && link.coreSteady(), 60_000).unref();
   if (pendingDial) {
     child.postMessage({ type: 'dial', number: pendingDial });
@@ -147,7 +153,7 @@ function createTray(): void {
     tray.on('click', showWindow);
     refreshTray();
   } catch (err) {
-    console.error('[main] no system tray here; closing the window will quit Rapport:', err);
+    log.warn({ err }, 'no system tray here; closing the window will quit Rapport');
     tray = null;
   }
 }
@@ -155,6 +161,7 @@ function createTray(): void {
 async function createWindow(): Promise<void> {
   win = new BrowserWindow(windowOptions(join(here, 'preload.cjs')));
   win.once('ready-to-show', () => win?.show());
+  win.webContents.on('render-process-gone', (_event, details) => log.error({ reason: details.reason, exitCode: details.exitCode }, 'the window’s page crashed'));
   win.on('close', (event) => {
     if (closeAction({ signedIn: desk.signedIn, quitting, trayAvailable: tray !== null }) === 'hide') {
       event.preventDefault();
@@ -228,9 +235,10 @@ function startUpdates(): void {
     .then(({ autoUpdater }) => {
       autoUpdater.setFeedURL(plan.feed);
       autoUpdater.autoInstallOnAppQuit = true;
-      autoUpdater.on('error', (err) => console.error('[main] update check failed:', err.message));
+      autoUpdater.on('error', (err) => log.warn({ err }, 'update check failed'));
+      autoUpdater.on('update-downloaded', (info) => log.info({ version: info.version }, 'update downloaded; it installs when Rapport quits'));
       void autoUpdater.checkForUpdates();
       setInterval(() => void autoUpdater.checkForUpdates(), 4 * 60 * 60_000).unref();
     })
-    .catch((err: unknown) => console.error('[main] updater unavailable:', err));
+    .catch((err: unknown) => log.error({ err }, 'updater unavailable'));
 }

@@ -83,6 +83,7 @@ const callDeskView = z.object({
   history: z.array(callHistoryEntry),
   agent: agentStateView,
   source: z.enum(CALL_SOURCES),
+  sources: z.array(z.enum(CALL_SOURCES)).default([...CALL_SOURCES]),
   ctiUrl: z.string().nullable(),
 });
 

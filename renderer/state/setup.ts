@@ -8,7 +8,9 @@ interface SetupStore {
   choosing: boolean;
   chooseError: BridgeError | null;
   load(): Promise<void>;
-  chooseHub(hubUrl: string): Promise<void>;
+  /** True once the core has kept the address; Settings passes `signOut` (the session is the old hub's). */
+  chooseHub(hubUrl: string, opts?: { signOut?: boolean }): Promise<boolean>;
+  clearChooseError(): void;
   apply(status: SetupStatus): void;
 }
 
@@ -21,12 +23,16 @@ export const useSetupStore = create<SetupStore>()((set, get) => ({
     const result = await bridge().call('setup.status', {});
     if (result.ok) set({ status: result.value });
   },
-  async chooseHub(hubUrl) {
-    if (get().choosing) return;
+  async chooseHub(hubUrl, opts = {}) {
+    if (get().choosing) return false;
     set({ choosing: true, chooseError: null });
-    const result = await bridge().call('setup.chooseHub', { hubUrl });
+    const result = await bridge().call('setup.chooseHub', { hubUrl, ...opts });
     if (result.ok) set({ status: result.value, choosing: false });
     else set({ choosing: false, chooseError: result.error });
+    return result.ok;
+  },
+  clearChooseError() {
+    set({ chooseError: null });
   },
   apply(status) {
     set({ status });
@@ -38,7 +44,8 @@ export const useHubChoice = () => {
   const chooseHub = useSetupStore((s) => s.chooseHub);
   const choosing = useSetupStore((s) => s.choosing);
   const chooseError = useSetupStore((s) => s.chooseError);
-  return { chooseHub, choosing, chooseError };
+  const clearChooseError = useSetupStore((s) => s.clearChooseError);
+  return { chooseHub, choosing, chooseError, clearChooseError };
 };
 
 /** For "Copy diagnostics": asks the core each time, so the text is current. */

@@ -65,6 +65,8 @@ export interface CallDeskView {
   history: CallHistoryEntry[];
   agent: AgentStateView;
   source: CallSource;
+  /** The sources IT's policy lets this computer use; Settings offers only these. */
+  sources: CallSource[];
   ctiUrl: string | null;
 }
 

@@ -31,7 +31,8 @@ export const setupStatus: z.ZodType<SetupStatus> = z.object({
 
 export const setupRequestArgs = {
   'setup.status': z.object({}),
-  'setup.chooseHub': z.object({ hubUrl: z.string().max(300) }),
+  /** The first-run screen, or Settings later on (`signOut`: the session belongs to the old hub). */
+  'setup.chooseHub': z.object({ hubUrl: z.string().max(300), signOut: z.boolean().optional() }),
   'diagnostics.collect': z.object({}),
 } as const;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CallSource } from '../contract/calls';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -56,3 +57,14 @@ export const desktopPolicy = z
   })
   .strict();
 export type DesktopPolicy = z.infer<typeof desktopPolicy>;
+
+/**
+ * The call sources a desktop may use under IT's `callSource`: `pbx` pins the hub's relay,
+ * `softphone` the webhook on this PC (the simulator speaks through the same webhook), `both` (or
+ * no policy) leaves the choice to the person in Settings. The first is the default.
+ */
+export function allowedCallSources(policy: DesktopPolicy['callSource'] | null | undefined): readonly CallSource[] {
+  if (policy === 'pbx') return ['hub'];
+  if (policy === 'softphone') return ['softphone', 'simulator'];
+  return ['softphone', 'hub', 'simulator'];
+}

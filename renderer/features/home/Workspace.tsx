@@ -5,7 +5,7 @@ import { ShortcutsSheet } from '../console/ShortcutsSheet';
 import { useConsoleShortcuts } from '../console/useConsoleShortcuts';
 import { ApprovalAlert } from '../gestures/ApprovalAlert';
 import { DecisionToast } from '../gestures/DecisionToast';
-import { OfflineBanner } from '../status/Banners';
+import { OfflineBanner, UpdateNeededBanner } from '../status/Banners';
 import { StatusBar } from '../status/StatusBar';
 import { AppHeader } from './AppHeader';
 import { RoleHome } from './RoleHome';
@@ -25,6 +25,7 @@ export function Workspace({ session }: { session: SignedIn }) {
         Skip to main content
       </a>
       <AppHeader session={session} />
+      <UpdateNeededBanner />
       <OfflineBanner />
       <main id="main" className={takesCalls ? 'workspace-main workspace-console' : 'workspace-main workspace-scroll'} tabIndex={-1}>
         <h1 className="visually-hidden">Rapport</h1>

@@ -6,6 +6,7 @@ import { SOURCE_LABELS } from '../calls/callText';
 import '../../ui/controls.css';
 import './settings.css';
 import { CopyDiagnostics } from './CopyDiagnostics';
+import { HubSetting } from './HubSetting';
 import { ModalDialog } from './ModalDialog';
 
 const SOURCE_HINTS: Record<CallSource, string> = {
@@ -78,7 +79,10 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
         <>
           <fieldset className="settings-group" aria-describedby={`${groupId}-status`}>
             <legend className="settings-legend">Call events from</legend>
-            {CALL_SOURCES.map((source) => (
+            {data.sources.length < CALL_SOURCES.length ? (
+              <p className="settings-text">Your IT team has set where calls come from on this computer.</p>
+            ) : null}
+            {data.sources.map((source) => (
               <label key={source} className="settings-choice">
                 <input
                   type="radio"
@@ -116,6 +120,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
           </section>
         </>
       )}
+      <HubSetting />
       <CopyDiagnostics />
     </ModalDialog>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useLinkState, useSignedIn } from '../../state';
+import { useLinkState, useSetupStatus, useSignedIn } from '../../state';
 import '../../ui/ui.css';
 import './status.css';
 
@@ -10,6 +10,21 @@ export function OfflineBanner() {
   return (
     <div className="banner banner-offline" aria-live="polite">
       Working offline: showing what was saved on this computer
+    </div>
+  );
+}
+
+/**
+ * The hub was upgraded under a signed-in advisor and now serves only newer desktops (it answers
+ * 426): what still works here keeps working, but say plainly that IT must update Rapport.
+ */
+export function UpdateNeededBanner() {
+  const status = useSetupStatus();
+  if (!status?.updateNeeded) return null;
+  return (
+    <div className="banner banner-update" role="alert">
+      Update needed: your contact centre’s hub now works with Rapport {status.updateNeeded.minDesktop} or later, and this
+      computer has {status.version}. Ask your IT team to update Rapport; until then the hub may refuse what you send.
     </div>
   );
 }

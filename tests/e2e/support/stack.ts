@@ -41,9 +41,9 @@ export class Stack {
     await this.hub.stop('SIGKILL');
   }
 
-  /** Starts the hub again on the same address and data, so desktops find it where they left it. */
-  async restartHub(): Promise<Running> {
-    this.hub = await spawnHub({ RAPPORT_DATA_DIR: this.hubDir, RAPPORT_HUB_PORT: new URL(this.hub.url).port, DATABASE_URL: '' });
+  /** Starts the hub again on the same address and data (and `env`: an upgrade), so desktops find it where they left it. */
+  async restartHub(env: Record<string, string> = {}): Promise<Running> {
+    this.hub = await spawnHub({ RAPPORT_DATA_DIR: this.hubDir, RAPPORT_HUB_PORT: new URL(this.hub.url).port, DATABASE_URL: '', ...env });
     return this.hub;
   }
 
