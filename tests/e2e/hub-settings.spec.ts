@@ -32,7 +32,7 @@ test('after the first run, Settings moves the desktop to another hub address: ch
     await dialog.getByRole('button', { name: 'Change and sign out' }).click();
     await expect(dialog.getByRole('alert')).toHaveText(/No Rapport hub answered at http:\/\/127\.0\.0\.1:9/);
     // Nothing changed while the new address did not answer: still signed in to the old hub.
-    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
     await page.screenshot({ path: 'test-results/settings-hub-1280.png' });
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.screenshot({ path: 'test-results/settings-hub-1920.png' });

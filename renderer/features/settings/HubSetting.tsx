@@ -53,7 +53,7 @@ export function HubSetting() {
         </button>
       ) : null}
       {!pinned && editing ? (
-        <form onSubmit={(e) => void submit(e)} noValidate>
+        <form className="settings-hub-form" onSubmit={(e) => void submit(e)} noValidate>
           <div className="field">
             <label className="field-label" htmlFor={inputId}>
               New hub address
