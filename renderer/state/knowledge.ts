@@ -208,7 +208,13 @@ export const useKnowledgeStore = create<KnowledgeStore>()((set, get) => ({
       heldChanges.push(frame);
       return;
     }
-    const summary = await index.ingest(frame, 'push');
+    // A push the worker could not take (its own failure, or a frame it could not read) would leave
+    // the index missing a change with nobody told: it catches up from the cache instead.
+    const summary = await index.ingest(frame, 'push').catch((error: unknown) => ({ ok: false as const, error }));
+    if (!summary.ok) {
+      console.error('[knowledge] a knowledge change could not be applied; catching up from this computer’s cache', summary.error);
+      return get().loadAll();
+    }
     const { openArticleId, article } = get();
     if (openArticleId && summary.removed.includes(openArticleId)) {
       set({ article: { status: 'error', error: { code: 'removed', message: 'This article has been withdrawn.' } } });
@@ -229,7 +235,10 @@ export const useKnowledgeStore = create<KnowledgeStore>()((set, get) => ({
   async refreshCategories() {
     const index = get().index;
     if (!index) return;
-    const categories = await index.categories();
+    const categories = await index.categories().catch((error: unknown) => {
+      console.error('[knowledge] the category list could not be read', error);
+      return get().categories; // the filter keeps what it had
+    });
     // Unchanged, the filter is not rendered again (a first sync asks after every few pages).
     if (!sameJson(categories, get().categories)) set({ categories });
   },
