@@ -181,6 +181,7 @@ export class CallDesk {
 
   private async onPhase(view: CallView): Promise<void> {
     const { call } = view;
+    if (!isLive(call)) this.report(view);
     if (call.phase === 'offered') {
       // Offered again after a miss: the card it had shows at once, and is looked up afresh.
       await this.loadReference();
@@ -373,6 +374,25 @@ export class CallDesk {
       callBack: c.phase === 'missed' || c.phase === 'abandoned',
     };
     this.deps.store.saveCall(entry);
+  }
+
+  /** A softphone's call is known to this desktop alone: the hub keeps its record too (the PBX gateway records its own). */
+  private report(view: CallView): void {
+    if (this.source === 'hub') return;
+    const c = view.call;
+    const record = {
+      callId: c.callId,
+      direction: c.direction,
+      customerNumber: view.caller,
+      queue: c.queue,
+      offeredAt: c.offeredAt,
+      connectedAt: c.connectedAt,
+      endedAt: c.endedAt ?? Date.now(),
+      outcome: outcomeOf(c),
+      phase: c.phase,
+      transferredTo: c.transferredTo,
+    };
+    void this.deps.hub.post('/api/telephony/call-records', record).catch((err: unknown) => console.warn('[core] call record not sent:', (err as Error).message));
   }
 
   private publish(): CallDeskView {

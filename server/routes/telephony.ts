@@ -14,6 +14,7 @@ import { openPbxSecret, samePbxLogin, sealPbxSecret } from '../secrets/pbx-secre
 import { testPbxConnection } from '../telephony/pbx-test';
 import { listedReason } from '../telephony/not-ready-reasons';
 import { queuesView } from '../telephony/queue-view';
+import { callRecordQuery, listCallRecords, reportedCall, saveCallRecord } from '../telephony/call-records';
 
 function gateway(hub: HubContext) {
   if (!hub.telephony?.connected) throw pbxHttpError(new Error('not connected'), hub.telephony?.status() ?? null);
@@ -168,6 +169,28 @@ export const telephonyRoutes = [
       if (!actor.extension) throw new HttpError(409, 'no_extension', 'You have no extension: ask an admin to set one.');
       await atPbx(hub, () => gateway(hub).dial(actor.extension!, number));
       await hub.db.tx((q) => audit(q, actor, { action: 'call.dialled', entity: 'call', detail: { number } }));
+      return { body: { ok: true } };
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/telephony/call-records',
+    access: LEAD_ROLES,
+    summary: 'Call records (who, when, queue, duration, outcome): my site’s; every site’s, or one, for organisation admins',
+    query: callRecordQuery,
+    async handle({ hub, actor, query }) {
+      const siteId = actor.role === 'org_admin' ? (query.siteId ?? null) : actor.siteId;
+      return { body: { records: await listCallRecords(hub.db, { ...query, siteId }) } };
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/api/telephony/call-records',
+    access: ['advisor', 'supervisor'],
+    summary: 'Report a call from my softphone (the hub’s PBX gateway records its own calls)',
+    body: reportedCall,
+    async handle({ hub, actor, body }) {
+      await saveCallRecord(hub.db, { ...body, userId: actor.userId, source: 'desktop' });
       return { body: { ok: true } };
     },
   }),

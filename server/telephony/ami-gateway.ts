@@ -4,6 +4,7 @@ import type { HubContext } from '../context';
 import { AmiClient } from './ami/client';
 import type { AmiMessage } from './ami/frames';
 import { AmiCallNormaliser, NORMALISED_EVENTS } from './ami/normalise';
+import { CallRecorder, saveCallRecord } from './call-records';
 import { extensionOf } from './extension';
 import type { GatewayOptions, QueueStat, TelephonyGateway } from './gateway';
 import { PbxLink } from './pbx-link';
@@ -37,6 +38,7 @@ export class AmiGateway implements TelephonyGateway {
   readonly client: AmiClient;
   private readonly link: PbxLink;
   private readonly normaliser = new AmiCallNormaliser();
+  private readonly recorder = new CallRecorder();
   /** Who the PBX offered or connected each call to last: the one advisor who may act on it. */
   private readonly owners = new Map<string, string>();
   private readonly waiting = new Map<string, Map<string, number>>();
@@ -198,6 +200,8 @@ export class AmiGateway implements TelephonyGateway {
     if (!userId) return;
     const data = signal.kind === 'offered' && signal.queue && this.afterCall.has(signal.queue) ? { ...signal, afterCallSeconds: this.afterCall.get(signal.queue)! } : { ...signal };
     await this.hub.events.publish({ name: 'call.signal', data, audience: { kind: 'user', userId } });
+    const record = this.recorder.track(signal, userId);
+    if (record) await saveCallRecord(this.hub.db, record).catch((err: unknown) => console.error('[hub] could not keep a call record:', (err as Error).message));
   }
 
   private async userFor(extension: string): Promise<string | undefined> {

@@ -10,6 +10,7 @@ import type { Hub } from '../../server/hub';
 import { DEMO_PASSWORD } from '../../server/seed/organisation';
 import { sqliteBackend, testHub } from '../support/backends';
 import { signInAs } from '../support/client';
+import { until as waitFor } from '../support/pbx';
 
 const until = async <T>(probe: () => T | undefined, what: string, ms = 8000): Promise<T> => {
   const end = Date.now() + ms;
@@ -81,6 +82,12 @@ describe('calls from a softphone webhook through the desktop core', () => {
     expect(stored).toEqual({ status: 'closed', wrapup_code: 'fc-bereavement', call_id: 'call-1' });
     const notes = await hub.context.db.all<{ body: string }>('SELECT body FROM case_notes WHERE case_id = ?', [answered.caseId]);
     expect(notes.map((n) => n.body).join(' ')).toContain('411111••••••1111');
+    // The softphone's call is a record on the hub too, reported by this desktop.
+    const record = await waitFor(
+      () => hub.context.db.get<Record<string, unknown>>("SELECT source, direction, outcome, queue, duration_seconds FROM call_records WHERE call_id = 'call-1'"),
+      'the call record on the hub',
+    );
+    expect(record).toMatchObject({ source: 'desktop', direction: 'in', outcome: 'Answered', queue: 'funeralcare' });
 
     const pause = await core.requireSignedIn().desk.setAgentState({ state: 'protected_pause', minutes: 10 });
     expect(pause).toMatchObject({ state: 'protected_pause', reason: 'Protected pause after a difficult call' });

@@ -81,6 +81,21 @@ for (const backend of backends()) {
       expect(second.current!.call.connectedAt).not.toBeNull();
       // 1001's transferred call is not offered a wrap-up beside anything, and the call is 1002's now.
       expect(hub.context.telephony!.ownerOf('1796503921.0')).toBe('1002');
+      // Both parts are call records a supervisor of the site reads; another site's supervisor does not.
+      const supervisor = (await signInAs(hub.url, 'supervisor.mcr')).client;
+      const records = await until(async () => {
+        const r = await supervisor.get('/api/telephony/call-records');
+        const mine = (r.body.records as any[]).filter((x) => x.callId === '1796503921.0');
+        return mine.length === 2 ? mine : undefined;
+      }, 'two call records');
+      const byAdvisor = Object.fromEntries(records.map((r) => [r.advisor.name, r]));
+      expect(Object.keys(byAdvisor).sort()).toEqual(['Amira Hussain', 'Ben Walsh']);
+      expect(byAdvisor['Amira Hussain']).toMatchObject({ outcome: 'Transferred to 1002', queue: 'funeralcare', customerNumber: '+447700900123', source: 'pbx', direction: 'in' });
+      expect(byAdvisor['Amira Hussain'].durationSeconds).toEqual(expect.any(Number));
+      expect(byAdvisor['Ben Walsh']).toMatchObject({ outcome: 'Answered', phase: 'ended' });
+      const elsewhere = (await signInAs(hub.url, 'supervisor.lds')).client;
+      expect((await elsewhere.get('/api/telephony/call-records')).body.records.some((r: any) => r.callId === '1796503921.0')).toBe(false);
+      expect((await (await signInAs(hub.url, 'advisor1.mcr')).client.get('/api/telephony/call-records')).status).toBe(403);
     });
 
     it('back-to-back calls under a queue with wrapuptime: the first wrap-up waits beside the second call, with the queue’s after-call time', async () => {

@@ -111,6 +111,8 @@ const EXPECTED: Record<string, Who> = {
   'POST /api/telephony/calls/:callId/transfer': AGENTS,
   'POST /api/telephony/dial': AGENTS,
   'GET /api/telephony/queues': LEADS,
+  'GET /api/telephony/call-records': LEADS,
+  'POST /api/telephony/call-records': AGENTS,
   'GET /api/cases/:id/gesture-suggestions': 'signed_in',
   'GET /api/cases/:id/gestures': 'signed_in',
   'GET /api/customers/:id/gestures': 'signed_in',
