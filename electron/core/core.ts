@@ -358,6 +358,9 @@ export class DesktopCore {
       case 'queues.changed':
         this.emit('queues.changed', { kind: 'queues', ...event.data });
         return;
+      case 'telephony.status':
+        this.emit('telephony.status', event.data);
+        return;
       case 'call.signal':
         desk?.accept(event.data, 'hub');
         return;

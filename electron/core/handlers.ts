@@ -12,6 +12,7 @@ import { peopleHandlers } from './people-handlers';
 import { publishingHandlers } from './publishing-handlers';
 import { queueHandlers } from './queue-handlers';
 import { setupHandlers } from './setup-handlers';
+import { telephonyHandlers } from './telephony-handlers';
 import type { Handlers } from './router';
 import { hubReplies } from '../../shared/hub/replies';
 
@@ -32,6 +33,7 @@ export function coreHandlers(core: DesktopCore, host: { dataDir?: string; electr
     ...publishingHandlers(core),
     ...peopleHandlers(core),
     ...auditHandlers(core),
+    ...telephonyHandlers(core),
     'session.status': async () => core.sessionState,
     'session.signIn': (args) => core.signIn(args),
     'session.signOut': () => core.signOut(),

@@ -1,6 +1,7 @@
 import { setupStatus } from '../../shared/contract/setup';
 import { PUBLISHING_CHANGES } from '../../shared/contract/publishing';
 import { z } from 'zod';
+import { pbxStatus } from '../../shared/telephony/pbx-status';
 import type { Result } from '../../shared/contract/envelope';
 import type { PushName, Pushes } from '../../shared/contract/pushes';
 import { CALL_SOURCES } from '../../shared/contract/calls';
@@ -107,6 +108,7 @@ const pushData: PushSchemas = {
     requestId: z.string().nullable(),
   }),
   'queues.changed': queuesChange,
+  'telephony.status': pbxStatus,
   'notes.journal': z.array(journalEntry),
   'customers.changed': z.object({ customerId: z.string() }),
   'setup.changed': setupStatus,

@@ -4,6 +4,7 @@ import { useApprovalsStore } from './approvals';
 import { setStateBridge } from './bridgeRef';
 import { useBudgetsStore } from './budgets';
 import { callContextOf, useCallsStore } from './calls';
+import { applyPhoneSystemStatus, telephonyKeys } from './telephony';
 import { useCaseTabsStore } from './caseTabs';
 import { useCatalogueStore } from './catalogue';
 import { useConnectionStore } from './connection';
@@ -22,6 +23,7 @@ export * from './approvals';
 export * from './audit';
 export * from './budgets';
 export * from './calls';
+export * from './telephony';
 export * from './caseTabs';
 export * from './catalogue';
 export * from './console';
@@ -74,6 +76,7 @@ export function startState(bridge: Bridge, knowledgeIndex: KnowledgeIndex): void
   bridge.on('calls.desk', (desk) => useCallsStore.getState().applyDesk(desk));
   bridge.on('agent.state', (agent) => useCallsStore.getState().applyAgent(agent));
   bridge.on('queues.changed', (change) => useQueuesStore.getState().applyChange(change));
+  bridge.on('telephony.status', (status) => applyPhoneSystemStatus(status));
   bridge.on('notes.journal', (entries) => {
     const before = new Set(useNotesStore.getState().journal.map((e) => e.caseId));
     useNotesStore.getState().applyJournal(entries);
@@ -101,6 +104,7 @@ export function startState(bridge: Bridge, knowledgeIndex: KnowledgeIndex): void
     if (link === 'open' && wasDown) {
       void useSessionStore.getState().loadStatus({ quiet: true });
       void useSetupStore.getState().load();
+      void queryClient.invalidateQueries({ queryKey: telephonyKeys.status });
       if (useSessionStore.getState().session) void useKnowledgeStore.getState().loadAll();
       if (takesCalls()) void useCallsStore.getState().loadDesk();
       if (takesCalls()) void useNotesStore.getState().loadJournal();

@@ -8,6 +8,7 @@ import { HttpError } from '../http/errors';
 import { route, type Actor } from '../http/router';
 import { agentState, setAgentState } from '../telephony/agent-states';
 import { NO_PBX } from '../../shared/telephony/pbx-status';
+import { pbxTestInput } from '../../shared/telephony/pbx-settings';
 import { connectPbx, loadPbxConfig, pbxConfigInput, pbxView } from '../telephony/pbx-config';
 import { pbxHttpError } from '../telephony/pbx-errors';
 import { openPbxSecret, samePbxLogin, sealPbxSecret } from '../secrets/pbx-secret';
@@ -81,7 +82,7 @@ export const telephonyRoutes = [
     path: '/api/telephony/pbx/test',
     access: ['org_admin'],
     summary: 'Try a login to the PBX with these settings (or the saved ones) on a connection of its own',
-    body: pbxConfigInput.pick({ host: true, port: true, username: true, secret: true }).partial(),
+    body: pbxTestInput,
     async handle({ hub, actor, body }) {
       const saved = await loadPbxConfig(hub);
       const host = body.host ?? saved?.host;
@@ -170,6 +171,26 @@ export const telephonyRoutes = [
       await atPbx(hub, () => gateway(hub).dial(actor.extension!, number));
       await hub.db.tx((q) => audit(q, actor, { action: 'call.dialled', entity: 'call', detail: { number } }));
       return { body: { ok: true } };
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/telephony/directory',
+    access: ['advisor', 'supervisor', 'site_admin', 'org_admin'],
+    summary: 'Whom a call can be passed to: advisors by extension (with their state) and the queues',
+    async handle({ hub }) {
+      const advisors = await hub.db.all<{ name: string; extension: string; state: string | null; site_name: string }>(
+        `SELECT u.display_name AS name, u.extension, a.state, s.name AS site_name FROM users u
+         JOIN sites s ON s.id = u.site_id LEFT JOIN agent_states a ON a.user_id = u.id
+         WHERE u.extension IS NOT NULL AND u.disabled = 0 ORDER BY u.display_name`,
+      );
+      const queues = await hub.db.all<{ id: string; name: string; line: string }>('SELECT id, name, line FROM queues ORDER BY name');
+      return {
+        body: {
+          advisors: advisors.map((a) => ({ name: a.name, extension: a.extension, state: a.state ?? 'ready', siteName: a.site_name })),
+          queues,
+        },
+      };
     },
   }),
   route({

@@ -113,7 +113,7 @@ interface Row {
 }
 
 /** Call records of one site (or every site), newest first. */
-export async function listCallRecords(q: Queryable, where: { siteId: string | null } & z.infer<typeof callRecordQuery>) {
+export async function listCallRecords(q: Queryable, where: Omit<z.infer<typeof callRecordQuery>, 'siteId'> & { siteId: string | null }) {
   const clauses: string[] = [];
   const args: (string | number)[] = [];
   if (where.siteId) (clauses.push('r.site_id = ?'), args.push(where.siteId));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { pbxSettings } from '../../shared/telephony/pbx-settings';
 import type { HubContext } from '../context';
 import { NO_PBX } from '../../shared/telephony/pbx-status';
 import { AmiGateway, type PbxConfig } from './ami-gateway';
@@ -6,17 +6,7 @@ import type { GatewayOptions } from './gateway';
 import { publishPbxStatus } from './pbx-link';
 import { openPbxSecret } from '../secrets/pbx-secret';
 
-export const pbxConfigInput = z.object({
-  name: z.string().trim().min(2).max(80).default('Main PBX'),
-  host: z.string().trim().min(1).max(253).regex(/^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:]+\]$/, 'a host name or address'),
-  port: z.number().int().min(1).max(65535).default(5038),
-  username: z.string().trim().min(1).max(80),
-  /** Left out to keep the stored secret; never sent back. */
-  secret: z.string().min(1).max(200).optional(),
-  interfaceTemplate: z.string().trim().min(3).max(120).regex(/\{ext\}/, 'must contain {ext}'),
-  dialContext: z.string().trim().min(1).max(80).regex(/^[A-Za-z0-9_-]+$/),
-  enabled: z.boolean().default(true),
-});
+export const pbxConfigInput = pbxSettings;
 
 interface Row {
   name: string;

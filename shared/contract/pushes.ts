@@ -7,6 +7,7 @@ import type { PublishingPushes } from './publishing';
 import type { QueuePushes } from './queues';
 import type { SessionState } from './requests';
 import type { SetupPushes } from './setup';
+import type { TelephonyPushes } from './telephony';
 
 export type ConnectionState = 'online' | 'offline' | 'syncing';
 
@@ -18,7 +19,7 @@ export interface ConnectionStatus {
 }
 
 /** Everything the core tells the renderer without being asked, in one typed map. */
-export interface Pushes extends CallPushes, CustomerPushes, GesturePushes, QueuePushes, NotePushes, SetupPushes, PublishingPushes {
+export interface Pushes extends CallPushes, CustomerPushes, GesturePushes, QueuePushes, NotePushes, SetupPushes, PublishingPushes, TelephonyPushes {
   'connection.changed': ConnectionStatus;
   'session.changed': SessionState;
   'knowledge.changed': { upserts: Article[]; removed: string[]; cursor: number };

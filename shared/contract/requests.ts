@@ -7,6 +7,7 @@ import { noteRequestArgs, type NoteRequestResults } from './notes';
 import { peopleRequestArgs, type PeopleRequestResults } from './people';
 import { queueRequestArgs, type QueueRequestResults } from './queues';
 import { setupRequestArgs, type SetupRequestResults } from './setup';
+import { telephonyRequestArgs, type TelephonyRequestResults } from './telephony';
 import { signInRequest, type SiteView, type UserView } from '../schemas/accounts';
 import type { CaseView } from '../schemas/customers';
 import { articleFeedback, type Article, type ArticleEntry, type FeedbackView } from '../schemas/knowledge';
@@ -35,6 +36,7 @@ export const requestArgs = {
   ...publishingRequestArgs,
   ...peopleRequestArgs,
   ...auditRequestArgs,
+  ...telephonyRequestArgs,
 } as const;
 
 export type RequestName = keyof typeof requestArgs;
@@ -70,7 +72,8 @@ export interface RequestResults
   extends CallRequestResults, GestureRequestResults, QueueRequestResults, CatalogueRequestResults, NoteRequestResults, SetupRequestResults,
     PublishingRequestResults,
     PeopleRequestResults,
-    AuditRequestResults {
+    AuditRequestResults,
+    TelephonyRequestResults {
   'session.status': SessionState;
   'session.signIn': SessionState;
   'session.signOut': SessionState;

@@ -112,6 +112,7 @@ const EXPECTED: Record<string, Who> = {
   'POST /api/telephony/dial': AGENTS,
   'GET /api/telephony/queues': LEADS,
   'GET /api/telephony/call-records': LEADS,
+  'GET /api/telephony/directory': [A, S, SA, OA],
   'POST /api/telephony/call-records': AGENTS,
   'GET /api/cases/:id/gesture-suggestions': 'signed_in',
   'GET /api/cases/:id/gestures': 'signed_in',

@@ -8,6 +8,7 @@ import { AdminSections } from '../catalogue/AdminSections';
 import { useRetryWhenOnline } from '../home/useRetryWhenOnline';
 import { FlaggedArticles } from './FlaggedArticles';
 import { NotReadyReasonsCard } from './NotReadyReasonsCard';
+import { PbxCard } from './PbxCard';
 import { PeopleCard } from './PeopleCard';
 import { PublishingWorkspace } from '../publishing/PublishingWorkspace';
 import '../../ui/controls.css';
@@ -59,6 +60,7 @@ export function AdminHome() {
             ) : null}
             <PeopleCard />
             <NotReadyReasonsCard />
+            {orgAdmin ? <PbxCard /> : null}
           </>
         }
       />

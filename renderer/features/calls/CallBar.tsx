@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { CallSource, CallView } from '../../../shared/contract/calls';
 import { isLive } from '../../../shared/telephony/call-machine';
-import { useCallAction, useCallActions, useCallDesk, useConnectionStatus } from '../../state';
+import { useCallAction, useCallActions, useCallDesk, useConnectionStatus, useSignedIn } from '../../state';
 import { formatClock, lineLabel } from '../../ui/format';
 import { formatPhoneForReading } from '../../ui/phone';
 import { InlineError } from '../../ui/States';
@@ -40,6 +40,7 @@ function CallControls({ view, source }: { view: CallView; source: CallSource }) 
   const { hangUp, transfer } = useCallActions();
   const hangUpState = useCallAction('hangUp');
   const transferState = useCallAction('transfer');
+  const me = useSignedIn();
   const { call } = view;
   if (!isLive(call)) return null;
   if (source !== 'hub') return <p className="call-controlled">{CONTROLLED_ELSEWHERE[source]}</p>;
@@ -62,7 +63,12 @@ function CallControls({ view, source }: { view: CallView; source: CallSource }) 
         ) : null}
       </div>
       {talking && transferring ? (
-        <TransferForm busy={transferState.busy} onTransfer={(target) => transfer(call.callId, target)} onClose={closeTransfer} />
+        <TransferForm
+          busy={transferState.busy}
+          ownExtension={me?.user.extension ?? null}
+          onTransfer={(target) => transfer(call.callId, target)}
+          onClose={closeTransfer}
+        />
       ) : null}
       {hangUpState.error ? <InlineError error={hangUpState.error} lead="Could not hang up" /> : null}
       {transferState.error ? <InlineError error={transferState.error} lead="Could not transfer" /> : null}
@@ -82,7 +88,7 @@ export function CallBar({ view }: { view: CallView }) {
     <section className={view.sensitive ? 'call-bar call-bar-sensitive' : 'call-bar'} aria-labelledby="call-bar-title" data-phase={call.phase}>
       <div className="call-bar-row">
         <span className={`call-phase call-phase-${call.phase}`} data-testid="call-phase">
-          {view.wrapUp ? 'Wrap-up' : PHASE_LABELS[call.phase]}
+          {view.wrapUp ? 'Wrap-up' : call.direction === 'out' && call.phase === 'offered' ? 'Calling' : PHASE_LABELS[call.phase]}
         </span>
         <PhaseClock view={view} />
         {where ? <span className="call-line">{where}</span> : null}

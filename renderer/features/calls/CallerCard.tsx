@@ -1,6 +1,7 @@
 import type { CallView, CustomerCard } from '../../../shared/contract/calls';
 import { Badge } from '../../ui/Badge';
 import { formatPhoneForReading } from '../../ui/phone';
+import { DialButton } from './DialButton';
 import { attachedLabel } from './callText';
 import { FlagBereavement } from './FlagBereavement';
 import './caller.css';
@@ -56,7 +57,15 @@ function KnownCustomer({ card, sensitive }: { card: CustomerCard; sensitive: boo
         </div>
         <div className="caller-fact">
           <dt>Phone</dt>
-          <dd>{customer.phone ? formatPhoneForReading(customer.phone) : <span className="muted">None</span>}</dd>
+          <dd>
+            {customer.phone ? (
+              <>
+                {formatPhoneForReading(customer.phone)} <DialButton number={customer.phone} />
+              </>
+            ) : (
+              <span className="muted">None</span>
+            )}
+          </dd>
         </div>
         {customer.postcode ? (
           <div className="caller-fact">

@@ -5,6 +5,7 @@ import { DateTime } from '../../ui/DateTime';
 import { formatClock, formatTime, isSameDay, lineLabel } from '../../ui/format';
 import { Loaded } from '../../ui/Loaded';
 import { formatPhoneForReading, telHref } from '../../ui/phone';
+import { DialButton } from './DialButton';
 import { EmptyState, InlineError } from '../../ui/States';
 import { useNow } from '../../ui/useNow';
 import '../../ui/controls.css';
@@ -32,6 +33,7 @@ function CallBackList({ entries, now }: { entries: CallHistoryEntry[]; now: numb
                 <a className="call-back-number" href={telHref(e.caller)} aria-label={`Call ${e.customerName ?? number} on ${number}`}>
                   {number}
                 </a>
+                <DialButton number={e.caller} />
                 <span className="call-back-meta">
                   {e.customerName ?? 'Unknown caller'}
                   <span aria-hidden="true"> · </span>
@@ -90,7 +92,10 @@ export function RecentCalls() {
                         <td className="nowrap">
                           <When at={h.at} now={now} />
                         </td>
-                        <td className="nowrap">{formatPhoneForReading(h.caller)}</td>
+                        <td className="nowrap">
+                          {h.direction === 'out' ? <span className="muted">To </span> : null}
+                          {formatPhoneForReading(h.caller)} {/^\+?\d{6,}$/.test(h.caller) ? <DialButton number={h.caller} /> : null}
+                        </td>
                         <td>{h.customerName ?? <span className="muted">Unknown</span>}</td>
                         <td className="nowrap">{h.line ? lineLabel(h.line) : <span className="muted">—</span>}</td>
                         <td>{h.outcome}</td>

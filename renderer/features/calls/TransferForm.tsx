@@ -1,33 +1,35 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { callRequestArgs } from '../../../shared/contract/calls';
+import { useTelephonyDirectory } from '../../state';
+import { AGENT_STATE_LABELS } from './callText';
 import '../../ui/controls.css';
 
 interface TransferFormProps {
   busy: boolean;
+  /** This advisor's own extension: not someone to pass the call to. */
+  ownExtension: string | null;
   onTransfer(target: string): Promise<boolean>;
   onClose(): void;
 }
 
-const targetRule = callRequestArgs['calls.transfer'].shape.target;
-
-/** A queue name ("funeralcare") or an extension ("2041"): the hub transfers only the advisor's own call. */
-export function TransferForm({ busy, onTransfer, onClose }: TransferFormProps) {
+/** Pass the call to a colleague or a queue chosen from the directory; the hub transfers only the advisor's own call. */
+export function TransferForm({ busy, ownExtension, onTransfer, onClose }: TransferFormProps) {
+  const directory = useTelephonyDirectory();
   const [target, setTarget] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const id = useId();
-  const inputRef = useRef<HTMLInputElement>(null);
-  useEffect(() => inputRef.current?.focus(), []);
+  const selectRef = useRef<HTMLSelectElement>(null);
+  useEffect(() => selectRef.current?.focus(), []);
+  const data = 'data' in directory ? directory.data : undefined;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const value = target.trim().toLowerCase();
-    if (!targetRule.safeParse(value).success) {
-      setProblem('Enter a queue name (letters, digits, dashes) or an extension of 2 to 8 digits.');
-      inputRef.current?.focus();
+    if (!target) {
+      setProblem('Choose a colleague or a queue.');
+      selectRef.current?.focus();
       return;
     }
     setProblem(null);
-    if (await onTransfer(value)) onClose();
+    if (await onTransfer(target)) onClose();
   };
 
   return (
@@ -44,20 +46,42 @@ export function TransferForm({ busy, onTransfer, onClose }: TransferFormProps) {
     >
       <div className="field">
         <label className="field-label" htmlFor={id}>
-          Queue name or extension
+          Transfer to
         </label>
-        <input
-          ref={inputRef}
+        <select
+          ref={selectRef}
           id={id}
           className="input"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder="membership or 2041"
+          value={target}
           aria-invalid={problem ? true : undefined}
           aria-describedby={problem ? `${id}-problem` : undefined}
-          value={target}
-          onChange={(e) => setTarget(e.target.value)}
-        />
+          onChange={(e) => {
+            setTarget(e.target.value);
+            setProblem(null);
+          }}
+        >
+          <option value="">{data ? 'Choose a colleague or a queue…' : directory.status === 'error' ? 'The directory could not be loaded' : 'Loading the directory…'}</option>
+          {data ? (
+            <>
+              <optgroup label="Queues">
+                {data.queues.map((q) => (
+                  <option key={q.id} value={q.id}>
+                    {q.name}
+                  </option>
+                ))}
+              </optgroup>
+              <optgroup label="Colleagues">
+                {data.advisors
+                  .filter((a) => a.extension !== ownExtension)
+                  .map((a) => (
+                    <option key={a.extension} value={a.extension}>
+                      {a.name} ({a.extension}, {a.siteName}) – {AGENT_STATE_LABELS[a.state]}
+                    </option>
+                  ))}
+              </optgroup>
+            </>
+          ) : null}
+        </select>
         {problem ? (
           <span className="field-problem" id={`${id}-problem`}>
             {problem}
@@ -65,7 +89,7 @@ export function TransferForm({ busy, onTransfer, onClose }: TransferFormProps) {
         ) : null}
       </div>
       <div className="inline-form-actions">
-        <button type="submit" className="button button-small" disabled={busy}>
+        <button type="submit" className="button button-small" disabled={busy || !data}>
           {busy ? 'Transferring…' : 'Transfer'}
         </button>
         <button type="button" className="button button-quiet button-small" onClick={onClose}>

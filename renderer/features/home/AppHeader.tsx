@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { SignedIn } from '../../../shared/contract/requests';
 import { useSessionActions, useSigningOut } from '../../state';
 import { roleLabel } from '../../ui/format';
+import { PhoneSystemIndicator } from '../calls/PhoneSystemIndicator';
 import { AgentStatus } from '../calls/AgentStatus';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { siteLabel } from '../../../shared/site-label';
@@ -33,6 +34,7 @@ export function AppHeader({ session }: { session: SignedIn }) {
         <span className="app-product">Rapport</span>
       </div>
       {takesCalls ? <AgentStatus /> : null}
+      {takesCalls ? <PhoneSystemIndicator /> : null}
       <div className="app-user">
         <span className="app-user-name" data-testid="user-name">
           {user.displayName}

@@ -1,0 +1,43 @@
+import { useQuery } from '@tanstack/react-query';
+import type { PbxView } from '../../shared/contract/telephony';
+import type { PbxSettings } from '../../shared/telephony/pbx-settings';
+import type { PbxStatus } from '../../shared/telephony/pbx-status';
+import { bridge } from './bridgeRef';
+import { ask, asLoadable, queryClient } from './queries';
+
+/** The phone system as the page sees it: the hub's link (pushed), the directory and, for admins, the PBX settings. */
+export const telephonyKeys = {
+  status: ['telephony', 'status'] as const,
+  directory: ['telephony', 'directory'] as const,
+  pbx: ['telephony', 'pbx'] as const,
+};
+
+export const usePhoneSystemStatus = () =>
+  asLoadable(useQuery({ queryKey: telephonyKeys.status, queryFn: () => ask('telephony.status', {}), staleTime: Infinity }));
+
+export const useTelephonyDirectory = () =>
+  asLoadable(useQuery({ queryKey: telephonyKeys.directory, queryFn: () => ask('telephony.directory', {}), staleTime: 30_000 }));
+
+export const usePbxSettings = () => asLoadable(useQuery({ queryKey: telephonyKeys.pbx, queryFn: () => ask('telephony.pbx', {}) }));
+
+export const reloadPbxSettings = () => void queryClient.invalidateQueries({ queryKey: telephonyKeys.pbx });
+
+/** The hub said its link changed: the indicator and the admin's page show it at once. */
+export function applyPhoneSystemStatus(status: PbxStatus): void {
+  queryClient.setQueryData(telephonyKeys.status, status);
+  queryClient.setQueryData<PbxView>(telephonyKeys.pbx, (old) => (old ? { ...old, status, connected: status.connected } : old));
+}
+
+export async function savePbxSettings(settings: PbxSettings) {
+  const result = await bridge().call('telephony.savePbx', settings);
+  if (result.ok) {
+    queryClient.setQueryData(telephonyKeys.pbx, result.value);
+    queryClient.setQueryData(telephonyKeys.status, result.value.status);
+  }
+  return result;
+}
+
+export const testPbxSettings = (settings: Partial<Pick<PbxSettings, 'host' | 'port' | 'username' | 'secret'>>) => bridge().call('telephony.testPbx', settings);
+
+/** Click-to-dial: the PBX rings the advisor's phone, then the customer. */
+export const dialNumber = (number: string) => bridge().call('calls.dial', { number });
