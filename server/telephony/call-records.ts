@@ -116,10 +116,15 @@ interface Row {
 export async function listCallRecords(q: Queryable, where: Omit<z.infer<typeof callRecordQuery>, 'siteId'> & { siteId: string | null }) {
   const clauses: string[] = [];
   const args: (string | number)[] = [];
-  if (where.siteId) (clauses.push('r.site_id = ?'), args.push(where.siteId));
-  if (where.userId) (clauses.push('r.user_id = ?'), args.push(where.userId));
-  if (where.from !== undefined) (clauses.push('r.offered_at >= ?'), args.push(where.from));
-  if (where.to !== undefined) (clauses.push('r.offered_at < ?'), args.push(where.to));
+  const add = (clause: string, value: string | number | undefined | null) => {
+    if (value === undefined || value === null) return;
+    clauses.push(clause);
+    args.push(value);
+  };
+  add('r.site_id = ?', where.siteId);
+  add('r.user_id = ?', where.userId);
+  add('r.offered_at >= ?', where.from);
+  add('r.offered_at < ?', where.to);
   const rows = await q.all<Row>(
     `SELECT r.*, u.display_name FROM call_records r JOIN users u ON u.id = r.user_id ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}
      ORDER BY r.offered_at DESC LIMIT ?`,

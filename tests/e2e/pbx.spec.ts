@@ -1,10 +1,18 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { AmiTestServer } from '../support/ami-server';
 import { agentCalled, agentConnect } from '../support/ami-frames';
-import { signIn, signedInAs } from './support/app';
+import { signIn } from './support/app';
 import { stackPerTest } from './support/stack';
 
 const stack = stackPerTest();
+// Two desktops, a hub and a PBX on a shared two-core machine: more than the default budget.
+test.describe.configure({ timeout: 240_000 });
+const expect = baseExpect.configure({ timeout: 30_000 });
+/** Signed in, with this machine's patience (a sign-in hashes a password while other suites run). */
+const signedInAs = async (page: Page, name: string) => {
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(page.getByText(name).first()).toBeVisible();
+};
 const SHOTS = process.env.RAPPORT_SCREENSHOTS;
 
 async function shoot(page: Page, name: string) {
@@ -32,7 +40,7 @@ test('the organisation admin points the hub at the PBX from its page (test, save
     const admin = await (await browser.newContext()).newPage();
     await signIn(admin, (await stack().desktop('admin')).url, 'admin.mcr');
     const card = admin.getByRole('region', { name: 'Phone system (PBX)' });
-    await expect(card.getByTestId('pbx-status')).toContainText('No phone system set up');
+    await expect(card.getByTestId('pbx-status')).toContainText('No phone system set up', { timeout: 30_000 });
     await card.getByLabel('Host').fill('127.0.0.1');
     await card.getByLabel('Port').fill(String(port));
     await card.getByLabel('AMI user').fill('rapport');

@@ -88,7 +88,9 @@ function PbxForm({ view }: { view: PbxView }) {
   const [error, setError] = useState<BridgeError | null>(null);
   const [busy, setBusy] = useState<'save' | 'test' | null>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
-  useEffect(() => setDraft(draftOf(view)), [view.host, view.port, view.username, view.interfaceTemplate, view.dialContext]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Saved elsewhere (another admin, this page's own save): the form shows what the hub now holds.
+  const saved = [view.host, view.port, view.username, view.interfaceTemplate, view.dialContext].join('|');
+  useEffect(() => setDraft(draftOf(view)), [saved]);
 
   const set = (key: keyof Draft) => (e: { target: { value: string } }) => setDraft({ ...draft, [key]: e.target.value });
   const settings = () => ({
