@@ -6,6 +6,7 @@ import type { DesktopCore } from './core';
 import { CoreError } from './errors';
 import { auditHandlers } from './audit-handlers';
 import { catalogueHandlers } from './catalogue-handlers';
+import { customerHandlers } from './customer-handlers';
 import { gestureHandlers } from './gesture-handlers';
 import { noteHandlers } from './note-handlers';
 import { peopleHandlers } from './people-handlers';
@@ -27,6 +28,7 @@ export function coreHandlers(core: DesktopCore, host: { dataDir?: string; electr
   return {
     ...setupHandlers(core, { dataDir: host.dataDir ?? core.dataDir, electron: host.electron }),
     ...gestureHandlers(core),
+    ...customerHandlers(core),
     ...catalogueHandlers(core),
     ...queueHandlers(core),
     ...noteHandlers(core),

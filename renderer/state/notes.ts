@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { BridgeError } from '../../shared/contract/envelope';
 import type { JournalEntry, NoteOutcome } from '../../shared/contract/notes';
 import { bridge } from './bridgeRef';
+import { customerChanged } from './queries';
 
 interface NotesStore {
   /** Notes saved on this computer that the hub does not have yet, oldest first. */
@@ -44,6 +45,7 @@ export const useNotesStore = create<NotesStore>()((set, get) => ({
       set({ addError: { callId, error: result.error } });
       return null;
     }
+    customerChanged(); // the caller's timeline shows the note at once (it said "nothing yet" before)
     return result.value;
   },
 

@@ -58,8 +58,11 @@ export const useCaseGestures = (caseId: string) =>
   asLoadable(useQuery({ queryKey: caseKeys.gestures(caseId), queryFn: async () => (await ask('gestures.forCase', { caseId })).gestures }));
 
 /** Something changed on the hub for this case (a note, a gesture, a decision): its tab asks again. */
-export const caseChanged = (caseId?: string) =>
+export const caseChanged = (caseId?: string) => {
   void queryClient.invalidateQueries({ queryKey: caseId ? caseKeys.one(caseId) : caseKeys.all });
+  // A note or a gesture on a case is on its customer's timeline too.
+  void queryClient.invalidateQueries({ queryKey: customerKeys.all });
+};
 export const customerChanged = () => void queryClient.invalidateQueries({ queryKey: customerKeys.all });
 
 /**
@@ -68,7 +71,7 @@ export const customerChanged = () => void queryClient.invalidateQueries({ queryK
  */
 export function customerFlagsChanged(): void {
   customerChanged();
-  void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'case' && (q.queryKey[2] === 'suggestions' || q.queryKey[2] === 'view') });
+  void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'case' && (q.queryKey[2] === 'suggestions' || q.queryKey[2] === 'view' || q.queryKey[2] === 'bereavementPrompt') });
 }
 
 export const useCustomerGestures = (customerId: string | null) =>

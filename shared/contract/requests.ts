@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { auditRequestArgs, type AuditRequestResults } from './audit';
 import { callRequestArgs, type CallRequestResults } from './calls';
 import { catalogueRequestArgs, type CatalogueRequestResults } from './catalogue';
+import { customerRequestArgs, type CustomerRequestResults } from './customers';
 import { gestureRequestArgs, type GestureRequestResults } from './gestures';
 import { noteRequestArgs, type NoteRequestResults } from './notes';
 import { peopleRequestArgs, type PeopleRequestResults } from './people';
@@ -28,6 +29,7 @@ export const requestArgs = {
   'home.supervisor': z.object({}),
   'home.admin': z.object({}),
   ...callRequestArgs,
+  ...customerRequestArgs,
   ...gestureRequestArgs,
   ...catalogueRequestArgs,
   ...queueRequestArgs,
@@ -69,7 +71,7 @@ export interface AdminHome {
 }
 
 export interface RequestResults
-  extends CallRequestResults, GestureRequestResults, QueueRequestResults, CatalogueRequestResults, NoteRequestResults, SetupRequestResults,
+  extends CallRequestResults, CustomerRequestResults, GestureRequestResults, QueueRequestResults, CatalogueRequestResults, NoteRequestResults, SetupRequestResults,
     PublishingRequestResults,
     PeopleRequestResults,
     AuditRequestResults,

@@ -1,4 +1,5 @@
 import type { CallView, CustomerCard } from '../../../shared/contract/calls';
+import { useCustomerActions } from '../../state';
 import { Badge } from '../../ui/Badge';
 import { formatPhoneForReading } from '../../ui/phone';
 import { DialButton } from './DialButton';
@@ -28,10 +29,14 @@ function AttachedData({ attached }: { attached: Record<string, string> }) {
 function KnownCustomer({ card, sensitive }: { card: CustomerCard; sensitive: boolean }) {
   const { customer } = card;
   const { flags } = customer;
+  const { openProfile } = useCustomerActions();
   return (
     <>
       <div className="caller-head">
         <h3 className="caller-name">{customer.name}</h3>
+        <button type="button" className="button button-quiet button-small" onClick={() => openProfile(customer.id)}>
+          Profile
+        </button>
         <ul className="caller-badges" aria-label="Flags">
           {flags.bereaved ? (
             <li>

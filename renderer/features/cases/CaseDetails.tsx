@@ -4,6 +4,9 @@ import { DateTime } from '../../ui/DateTime';
 import { lineLabel, sentenceCase } from '../../ui/format';
 import { Loaded } from '../../ui/Loaded';
 import { EmptyState } from '../../ui/States';
+import { BereavementPrompt } from '../customers/BereavementPrompt';
+import { CaseCustomer } from '../customers/CaseCustomer';
+import { useCaseCall } from '../customers/useCaseCall';
 import { GoodwillPanel } from '../gestures/GoodwillPanel';
 import { OutboxList } from '../gestures/OutboxList';
 import { RequestRow } from '../gestures/RequestRow';
@@ -16,16 +19,18 @@ export function CaseDetails({ caseId }: { caseId: string }) {
   const { outbox } = useGoodwillLists();
   const waiting = outbox.filter((e) => e.caseId === caseId);
   const retry = () => caseChanged(caseId);
+  const { live } = useCaseCall(caseId);
 
   return (
     <Loaded value={caseView} loadingLabel="Loading the case…" errorTitle="The case could not be loaded." onRetry={retry}>
       {({ case: c, notes }) => (
         <div className="case-layout">
           <div className="case-facts">
+            <BereavementPrompt caseId={caseId} callInProgress={live} />
             <p className="case-ref case-details-ref">Case {c.reference}</p>
             <p className="case-subject">{c.subject}</p>
             <p className="case-meta">
-              {c.customerName ?? 'No customer'} · {lineLabel(c.line)} · opened <DateTime ms={c.openedAt} /> at {c.siteName}{' '}
+              <CaseCustomer c={c} /> · {lineLabel(c.line)} · opened <DateTime ms={c.openedAt} /> at {c.siteName}{' '}
               <Badge tone={c.status === 'open' ? 'primary' : 'neutral'}>{sentenceCase(c.status)}</Badge>
             </p>
             <h3 className="list-title">Notes</h3>

@@ -1,9 +1,10 @@
 import type { CustomerCard } from '../../../shared/contract/calls';
-import { useCustomerGestures, useGoodwillActions } from '../../state';
+import { useCustomerGestures, useCustomerProfile, useGoodwillActions } from '../../state';
 import { Badge } from '../../ui/Badge';
 import { DateTime } from '../../ui/DateTime';
 import { formatPence, lineLabel, sentenceCase } from '../../ui/format';
 import { STATUS_LABELS } from '../../ui/gestureLabels';
+import { ProfileTimeline } from '../customers/ProfileTimeline';
 import { customerTimeline, type TimelineItem } from './timeline';
 import './cases.css';
 
@@ -60,6 +61,16 @@ function Item({ item, customerName }: { item: TimelineItem; customerName: string
 /** Everything with this customer at every site, newest first, so nobody asks them twice. */
 export function CustomerTimeline({ card }: { card: CustomerCard }) {
   const gestures = useCustomerGestures(card.customer.id);
+  // The hub's whole timeline, asked again after a note or a flag; the card's copy while it loads or offline.
+  const profile = useCustomerProfile(card.customer.id);
+  if ('data' in profile && profile.data?.customer.id === card.customer.id) {
+    return (
+      <section className="timeline" aria-label="Customer timeline">
+        <h3 className="caller-subheading">Timeline from every site</h3>
+        <ProfileTimeline entries={profile.data.timeline} title={card.customer.name} />
+      </section>
+    );
+  }
   const items = customerTimeline(card, ('data' in gestures ? gestures.data?.gestures : undefined) ?? []);
   return (
     <section className="timeline" aria-label="Customer timeline">

@@ -2,7 +2,7 @@
  * The console's keyboard commands as small declarative objects (Excalidraw's way): what the keys
  * are, what the sheet says, and which part of the console they take the caret to.
  */
-export type ShortcutTarget = 'search' | 'note' | 'gesture' | 'wrapUp' | 'home' | 'sheet';
+export type ShortcutTarget = 'search' | 'customer' | 'note' | 'gesture' | 'wrapUp' | 'home' | 'sheet';
 
 export interface Shortcut {
   target: ShortcutTarget;
@@ -23,6 +23,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
     keys: 'Ctrl K',
     description: 'Search knowledge (the results show beside the call)',
     matches: (e) => e.key.toLowerCase() === 'k' && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey,
+  },
+  {
+    target: 'customer',
+    keys: 'Alt C',
+    description: 'Find a customer by name, phone, postcode, membership number or case reference',
+    matches: alt('KeyC'),
   },
   { target: 'note', keys: 'Alt N', description: 'Write a note on the current call’s case', calls: true, matches: alt('KeyN') },
   { target: 'gesture', keys: 'Alt G', description: 'Offer a gesture of goodwill on the case on screen', calls: true, matches: alt('KeyG') },

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { callTabKey, useCaseTabsStore, useConsoleStore, useKnowledgeStore, useSessionStore } from '../../state';
+import { callTabKey, useCaseTabsStore, useConsoleStore, useCustomersStore, useKnowledgeStore, useSessionStore } from '../../state';
 import { shortcutFor, type ShortcutTarget } from './shortcuts';
 
 /** The element a shortcut puts the caret on, in the tab that is on screen. */
@@ -23,6 +23,8 @@ function run(target: ShortcutTarget): void {
   switch (target) {
     case 'search':
       return useKnowledgeStore.getState().requestSearchFocus();
+    case 'customer':
+      return useCustomersStore.getState().openSearch();
     case 'sheet':
       return useConsoleStore.getState().setShortcutsOpen(true);
     case 'home':

@@ -7,7 +7,8 @@ import { formatPence } from '../../ui/format';
 import { REASON_LABELS } from '../../ui/gestureLabels';
 import { poundsToPence } from '../../ui/money';
 import { InlineError } from '../../ui/States';
-import { composedMessage, draftProblems, initialDraft, problemFor, toRequest, type DraftState } from './draft';
+import type { CustomerView } from '../../../shared/schemas/customers';
+import { composedMessage, draftProblems, initialDraft, prefillFrom, problemFor, toRequest, type DraftState } from './draft';
 import { GesturePreview } from './GesturePreview';
 import { PersonalisationFields } from './PersonalisationFields';
 
@@ -24,16 +25,19 @@ function approvalNote(pence: number | null, view: SuggestionsView): string {
 export function GestureForm({
   caseId,
   view,
+  customer,
   suggestion,
   onCancel,
 }: {
   caseId: string;
   view: SuggestionsView;
+  /** The case's customer: their name and address fill the fields they answer. */
+  customer: CustomerView | null;
   suggestion: SuggestionView;
   onCancel: () => void;
 }) {
   const id = useId();
-  const [draft, setDraft] = useState<DraftState>(() => initialDraft(suggestion, view.sensitive));
+  const [draft, setDraft] = useState<DraftState>(() => initialDraft(suggestion, view.sensitive, customer && prefillFrom(customer, view.deathOnCase)));
   const [tried, setTried] = useState(false);
   // Minted once per form: a retry after "did not answer" is the same request at the hub, never a second.
   const [idempotencyKey] = useState(() => `g-${crypto.randomUUID()}`);

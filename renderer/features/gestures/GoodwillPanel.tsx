@@ -1,10 +1,11 @@
 import { useId, useState } from 'react';
 import type { SuggestionsView } from '../../../shared/schemas/gestures';
-import { caseChanged, useCaseSuggestions, useGoodwillActions, useLastSent } from '../../state';
+import { caseChanged, useCaseSuggestions, useCaseView, useCustomerProfile, useGoodwillActions, useLastSent } from '../../state';
 import { formatPence } from '../../ui/format';
 import { STATUS_LABELS } from '../../ui/gestureLabels';
 import { Loaded } from '../../ui/Loaded';
 import { EmptyState } from '../../ui/States';
+import { CustomerStep } from '../customers/CustomerStep';
 import { GestureForm } from './GestureForm';
 import { SuggestionList } from './SuggestionList';
 
@@ -53,6 +54,11 @@ function SentNotice({ caseId }: { caseId: string }) {
 /** A gesture of goodwill for the case on screen: ranked suggestions, then personalise and send. */
 export function GoodwillPanel({ caseId }: { caseId: string }) {
   const suggestions = useCaseSuggestions(caseId);
+  const caseView = useCaseView(caseId);
+  const customerId = 'data' in caseView && caseView.data ? caseView.data.case.customerId : null;
+  const profile = useCustomerProfile(customerId);
+  const customer = 'data' in profile && profile.data?.customer.id === customerId ? profile.data.customer : null;
+  const unlinked = 'data' in caseView && caseView.data !== undefined && customerId === null;
   const { dismissSent } = useGoodwillActions();
   const [selected, setSelected] = useState<string | null>(null);
   const sent = useLastSent();
@@ -65,48 +71,53 @@ export function GoodwillPanel({ caseId }: { caseId: string }) {
         Gesture of goodwill
       </h3>
       <SentNotice caseId={caseId} />
-      <Loaded
-        value={suggestions}
-        loadingLabel="Finding gestures for this case…"
-        errorTitle="Gestures could not be loaded."
-        onRetry={() => caseChanged(caseId)}
-      >
-        {(view) => {
-          const chosen = view.suggestions.find((s) => s.itemId === selected) ?? null;
-          return (
-            <>
-              {view.sensitive ? (
-                <p className="goodwill-sensitive">
-                  Only bereavement-suitable gestures are offered. Address it to the family, never to the person who has died;
-                  marketing and surveys are suppressed.
-                </p>
-              ) : null}
-              <Headroom view={view} />
-              {view.suggestions.length === 0 ? (
-                <EmptyState>No catalogue item fits this case within what is left to spend.</EmptyState>
-              ) : chosen && !lastSent ? (
-                <GestureForm
-                  key={chosen.itemId}
-                  caseId={caseId}
-                  view={view}
-                  suggestion={chosen}
-                  onCancel={() => setSelected(null)}
-                />
-              ) : (
-                <SuggestionList
-                  suggestions={view.suggestions}
-                  advisorLimitPence={view.advisorLimitPence}
-                  selected={selected}
-                  onSelect={(itemId) => {
-                    dismissSent();
-                    setSelected(itemId);
-                  }}
-                />
-              )}
-            </>
-          );
-        }}
-      </Loaded>
+      {unlinked ? (
+        <CustomerStep caseId={caseId} />
+      ) : (
+        <Loaded
+          value={suggestions}
+          loadingLabel="Finding gestures for this case…"
+          errorTitle="Gestures could not be loaded."
+          onRetry={() => caseChanged(caseId)}
+        >
+          {(view) => {
+            const chosen = view.suggestions.find((s) => s.itemId === selected) ?? null;
+            return (
+              <>
+                {view.sensitive ? (
+                  <p className="goodwill-sensitive">
+                    Only bereavement-suitable gestures are offered. Address it to the family, never to the person who has died;
+                    marketing and surveys are suppressed.
+                  </p>
+                ) : null}
+                <Headroom view={view} />
+                {view.suggestions.length === 0 ? (
+                  <EmptyState>No catalogue item fits this case within what is left to spend.</EmptyState>
+                ) : chosen && !lastSent ? (
+                  <GestureForm
+                    key={chosen.itemId}
+                    caseId={caseId}
+                    view={view}
+                    customer={customer}
+                    suggestion={chosen}
+                    onCancel={() => setSelected(null)}
+                  />
+                ) : (
+                  <SuggestionList
+                    suggestions={view.suggestions}
+                    advisorLimitPence={view.advisorLimitPence}
+                    selected={selected}
+                    onSelect={(itemId) => {
+                      dismissSent();
+                      setSelected(itemId);
+                    }}
+                  />
+                )}
+              </>
+            );
+          }}
+        </Loaded>
+      )}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import {
   sensitiveWordingProblems,
 } from '../../../shared/gestures/policy';
 import type { FieldProblem } from '../../../shared/schemas/common';
+import type { CustomerView } from '../../../shared/schemas/customers';
 import type { GestureReason, SuggestionView } from '../../../shared/schemas/gestures';
 import type { GestureDraft } from '../../state';
 import { parsePounds, penceToPounds, poundsToPence } from '../../ui/money';
@@ -24,10 +25,26 @@ export interface DraftState {
 /** The item's own "message" field is the message box itself, not a second place to type it. */
 export const personalFields = (s: SuggestionView) => s.fields.filter((f) => f.key !== 'message');
 
-export function initialDraft(s: SuggestionView, sensitive: boolean): DraftState {
+/**
+ * What the customer record already answers. On a case that says someone has died the customer may
+ * be the person who died, so their name is never put in as the recipient.
+ */
+export function prefillFrom(c: CustomerView, deathOnCase: boolean): Record<string, string> {
+  const address = [c.address, c.postcode && !c.address?.includes(c.postcode) ? c.postcode : null].filter(Boolean).join('\n');
+  const known: Record<string, string | null> = {
+    recipientName: deathOnCase && !c.flags.bereaved ? null : c.name,
+    deliveryAddress: address || null,
+    emailAddress: c.email,
+    membershipNumber: c.membershipNumber,
+  };
+  return Object.fromEntries(Object.entries(known).filter((e): e is [string, string] => Boolean(e[1])));
+}
+
+export function initialDraft(s: SuggestionView, sensitive: boolean, prefill: Record<string, string> | null = null): DraftState {
+  const keys = new Set(s.fields.map((f) => f.key));
   return {
     amount: penceToPounds(s.suggestedAmountPence),
-    values: {},
+    values: Object.fromEntries(Object.entries(prefill ?? {}).filter(([k]) => keys.has(k))),
     templateIndex: s.templates.length ? 0 : null,
     message: s.templates[0] ?? '',
     reasonCode: sensitive ? 'bereavement' : '',

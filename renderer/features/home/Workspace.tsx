@@ -2,6 +2,8 @@ import type { SignedIn } from '../../../shared/contract/requests';
 import { IncomingCallToast } from '../calls/IncomingCallToast';
 import { AdvisorConsole } from '../console/AdvisorConsole';
 import { ShortcutsSheet } from '../console/ShortcutsSheet';
+import { CustomerProfileDialog } from '../customers/CustomerProfileDialog';
+import { CustomerSearchDialog } from '../customers/CustomerSearchDialog';
 import { useConsoleShortcuts } from '../console/useConsoleShortcuts';
 import { ApprovalAlert } from '../gestures/ApprovalAlert';
 import { DecisionToast } from '../gestures/DecisionToast';
@@ -36,6 +38,8 @@ export function Workspace({ session }: { session: SignedIn }) {
       {session.user.role === 'advisor' ? <DecisionToast /> : null}
       {session.user.role === 'supervisor' || session.user.role === 'org_admin' ? <ApprovalAlert /> : null}
       <ShortcutsSheet takesCalls={takesCalls} />
+      <CustomerSearchDialog />
+      <CustomerProfileDialog />
     </div>
   );
 }
