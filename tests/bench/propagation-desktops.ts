@@ -5,6 +5,10 @@
  * Driven by its parent over IPC; stops by itself when the parent goes.
  */
 import WebSocket from 'ws';
+import { Backoff } from '../../shared/retry';
+
+/** A link the loaded hub turned away (a reset, a timeout) is tried again, as the desktop core would. */
+const OPEN_TRIES = 6;
 
 interface Desktop {
   ws: WebSocket;
@@ -24,6 +28,8 @@ let arrivals: number[] = [];
 let fromFeed = 0;
 let cpuAtArm = process.cpuUsage();
 let armedAt = 0;
+/** Links that needed more than one try (a sign the hub or this machine is saturated). */
+let retried = 0;
 
 const send = (msg: unknown) => process.send?.(msg);
 
@@ -62,7 +68,7 @@ function onFrame(d: Desktop, raw: WebSocket.RawData): void {
   );
 }
 
-function open(hubUrl: string, token: string, cursor: number): Promise<Desktop> {
+function openOnce(hubUrl: string, token: string, cursor: number): Promise<Desktop> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`${hubUrl.replace(/^http/, 'ws')}/api/live`, { headers: { authorization: `Bearer ${token}` }, perMessageDeflate: false });
     const d: Desktop = { ws, token, hubUrl, cursor };
@@ -75,14 +81,28 @@ function open(hubUrl: string, token: string, cursor: number): Promise<Desktop> {
   });
 }
 
+async function open(hubUrl: string, token: string, cursor: number): Promise<Desktop> {
+  const backoff = new Backoff({ minMs: 250, maxMs: 5_000 });
+  for (;;) {
+    try {
+      return await openOnce(hubUrl, token, cursor);
+    } catch (err) {
+      if (backoff.failures + 1 >= OPEN_TRIES) throw new Error(`a live link failed ${OPEN_TRIES} times: ${(err as Error).message}`);
+      retried++;
+      await new Promise((r) => setTimeout(r, backoff.next()));
+    }
+  }
+}
+
 process.on('message', (cmd: Command) => {
   void (async () => {
     if (cmd.kind === 'open') {
       for (let i = 0; i < cmd.tokens.length; i += 200) {
         const batch = cmd.tokens.slice(i, i + 200).map((t, j) => open(cmd.hubUrls[(i + j) % cmd.hubUrls.length]!, t, cmd.cursor));
         desktops.push(...(await Promise.all(batch)));
+        if (desktops.length % 2_000 < 200) send({ kind: 'progress', count: desktops.length, of: cmd.tokens.length });
       }
-      send({ kind: 'open', count: desktops.length });
+      send({ kind: 'open', count: desktops.length, retried });
     } else if (cmd.kind === 'arm') {
       waitingFor = cmd.seq;
       arrivals = [];

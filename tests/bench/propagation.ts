@@ -21,6 +21,8 @@ import { formatMs, formatTable, summarise } from './stats';
 const SIZES = (process.env.BENCH_DESKTOPS ?? '1000,3000,10000').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const GENERATORS = Number(process.env.BENCH_GENERATORS ?? 2);
+/** `sqlite`, `postgres` or both (PostgreSQL also needs DATABASE_URL): the heavy sizes can be run one backend at a time. */
+const BACKENDS = (process.env.BENCH_BACKENDS ?? 'sqlite,postgres').split(',').map((b) => b.trim());
 
 interface Generator {
   proc: ChildProcess;
@@ -30,10 +32,17 @@ interface Generator {
 
 function startGenerator(): Generator {
   const proc = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'propagation-desktops.ts')], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const waiting = new Map<string, (m: any) => void>();
+  const waiting = new Map<string, { resolve: (m: any) => void; reject: (e: Error) => void }>();
   proc.on('message', (m: any) => {
-    if (m.kind === 'error') console.error(`  generator: ${m.message}`);
-    waiting.get(m.kind)?.(m);
+    if (m.kind === 'progress') return console.log(`    generator ${proc.pid}: ${m.count.toLocaleString('en-GB')} of ${m.of.toLocaleString('en-GB')} live links open`);
+    if (m.kind === 'error') {
+      // Whatever the run waits for will not come: say why now rather than after the time limit.
+      console.error(`  generator: ${m.message}`);
+      for (const w of waiting.values()) w.reject(new Error(`generator failed: ${m.message}`));
+      waiting.clear();
+      return;
+    }
+    waiting.get(m.kind)?.resolve(m);
     waiting.delete(m.kind);
   });
   return {
@@ -43,9 +52,15 @@ function startGenerator(): Generator {
       new Promise((resolve, reject) => {
         // Opening ten thousand live links on a busy two-core machine takes minutes, not seconds.
         const timer = setTimeout(() => reject(new Error(`generator gave no ${kind} within 600 s`)), 600_000);
-        waiting.set(kind, (m) => {
-          clearTimeout(timer);
-          resolve(m);
+        waiting.set(kind, {
+          resolve: (m) => {
+            clearTimeout(timer);
+            resolve(m);
+          },
+          reject: (e) => {
+            clearTimeout(timer);
+            reject(e);
+          },
         });
       }),
   };
@@ -92,8 +107,8 @@ async function runBackend(name: string, hubs: Running[], db: Db): Promise<string
       const opened = gens.map((g) => g.next('open'));
       for (const p of opened) p.catch(() => undefined); // the first failure is reported once, below
       gens.forEach((g, i) => g.send({ kind: 'open', hubUrls: hubs.map((h) => h.url), tokens: tokens.slice(i * share, Math.min(size, (i + 1) * share)), cursor }));
-      await Promise.all(opened);
-      console.log(`  ${name}: ${size} live links open in ${((Date.now() - openedAt) / 1000).toFixed(1)} s`);
+      const retried = (await Promise.all(opened)).reduce((n, m: { retried: number }) => n + m.retried, 0);
+      console.log(`  ${name}: ${size} live links open in ${((Date.now() - openedAt) / 1000).toFixed(1)} s (${retried} needed a second try)`);
       const latencies: number[] = [];
       let fromFeed = 0;
       const cpu: string[] = [];
@@ -129,17 +144,21 @@ async function runBackend(name: string, hubs: Running[], db: Db): Promise<string
 
 export async function benchPropagation(): Promise<void> {
   const rows: string[][] = [];
-  const dataDir = mkdtempSync(join(tmpdir(), 'rapport-bench-propagation-'));
-  const sqliteHub = await spawnHub({ RAPPORT_DATA_DIR: dataDir, RAPPORT_HUB_PORT: '0', DATABASE_URL: '' });
-  const sqlite = openSqlite(join(dataDir, 'hub', 'hub.sqlite'));
-  try {
-    rows.push(...(await runBackend('SQLite', [sqliteHub], sqlite)));
-  } finally {
-    await sqlite.close();
-    await sqliteHub.stop();
+  console.log(`  sizes ${SIZES.join(', ')}; backends ${BACKENDS.join(', ')}; ${GENERATORS} generators (BENCH_DESKTOPS, BENCH_BACKENDS, BENCH_GENERATORS, BENCH_ROUNDS)`);
+  if (BACKENDS.includes('sqlite')) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'rapport-bench-propagation-'));
+    const sqliteHub = await spawnHub({ RAPPORT_DATA_DIR: dataDir, RAPPORT_HUB_PORT: '0', DATABASE_URL: '' });
+    const sqlite = openSqlite(join(dataDir, 'hub', 'hub.sqlite'));
+    try {
+      rows.push(...(await runBackend('SQLite', [sqliteHub], sqlite)));
+    } finally {
+      await sqlite.close();
+      await sqliteHub.stop();
+    }
   }
   const url = process.env.DATABASE_URL;
-  if (url) {
+  const postgres = BACKENDS.includes('postgres');
+  if (postgres && url) {
     const schema = `bench_propagation_${Date.now().toString(36)}`;
     const env = { DATABASE_URL: url, RAPPORT_PG_SCHEMA: schema, RAPPORT_HUB_PORT: '0' };
     const first = await spawnHub(env); // migrates and seeds before the second starts
@@ -152,7 +171,7 @@ export async function benchPropagation(): Promise<void> {
       await pg.run(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await pg.close();
     }
-  } else {
+  } else if (postgres) {
     console.log('  (PostgreSQL skipped: set DATABASE_URL to measure two hub instances)');
   }
   console.log(`\nA published article reaching every desktop (${ROUNDS} publications per size; ${GENERATORS} generator processes):\n`);
