@@ -77,7 +77,7 @@ test('a person locked out by wrong passwords is unlocked by an admin’s reset a
   await people(page).getByLabel('Show').selectOption({ label: 'Locked out (1)' });
   await expect(people(page).getByRole('row')).toHaveCount(2);
   await expect(row(page, 'Ellie Grant')).toContainText('Locked');
-  await row(page, 'Ellie Grant').getByRole('button', { name: 'Reset Ellie Grant’s password' }).click();
+  await row(page, 'Ellie Grant').getByRole('button', { name: 'Reset and unlock: Ellie Grant' }).click();
   const form = page.getByRole('form', { name: 'Reset Ellie Grant’s password' });
   await form.getByLabel('New password (at least 10 characters)').fill('a-brand-new-password');
   await form.getByRole('button', { name: 'Reset password' }).click();

@@ -10,7 +10,8 @@ export async function signIn(page: Page, desktopUrl: string, username: string, p
 }
 
 export async function signedInAs(page: Page, displayName: string): Promise<void> {
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  // Signing in hashes at the real cost (scrypt N=2^17): on a loaded two-core machine that takes seconds.
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(displayName).first()).toBeVisible();
 }
 
