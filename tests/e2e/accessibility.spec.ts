@@ -71,7 +71,7 @@ for (const size of SIZES) {
   });
 
   test(`at ${size.width}×${size.height} axe finds nothing serious on every admin tab of the head of service`, async ({ page }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     await page.setViewportSize(size);
     await signIn(page, (await stack().desktop('admin')).url, 'admin.mcr');
     await signedInAs(page, 'Tom Fletcher');
@@ -79,7 +79,7 @@ for (const size of SIZES) {
   });
 
   test(`at ${size.width}×${size.height} axe finds nothing serious on every admin tab of a partner's site admin, nor on the supervisor's home`, async ({ page }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     await page.setViewportSize(size);
     await signIn(page, (await stack().desktop('admin')).url, 'admin.lds');
     await signedInAs(page, 'Hannah Price');
