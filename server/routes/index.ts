@@ -6,6 +6,7 @@ import { caseTaskRoutes } from './case-tasks';
 import { caseRoutes } from './cases';
 import { customerEditRoutes } from './customer-edits';
 import { customerRoutes, screenPopRoutes } from './customers';
+import { erasureRoutes } from './erasure';
 import { gestureRoutes } from './gestures';
 import { knowledgeRoutes } from './knowledge';
 import { knowledgeAuthoringRoutes } from './knowledge-authoring';
@@ -41,6 +42,7 @@ export const routes: readonly Route<any, any>[] = [
   ...telephonyRoutes,
   ...agentReasonRoutes,
   ...gestureRoutes,
+  ...erasureRoutes,
 ];
 
 export const routeTable = () => new RouteTable(routes);

@@ -138,6 +138,12 @@ const EXPECTED: Record<string, Who> = {
   'GET /api/gestures/report': LEADS,
   'GET /api/gestures/report.csv': LEADS,
   'POST /api/gestures/expire': ADMINS,
+  'GET /api/erasures/preview': [OA],
+  'POST /api/erasures': [OA],
+  'GET /api/erasures': [OA],
+  'GET /api/erasures/changes': 'signed_in',
+  'GET /api/privacy/settings': 'signed_in',
+  'PUT /api/privacy/settings': [OA],
 };
 
 const mayCall = (who: Who, role: Role): boolean => who === 'public' || who === 'signed_in' || who.includes(role);
