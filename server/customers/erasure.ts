@@ -61,7 +61,8 @@ function personalNeedles({ customer, gestures }: Gathered): Needles {
     return [...values, g.message];
   });
   const c = customer;
-  return needlesOf([c.name, c.email, c.membership_number, c.postcode, c.bereavement_ref, c.vulnerability_note, ...gifts], [c.phone, c.phone_alt]);
+  // Vulnerability needs are a list of common phrases ("needs more time"): other people's words too, so not needles.
+  return needlesOf([c.name, c.email, c.membership_number, c.postcode, c.address, c.bereavement_ref, c.vulnerability_note, ...gifts], [c.phone, c.phone_alt]);
 }
 
 /** Audit entries about the customer, their cases or gestures lose the words; any other entry that quotes them loses the quote. */
@@ -152,8 +153,9 @@ export async function eraseCustomer(hub: HubContext, actor: Actor, input: EraseC
 
     await q.run(
       `UPDATE customers SET name = ?, phone = NULL, phone_alt = NULL, email = NULL, membership_number = NULL, postcode = NULL,
-         bereaved = 0, bereavement_ref = NULL, bereaved_at = NULL, vulnerable = 0, vulnerability_note = NULL,
-         marketing_suppressed = 1, erased_at = ?, updated_at = ? WHERE id = ?`,
+         address = NULL, bereaved = 0, bereavement_ref = NULL, bereavement_service = NULL, bereavement_date = NULL, bereaved_at = NULL,
+         bereavement_asked_at = NULL, vulnerable = 0, vulnerability_note = NULL, vulnerability_needs = '[]',
+         marketing_suppressed = 1, surveys_suppressed = 1, erased_at = ?, updated_at = ? WHERE id = ?`,
       [`Erased customer ${reference}`, now, now, input.customerId],
     );
     let notes = 0;

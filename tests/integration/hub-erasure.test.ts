@@ -82,6 +82,9 @@ for (const backend of backends()) {
       const second = await openCase(advisor, person.id, 'membership', 'Points missing');
       expect((await advisor.post('/api/gestures/requests', hamper(second, 5000, { personalisation: { ...personal, dietaryNeeds: 'No nuts' } }))).status).toBe(201);
       expect((await advisor.post('/api/knowledge/searches', { query: `refund ${person.name}`, resultCount: 0 })).status).toBeLessThan(300);
+      // Contact details corrected: the audit keeps what they were.
+      const corrected = await advisor.patch(`/api/customers/${person.id}`, { email: 'new.address.for.them@example.org', address: '9 Lantern Court, Leeds' });
+      expect(corrected.status, JSON.stringify(corrected.body)).toBe(200);
       const kept = await openCase(advisor, other.id, 'food', 'Eggs broken');
       expect((await advisor.post(`/api/cases/${kept}/notes`, { body: otherNote })).status).toBe(201);
     });
@@ -145,7 +148,8 @@ for (const backend of backends()) {
 
       const contents = await raw();
       const digits = person.phone.replace(/^\+44/, '');
-      for (const text of [person.name, digits, formatPhone(person.phone), person.email, person.membership_number, person.postcode, address, 'No nuts', 'sorry about the frozen food']) {
+      for (const text of [person.name, digits, formatPhone(person.phone), person.email, person.membership_number, person.postcode, address, 'No nuts', 'sorry about the frozen food',
+        'new.address.for.them@example.org', '9 Lantern Court']) {
         const at = contents.indexOf(text);
         expect(at, `"${text}" is still stored: …${contents.slice(Math.max(0, at - 60), at + 60)}…`).toBe(-1);
       }
