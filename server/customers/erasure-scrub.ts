@@ -71,7 +71,8 @@ export function likePatterns(needles: Needles): string[] {
 /** Keys whose text is a code or an id, never a person's words, in an entry about something else (a case, a gesture). */
 const CODE_KEYS = new Set([
   'reference', 'caseId', 'customerId', 'requestId', 'noteId', 'itemId', 'idempotencyKey', 'line', 'level', 'month',
-  'status', 'state', 'code', 'kind', 'approverLevel', 'budgetMonth', 'wrapupCode', 'channel', 'requestedBy',
+  'status', 'state', 'code', 'kind', 'approverLevel', 'budgetMonth', 'wrapupCode', 'channel', 'requestedBy', 'taskId', 'assigneeId',
+  'from', 'to', 'fromStatus', 'toStatus',
 ]);
 
 /**

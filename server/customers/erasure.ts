@@ -160,8 +160,15 @@ export async function eraseCustomer(hub: HubContext, actor: Actor, input: EraseC
     );
     let notes = 0;
     if (caseIds.length) {
-      await q.run(`UPDATE cases SET subject = ?, updated_at = ? WHERE id IN (${marks(caseIds.length)})`, [erased, now, ...caseIds]);
-      notes = (await q.run(`UPDATE case_notes SET body = ? WHERE case_id IN (${marks(caseIds.length)})`, [erased, ...caseIds])).changes;
+      const inCases = `(${marks(caseIds.length)})`;
+      await q.run(`UPDATE cases SET subject = ?, outcome = CASE WHEN outcome IS NULL THEN NULL ELSE ? END, updated_at = ? WHERE id IN ${inCases}`, [
+        erased, erased, now, ...caseIds,
+      ]);
+      notes = (await q.run(`UPDATE case_notes SET body = ? WHERE case_id IN ${inCases}`, [erased, ...caseIds])).changes;
+      // Every earlier wording of each note, the reasons given for reopening, the follow-up tasks' titles.
+      await q.run(`UPDATE case_note_revisions SET body = ? WHERE note_id IN (SELECT id FROM case_notes WHERE case_id IN ${inCases})`, [erased, ...caseIds]);
+      await q.run(`UPDATE case_status_changes SET reason = ? WHERE reason IS NOT NULL AND case_id IN ${inCases}`, [erased, ...caseIds]);
+      await q.run(`UPDATE case_tasks SET title = ? WHERE case_id IN ${inCases}`, [erased, ...caseIds]);
     }
     let followUpIds: string[] = [];
     if (gestureIds.length) {

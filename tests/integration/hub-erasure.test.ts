@@ -75,7 +75,12 @@ for (const backend of backends()) {
       caseRef = (await advisor.get(`/api/cases/${caseId}`)).body.case.reference;
       expect((await advisor.patch(`/api/cases/${caseId}`, { subject: `Late delivery to ${person.postcode}, ${person.name}` })).status).toBe(200);
       const note = `${person.name} rang from ${formatPhone(person.phone)}; email ${person.email}, member ${person.membership_number}.`;
-      expect((await advisor.post(`/api/cases/${caseId}/notes`, { body: note })).status).toBe(201);
+      const added = await advisor.post(`/api/cases/${caseId}/notes`, { body: note });
+      expect(added.status).toBe(201);
+      // An edit keeps the earlier wording as a revision; a follow-up task and an outcome name them too.
+      const noteId = (added.body.notes as { id: string; body: string }[]).find((n) => n.body === note)!.id;
+      expect((await advisor.post(`/api/cases/${caseId}/notes/${noteId}/revisions`, { body: `${note} Prefers the Wintergreen Road address.` })).status).toBe(201);
+      expect((await advisor.post(`/api/cases/${caseId}/tasks`, { title: `Ring ${person.name} back about the refund`, dueAt: Date.now() + 86_400_000 })).status).toBe(201);
       const personal = { recipientName: person.name, deliveryAddress: `${address} ${person.postcode}` };
       const message = `Dear ${person.name.split(' ')[0]}, sorry about the frozen food.`;
       expect((await advisor.post('/api/gestures/requests', flowers(caseId, 2000, { personalisation: personal, message }))).status).toBe(201);
@@ -149,7 +154,7 @@ for (const backend of backends()) {
       const contents = await raw();
       const digits = person.phone.replace(/^\+44/, '');
       for (const text of [person.name, digits, formatPhone(person.phone), person.email, person.membership_number, person.postcode, address, 'No nuts', 'sorry about the frozen food',
-        'new.address.for.them@example.org', '9 Lantern Court']) {
+        'new.address.for.them@example.org', '9 Lantern Court', 'Wintergreen Road', 'about the refund']) {
         const at = contents.indexOf(text);
         expect(at, `"${text}" is still stored: …${contents.slice(Math.max(0, at - 60), at + 60)}…`).toBe(-1);
       }
