@@ -181,6 +181,14 @@ export async function eraseCustomer(hub: HubContext, actor: Actor, input: EraseC
       followUpIds = (await q.all<{ id: string }>(`SELECT id FROM follow_ups WHERE request_id IN ${inGestures}`, gestureIds)).map((r) => r.id);
       await q.run(`UPDATE follow_ups SET outcome = ? WHERE outcome IS NOT NULL AND request_id IN ${inGestures}`, [erased, ...gestureIds]);
     }
+    // The calls' records keep who took them, when and how long, not the caller's number.
+    const callIds = g.cases.flatMap((c) => (c.call_id ? [c.call_id] : []));
+    const numbers = [g.customer.phone, g.customer.phone_alt].filter((p): p is string => Boolean(p));
+    if (callIds.length + numbers.length) {
+      await q.run(`UPDATE call_records SET customer_number = ? WHERE call_id IN (${marks(callIds.length) || "''"}) OR customer_number IN (${marks(numbers.length) || "''"})`, [
+        reference, ...callIds, ...numbers,
+      ]);
+    }
     const auditEntries = await scrubAudit(q, [input.customerId, ...caseIds, ...gestureIds, ...followUpIds], needles, reference);
     await scrubFreeText(q, needles, reference);
 
