@@ -5,6 +5,7 @@ import { enrolDuringSignIn, finishSignIn } from '../accounts/two-factor-sign-in'
 import { findSite, findUser, toSiteView, toUserView } from '../accounts/users';
 import { signIn, signOut } from '../accounts/sessions';
 import { route } from '../http/router';
+import { publishPresence } from '../telephony/queue-view';
 
 export const sessionRoutes = [
   route({
@@ -15,6 +16,7 @@ export const sessionRoutes = [
     body: signInRequest,
     async handle({ hub, body, raw }) {
       const reply = await signIn(hub, { ...body, client: raw.headers['user-agent'] });
+      if ('token' in reply) await publishPresence(hub, reply.user.id);
       // 200 with a challenge when a code is still needed; 201 once a session exists.
       return { status: 'token' in reply ? 201 : 200, body: reply };
     },
@@ -26,7 +28,9 @@ export const sessionRoutes = [
     summary: 'Finish signing in with a code from the authenticator app or a one-time recovery code',
     body: secondStepRequest,
     async handle({ hub, body }) {
-      return { status: 201, body: await finishSignIn(hub, body) };
+      const session = await finishSignIn(hub, body);
+      await publishPresence(hub, session.user.id);
+      return { status: 201, body: session };
     },
   }),
   route({
@@ -56,6 +60,7 @@ export const sessionRoutes = [
     summary: 'Sign out (ends this session everywhere it is used)',
     async handle({ hub, actor }) {
       await signOut(hub, actor);
+      await publishPresence(hub, actor.userId);
       return { status: 204 };
     },
   }),

@@ -57,7 +57,7 @@ export async function setAgentState(
   const view: AgentStateView = { state: next.state, reason, until };
   await hub.events.publish({ name: 'agent.state', data: { userId: who.userId, ...view }, audience: { kind: 'user', userId: who.userId } });
   // The new state travels with the event: the site's supervisors update their floor view without asking again.
-  await hub.events.publish({ name: 'team.changed', data: { userId: who.userId, ...view }, audience: { kind: 'site', siteId: who.siteId, roles: [...LEAD_ROLES] } });
+  await hub.events.publish({ name: 'team.changed', data: { userId: who.userId, ...view, since: Date.now() }, audience: { kind: 'site', siteId: who.siteId, roles: [...LEAD_ROLES] } });
   return view;
 }
 

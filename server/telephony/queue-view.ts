@@ -11,7 +11,12 @@ interface AdvisorRow {
   state: string | null;
   reason: string | null;
   until_at: number | null;
+  updated_at: number | string | null;
+  signed_in: number | boolean;
 }
+
+/** Signed in means a live session at the hub; a saved state of someone who signed out means nothing. */
+const SIGNED_IN = 'EXISTS (SELECT 1 FROM sessions s WHERE s.user_id = u.id AND s.expires_at > ?)';
 
 const asLine = (value: string): Line | null => ((LINES as readonly string[]).includes(value) ? (value as Line) : null);
 
@@ -44,9 +49,10 @@ async function queueStats(hub: HubContext): Promise<QueueStatView[]> {
 /** What a supervisor watches: calls waiting, the longest wait, and their site's advisors by state. */
 export async function queuesView(hub: HubContext, siteId: string): Promise<QueuesView> {
   const advisors = await hub.db.all<AdvisorRow>(
-    `SELECT u.id, u.display_name, u.extension, a.state, a.reason, a.until_at FROM users u LEFT JOIN agent_states a ON a.user_id = u.id
+    `SELECT u.id, u.display_name, u.extension, a.state, a.reason, a.until_at, a.updated_at, ${SIGNED_IN} AS signed_in
+     FROM users u LEFT JOIN agent_states a ON a.user_id = u.id
      WHERE u.site_id = ? AND u.role = 'advisor' AND u.disabled = 0 ORDER BY u.display_name`,
-    [siteId],
+    [Date.now(), siteId],
   );
   return {
     connected: hub.telephony?.connected ?? false,
@@ -58,6 +64,8 @@ export async function queuesView(hub: HubContext, siteId: string): Promise<Queue
       state: (a.state ?? 'ready') as QueuesView['advisors'][number]['state'],
       reason: a.reason,
       until: a.until_at === null ? null : Number(a.until_at),
+      signedIn: Boolean(a.signed_in),
+      since: a.updated_at === null ? null : Number(a.updated_at),
     })),
   };
 }
@@ -77,4 +85,25 @@ export async function publishQueues(hub: HubContext): Promise<void> {
       audience: { kind: 'roles', roles: [...SUPERVISORS] },
     })
     .catch((err: unknown) => console.error('[hub] could not publish queues.changed:', (err as Error).message));
+}
+
+/** Tells the advisor's site's supervisors that they signed in or out, with their state as it now stands. */
+export async function publishPresence(hub: HubContext, userId: string): Promise<void> {
+  const row = await hub.db.get<AdvisorRow & { site_id: string }>(
+    `SELECT u.id, u.site_id, u.display_name, u.extension, a.state, a.reason, a.until_at, a.updated_at, ${SIGNED_IN} AS signed_in
+     FROM users u LEFT JOIN agent_states a ON a.user_id = u.id WHERE u.id = ? AND u.role = 'advisor'`,
+    [Date.now(), userId],
+  );
+  if (!row) return;
+  const data = {
+    userId: row.id,
+    state: row.state ?? 'ready',
+    reason: row.reason,
+    until: row.until_at === null ? null : Number(row.until_at),
+    signedIn: Boolean(row.signed_in),
+    since: row.updated_at === null ? null : Number(row.updated_at),
+  };
+  await hub.events
+    .publish({ name: 'team.changed', data, audience: { kind: 'site', siteId: row.site_id, roles: [...SUPERVISORS] } })
+    .catch((err: unknown) => console.error('[hub] could not publish presence:', (err as Error).message));
 }

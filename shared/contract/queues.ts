@@ -21,6 +21,10 @@ export const advisorStatePatch = z.object({
   state: z.enum(AGENT_STATES),
   reason: z.string().max(200).nullable(),
   until: z.number().nullable(),
+  /** False while nobody is signed in as this advisor: their state is then not what the floor sees. */
+  signedIn: z.boolean().optional(),
+  /** When the present state began (time in state). */
+  since: z.number().nullable().optional(),
 });
 
 export const advisorOnFloor = advisorStatePatch.extend({

@@ -19,13 +19,19 @@ test('an advisor’s status change shows on their supervisor’s floor view in a
   await expect(floor.getByText('Phone system not connected')).toBeVisible();
   await expect(floor.getByRole('note')).toContainText('The phone system is not connected to the hub');
   const amira = floor.getByRole('listitem').filter({ hasText: 'Amira Hussain' });
-  await expect(amira).toContainText('Ready');
+  // Signed out is signed out, not Ready; her signing in shows at once.
+  await expect(amira).toContainText('Signed out');
+  await expect(floor.getByRole('list', { name: 'Advisors by state' }).locator('[data-state="signed_out"]')).toContainText('3 Signed out');
 
   await signIn(advisor, advisorDesktop.url, 'advisor1.mcr');
   await signedInAs(advisor, 'Amira Hussain');
+  await expect(amira).toContainText('Ready');
+  await expect(amira).not.toContainText('Signed out');
   await advisor.getByLabel('My status').selectOption('break');
   await expect(advisor.getByLabel('My status')).toHaveValue('break');
   await expect(amira).toContainText('Break');
+  // Time in state, counting from the change.
+  await expect(amira).toContainText(/for \d+:\d\d/);
   await expect(floor.getByRole('list', { name: 'Advisors by state' }).locator('[data-state="break"]')).toContainText('1 Break');
 
   // Not-ready reasons come from the list the admin keeps; the header says which one.

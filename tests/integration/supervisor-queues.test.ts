@@ -64,6 +64,8 @@ for (const backend of backends()) {
       expect(view.queues).toEqual([]);
       expect(view.advisors.map((a) => a.name)).toEqual(['Amira Hussain', 'Ben Walsh', 'Chloe Davies']);
       expect(view.advisors.every((a) => a.state === 'ready')).toBe(true);
+      // Nobody has signed in as these advisors in this hub yet: the floor says so.
+      expect(view.advisors.every((a) => a.signedIn === false)).toBe(true);
       const advisor = await signInAs(hub.url, 'advisor1.mcr');
       expect((await advisor.client.get('/api/telephony/queues')).status).toBe(403);
       await sup.core.stop();
@@ -75,13 +77,19 @@ for (const backend of backends()) {
       const advisor = await signInAs(hub.url, 'advisor2.mcr');
 
       expect((await advisor.client.post('/api/agent/state', { state: 'not_ready', reason: 'Team huddle' })).status).toBe(200);
+      // Signing in is news on the floor too: signed out until then, whatever state was saved.
+      const signedIn = await waitFor(
+        () => mcr.changes().find((c) => c.kind === 'advisor' && c.advisor.signedIn === true),
+        'the advisor signing in, at the supervisor',
+      );
+      expect(signedIn).toMatchObject({ kind: 'advisor', advisor: { userId: 'usr_advisor2_mcr', signedIn: true } });
       const change = await waitFor(
-        () => mcr.changes().find((c) => c.kind === 'advisor'),
+        () => mcr.changes().find((c) => c.kind === 'advisor' && c.advisor.state === 'not_ready'),
         'the advisor’s state at the supervisor',
       );
       expect(change).toEqual({
         kind: 'advisor',
-        advisor: { userId: 'usr_advisor2_mcr', state: 'not_ready', reason: 'Team huddle', until: null },
+        advisor: { userId: 'usr_advisor2_mcr', state: 'not_ready', reason: 'Team huddle', until: null, since: expect.any(Number) },
       });
 
       expect((await advisor.client.post('/api/agent/state', { state: 'protected_pause', minutes: 5 })).status).toBe(200);

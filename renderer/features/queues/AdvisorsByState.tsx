@@ -24,7 +24,29 @@ function TimeLeft({ until }: { until: number }) {
   return <span className="floor-left">{seconds > 0 ? `${formatClock(seconds)} left` : 'ending…'}</span>;
 }
 
+function InState({ since }: { since: number }) {
+  const now = useNow(1000);
+  return <span className="floor-left">for {formatClock(Math.max(0, Math.floor((now - since) / 1000)))}</span>;
+}
+
+const signedOut = (a: AdvisorOnFloor) => a.signedIn === false;
+
 function AdvisorRow({ advisor }: { advisor: AdvisorOnFloor }) {
+  if (signedOut(advisor))
+    return (
+      <li className="member floor-advisor" data-state="signed_out">
+        <span className="member-avatar" aria-hidden="true">
+          {advisor.name.slice(0, 1)}
+        </span>
+        <span className="member-main">
+          <span className="member-name">{advisor.name}</span>
+          <span className="member-meta">{advisor.extension ? `Ext. ${advisor.extension}` : 'No extension'}</span>
+        </span>
+        <span className="member-badges floor-state">
+          <Badge tone="neutral">Signed out</Badge>
+        </span>
+      </li>
+    );
   return (
     <li className="member floor-advisor" data-state={advisor.state}>
       <span className="member-avatar" aria-hidden="true">
@@ -39,7 +61,7 @@ function AdvisorRow({ advisor }: { advisor: AdvisorOnFloor }) {
       </span>
       <span className="member-badges floor-state">
         <Badge tone={TONES[advisor.state]}>{AGENT_STATE_LABELS[advisor.state]}</Badge>
-        {advisor.until && advisor.state !== 'ready' ? <TimeLeft until={advisor.until} /> : null}
+        {advisor.until && advisor.state !== 'ready' ? <TimeLeft until={advisor.until} /> : advisor.since ? <InState since={advisor.since} /> : null}
       </span>
     </li>
   );
@@ -48,18 +70,23 @@ function AdvisorRow({ advisor }: { advisor: AdvisorOnFloor }) {
 /** The site's advisors: a count per state, then everyone, those ready first. */
 export function AdvisorsByState({ advisors }: { advisors: AdvisorOnFloor[] }) {
   if (advisors.length === 0) return <EmptyState>No advisors work at your site yet</EmptyState>;
-  const sorted = [...advisors].sort((a, b) => ORDER.indexOf(a.state) - ORDER.indexOf(b.state) || a.name.localeCompare(b.name));
+  const rank = (a: AdvisorOnFloor) => (signedOut(a) ? ORDER.length : ORDER.indexOf(a.state));
+  const sorted = [...advisors].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+  const out = advisors.filter(signedOut).length;
   return (
     <>
       <ul className="floor-counts" aria-label="Advisors by state">
         {ORDER.map((state) => {
-          const n = advisors.filter((a) => a.state === state).length;
+          const n = advisors.filter((a) => !signedOut(a) && a.state === state).length;
           return (
             <li key={state} className={n ? 'floor-count' : 'floor-count floor-count-none'} data-state={state}>
               <span className="floor-count-value">{n}</span> {AGENT_STATE_LABELS[state]}
             </li>
           );
         })}
+        <li className={out ? 'floor-count' : 'floor-count floor-count-none'} data-state="signed_out">
+          <span className="floor-count-value">{out}</span> Signed out
+        </li>
       </ul>
       <ul className="members" aria-label="Advisors">
         {sorted.map((a) => (
