@@ -6,6 +6,8 @@ import { isAdmin } from '../../shared/roles';
 import type { KnowledgePush } from '../../shared/schemas/knowledge';
 import type { HubLiveEvent } from '../../shared/hub/events';
 import { hubReplies } from '../../shared/hub/replies';
+import type { SessionView } from '../../shared/schemas/accounts';
+import { signInReply } from '../../shared/schemas/two-factor';
 import type { WebhookEvent } from '../../shared/telephony/webhook';
 import { CallDesk } from './call-desk';
 import { DeskOutbox } from './desk-outbox';
@@ -180,7 +182,7 @@ export class DesktopCore {
   }
 
   get sessionState(): SessionState {
-    if (!this.active) return { signedIn: false };
+    if (!this.active) return this.secondStep ? { signedIn: false, secondStep: { step: this.secondStep.step, username: this.secondStep.username } } : { signedIn: false };
     const { user, site } = this.active.saved;
     return { signedIn: true, user, site, offline: !this.confirmed };
   }
@@ -197,11 +199,28 @@ export class DesktopCore {
   async signIn(input: { username: string; password: string }): Promise<SessionState> {
     if (this.active) await this.signOut();
     if (!this.opts.hubUrl) throw new CoreError('no_hub', 'Enter your hub address first.');
-    const session = await this.hub.request('POST', '/api/session', input, hubReplies.session).catch(async (err: unknown) => {
+    this.secondStep = null;
+    const reply = await this.hub.request('POST', '/api/session', input, signInReply).catch(async (err: unknown) => {
       // The screen says which version the hub wants before it says sign-in failed.
       if (err instanceof CoreError && err.code === 'update_needed') await this.checkHubVersion();
       throw err;
     });
+    if ('twoFactor' in reply) {
+      // The challenge stays here; the page only learns that a code is wanted.
+      this.secondStep = { step: reply.twoFactor, challenge: reply.challenge, username: input.username };
+      this.emit('session.changed', this.sessionState);
+      return this.sessionState;
+    }
+    return this.begin(reply);
+  }
+
+  /** The sign-in's second step (see two-factor-handlers.ts): the hub's challenge, kept on this computer only. */
+  secondStep: { step: 'code' | 'enrol'; challenge: string; username: string } | null = null;
+
+  /** A session from the hub, after the password alone or after its code. */
+  begin(session: SessionView): SessionState {
+    if (!this.opts.hubUrl) throw new CoreError('no_hub', 'Enter your hub address first.');
+    this.secondStep = null;
     const saved: SavedSession = { ...session, savedAt: Date.now(), hubUrl: this.opts.hubUrl };
     this.vault.save(saved);
     this.activate(saved);
@@ -213,6 +232,7 @@ export class DesktopCore {
   }
 
   async signOut(): Promise<SessionState> {
+    this.secondStep = null;
     if (this.active && this.confirmed) await this.hub.request('DELETE', '/api/session').catch(() => undefined);
     this.deactivate();
     return this.sessionState;

@@ -14,6 +14,7 @@ import { publishingHandlers } from './publishing-handlers';
 import { queueHandlers } from './queue-handlers';
 import { setupHandlers } from './setup-handlers';
 import { telephonyHandlers } from './telephony-handlers';
+import { twoFactorHandlers } from './two-factor-handlers';
 import type { Handlers } from './router';
 import { hubReplies } from '../../shared/hub/replies';
 
@@ -36,6 +37,7 @@ export function coreHandlers(core: DesktopCore, host: { dataDir?: string; electr
     ...peopleHandlers(core),
     ...auditHandlers(core),
     ...telephonyHandlers(core),
+    ...twoFactorHandlers(core),
     'session.status': async () => core.sessionState,
     'session.signIn': (args) => core.signIn(args),
     'session.signOut': () => core.signOut(),

@@ -41,6 +41,7 @@ export * from './queries';
 export * from './queues';
 export * from './session';
 export * from './setup';
+export * from './two-factor';
 export type { Loadable } from './loadable';
 
 /** Runs after the next frame is painted: a task queued from requestAnimationFrame runs after that frame. */

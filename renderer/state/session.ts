@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { BridgeError } from '../../shared/contract/envelope';
-import type { SessionState, SignedIn } from '../../shared/contract/requests';
+import type { RequestArgs, SecondStep, SessionState, SignedIn } from '../../shared/contract/requests';
 import { bridge } from './bridgeRef';
 
 type Phase = 'loading' | 'signed-out' | 'signed-in' | 'error';
@@ -13,14 +13,23 @@ interface SessionStore {
   signingIn: boolean;
   signInError: BridgeError | null;
   signingOut: boolean;
+  /** The password was right; a code (or setting up the app) is wanted. */
+  secondStep: SecondStep | null;
+  /** Shown once after an enrolment during sign-in; the console waits until the person has kept them. */
+  recoveryCodes: string[] | null;
+  heldState: SessionState | null;
+  holdPushes: boolean;
+  sendSecondStep(typed: RequestArgs<'session.secondStep'>): Promise<void>;
+  cancelSecondStep(): Promise<void>;
+  keptRecoveryCodes(): void;
   loadStatus(options?: { quiet?: boolean }): Promise<void>;
   signIn(username: string, password: string): Promise<void>;
   signOut(): Promise<void>;
   applySessionState(state: SessionState): void;
 }
 
-function fromState(state: SessionState): Pick<SessionStore, 'phase' | 'session'> {
-  return state.signedIn ? { phase: 'signed-in', session: state } : { phase: 'signed-out', session: null };
+function fromState(state: SessionState): Pick<SessionStore, 'phase' | 'session' | 'secondStep'> {
+  return state.signedIn ? { phase: 'signed-in', session: state, secondStep: null } : { phase: 'signed-out', session: null, secondStep: state.secondStep ?? null };
 }
 
 export const useSessionStore = create<SessionStore>()((set, get) => ({
@@ -30,6 +39,31 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
   signingIn: false,
   signInError: null,
   signingOut: false,
+  secondStep: null,
+  recoveryCodes: null,
+  heldState: null,
+  holdPushes: false,
+
+  async sendSecondStep(typed) {
+    if (get().signingIn) return;
+    // The core's "signed in" push arrives before this reply: held until the reply says whether recovery codes come first.
+    set({ signingIn: true, signInError: null, holdPushes: true });
+    const result = await bridge().call('session.secondStep', typed);
+    if (!result.ok) return set({ signingIn: false, signInError: result.error, holdPushes: false, ...(get().heldState ? fromState(get().heldState!) : {}), heldState: null });
+    const { state, recoveryCodes } = result.value;
+    if (recoveryCodes) set({ signingIn: false, holdPushes: false, recoveryCodes, heldState: state });
+    else set({ ...fromState(state), signingIn: false, holdPushes: false, heldState: null });
+  },
+
+  async cancelSecondStep() {
+    const result = await bridge().call('session.cancelSecondStep', {});
+    set({ signInError: null, ...(result.ok ? fromState(result.value) : { secondStep: null }) });
+  },
+
+  keptRecoveryCodes() {
+    const held = get().heldState;
+    set({ recoveryCodes: null, heldState: null, ...(held ? fromState(held) : {}) });
+  },
 
   async loadStatus({ quiet = false } = {}) {
     // A quiet check (after the link comes back) keeps the current screen instead of flashing "Loading".
@@ -56,6 +90,8 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
   },
 
   applySessionState(state) {
+    // Recovery codes on screen: the console waits until the person says they have kept them.
+    if (get().recoveryCodes || get().holdPushes) return set({ heldState: state, statusError: null });
     set({ ...fromState(state), statusError: null });
   },
 }));
@@ -72,6 +108,14 @@ export const useSignInState = () => {
   const signingIn = useSessionStore((s) => s.signingIn);
   const signInError = useSessionStore((s) => s.signInError);
   return { signingIn, signInError };
+};
+export const useSecondStep = () => {
+  const secondStep = useSessionStore((s) => s.secondStep);
+  const recoveryCodes = useSessionStore((s) => s.recoveryCodes);
+  const sendSecondStep = useSessionStore((s) => s.sendSecondStep);
+  const cancelSecondStep = useSessionStore((s) => s.cancelSecondStep);
+  const keptRecoveryCodes = useSessionStore((s) => s.keptRecoveryCodes);
+  return { secondStep, recoveryCodes, sendSecondStep, cancelSecondStep, keptRecoveryCodes };
 };
 export const useSessionStatusError = () => useSessionStore((s) => s.statusError);
 export const useSigningOut = () => useSessionStore((s) => s.signingOut);

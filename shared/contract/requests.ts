@@ -12,6 +12,7 @@ import { telephonyRequestArgs, type TelephonyRequestResults } from './telephony'
 import { signInRequest, type SiteView, type UserView } from '../schemas/accounts';
 import type { CaseView } from '../schemas/customers';
 import { articleFeedback, type Article, type ArticleEntry, type FeedbackView } from '../schemas/knowledge';
+import { twoFactorRequestArgs, type TwoFactorRequestResults } from './two-factor';
 import { publishingRequestArgs, type PublishingRequestResults } from './publishing';
 
 /** What the renderer may ask its desktop core, by domain. Args are parsed from `unknown`. */
@@ -39,6 +40,7 @@ export const requestArgs = {
   ...peopleRequestArgs,
   ...auditRequestArgs,
   ...telephonyRequestArgs,
+  ...twoFactorRequestArgs,
 } as const;
 
 export type RequestName = keyof typeof requestArgs;
@@ -51,7 +53,12 @@ export interface SignedIn {
   /** The hub could not confirm the session yet: working from the saved one. */
   offline: boolean;
 }
-export type SessionState = { signedIn: false } | SignedIn;
+/** The password was right and the hub waits for a code, or for the person to set up their app. */
+export interface SecondStep {
+  step: 'code' | 'enrol';
+  username: string;
+}
+export type SessionState = { signedIn: false; secondStep?: SecondStep } | SignedIn;
 
 export interface AdvisorHome {
   recentCases: CaseView[];
@@ -75,10 +82,14 @@ export interface RequestResults
     PublishingRequestResults,
     PeopleRequestResults,
     AuditRequestResults,
-    TelephonyRequestResults {
+    TelephonyRequestResults,
+    TwoFactorRequestResults {
   'session.status': SessionState;
   'session.signIn': SessionState;
   'session.signOut': SessionState;
+  /** Recovery codes come back once, when the step finished an enrolment. */
+  'session.secondStep': { state: SessionState; recoveryCodes: string[] | null };
+  'session.cancelSecondStep': SessionState;
   'knowledge.page': { articles: Article[]; total: number };
   'knowledge.get': Article;
   /** What the cache holds and at which change, so a saved search index can catch up. */

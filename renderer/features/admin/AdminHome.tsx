@@ -10,6 +10,7 @@ import { FlaggedArticles } from './FlaggedArticles';
 import { NotReadyReasonsCard } from './NotReadyReasonsCard';
 import { PbxCard } from './PbxCard';
 import { PeopleCard } from './PeopleCard';
+import { TwoFactorPolicyCard } from './TwoFactorPolicyCard';
 import { PublishingWorkspace } from '../publishing/PublishingWorkspace';
 import '../../ui/controls.css';
 import './admin.css';
@@ -59,6 +60,7 @@ export function AdminHome() {
               </>
             ) : null}
             <PeopleCard />
+            <TwoFactorPolicyCard />
             <NotReadyReasonsCard />
             {orgAdmin ? <PbxCard /> : null}
           </>

@@ -8,6 +8,7 @@ import './settings.css';
 import { CopyDiagnostics } from './CopyDiagnostics';
 import { HubSetting } from './HubSetting';
 import { ModalDialog } from './ModalDialog';
+import { TwoFactorSettings } from './TwoFactorSettings';
 
 const SOURCE_HINTS: Record<CallSource, string> = {
   hub: 'Calls to your extension on the contact centre’s phone system, relayed by the hub.',
@@ -121,6 +122,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
         </>
       )}
       <HubSetting />
+      <TwoFactorSettings />
       <CopyDiagnostics />
     </ModalDialog>
   );

@@ -1,12 +1,20 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { useSessionActions, useSetupStatus, useSignInState } from '../../state';
+import { useSecondStep, useSessionActions, useSetupStatus, useSignInState } from '../../state';
 import { SetupNotices } from '../setup/HubAddress';
 import '../../ui/controls.css';
 import './signin.css';
+import { SecondStep } from './SecondStep';
 import { SignInCard, useFormFocus } from './SignInCard';
 
-/** The first screen of the shift; errors come from the core in words an advisor can act on. */
+/** The first screen of the shift; after the password, a code when two-factor sign-in is on. */
 export function SignIn() {
+  const { secondStep, recoveryCodes } = useSecondStep();
+  if (secondStep || recoveryCodes) return <SecondStep step={secondStep ?? { step: 'code', username: '' }} />;
+  return <PasswordStep />;
+}
+
+/** Username and password; errors come from the core in words an advisor can act on. */
+function PasswordStep() {
   const { signIn } = useSessionActions();
   const { signingIn, signInError } = useSignInState();
   const setup = useSetupStatus();
