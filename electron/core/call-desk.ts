@@ -353,6 +353,18 @@ export class CallDesk {
     }
   }
 
+  /** An erased customer leaves the calls held in memory too; a call still going on continues without their card. */
+  forgetCustomers(customerIds: ReadonlySet<string>, callIds: ReadonlySet<string>): void {
+    for (const [id, v] of this.views) {
+      if (!callIds.has(id) && !(v.card && customerIds.has(v.card.customer.id))) continue;
+      v.card = null;
+      v.lookup = 'unknown';
+      if (!isLive(v.call) && !v.wrapUp) this.views.delete(id);
+      if (v === this.current) this.deps.emitCall(v);
+    }
+    this.publish();
+  }
+
   liveCallOf(callId: string): CallView | undefined {
     return this.views.get(callId);
   }
@@ -364,6 +376,7 @@ export class CallDesk {
       caller: view.caller,
       customerName: view.card?.customer.name ?? null,
       direction: c.direction,
+      customerId: view.card?.customer.id ?? null,
       line: view.line,
       phase: c.phase,
       outcome: outcomeOf(c),

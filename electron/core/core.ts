@@ -17,10 +17,13 @@ import { CoreError } from './errors';
 import { HubClient } from './hub-client';
 import { HubLive } from './hub-live';
 import { KnowledgeSync } from './knowledge-sync';
+import { ErasureSync } from './erasure-sync';
 import { NoteJournal } from './note-journal';
 import { consoleLog, type CoreLog } from './log';
+import { transient } from './outbox';
 import { fileVault, type SavedSession, type SessionVault } from './session-vault';
-import { RetentionKeeper } from './retention';
+import { loadRetention, RetentionKeeper, saveRetention } from './retention';
+import { privacySettings, type ErasureChange } from '../../shared/schemas/erasure';
 import { DesktopStore } from './store';
 import { DesktopSetup } from './setup';
 import { isDeskEvent, stateWhenAway } from './presence';
@@ -66,6 +69,9 @@ interface Active {
   desk: CallDesk;
   outbox: GestureOutbox;
   notes: NoteJournal;
+  erasures: ErasureSync;
+  /** The erasure feed has been read since the live link last opened: waiting notes may go. */
+  erasuresCurrent: boolean;
 }
 
 /**
@@ -292,6 +298,7 @@ export class DesktopCore {
       // A knowledge push that did not parse is repaired from the feed, which is parsed page by page.
       onDropped: (name) => name === 'knowledge.changed' && void this.syncKnowledge().catch(() => undefined),
       onClose: (code) => {
+        if (this.active) this.active.erasuresCurrent = false;
         if (this.status.state !== 'syncing') this.setStatus({ state: 'offline' });
         if (code === 4401) void this.confirm();
       },
@@ -310,14 +317,14 @@ export class DesktopCore {
       wrapUpSeconds: this.opts.wrapUpSeconds,
     });
     const outbox = new GestureOutbox(this.hub, store, () => this.emit('gestures.changed', { what: 'outbox', requestId: null }));
-    this.active = { saved, store, sync, live, desk, outbox, notes };
+    const erasures = new ErasureSync(this.hub, store, (changes) => this.forgetErased(changes));
+    this.active = { saved, store, sync, live, desk, outbox, notes, erasures, erasuresCurrent: false };
     this.confirmed = false;
     if (this.resyncTimer) clearInterval(this.resyncTimer);
     let ticks = 0;
     this.resyncTimer = setInterval(() => {
       if (!this.active?.live.connected) return;
-      void this.active.outbox.flush();
-      void this.active.notes.flush().then(() => this.active?.desk.flushOffline());
+      void this.sendWaiting(this.active);
       if (++ticks % 10 === 0) void this.syncKnowledge().catch(() => undefined);
     }, (this.opts.resyncEveryMs ?? 5 * 60_000) / 10);
     this.resyncTimer.unref();
@@ -341,14 +348,60 @@ export class DesktopCore {
     const wasConfirmed = this.confirmed;
     this.confirmed = true;
     if (!active.live.connected) active.live.start();
-    void active.outbox.flush(); // requests made offline go now, once each
-    // Notes written offline, once each; then wrap-ups and the status, in that order.
-    void active.notes.flush().then(() => active.desk.flushOffline());
+    void this.loadPrivacySettings();
+    void this.sendWaiting(active);
     if (!wasConfirmed) {
       this.emit('session.changed', this.sessionState);
       if (!isAdmin(active.saved.user.role)) void active.desk.loadAgentState();
     }
     void this.syncKnowledge().catch(() => undefined);
+  }
+
+  /**
+   * What was written offline goes now, once each: gesture requests, then notes, then wrap-ups and
+   * the status. The erasure feed is read first, so nothing about a customer erased meanwhile is sent.
+   */
+  private async sendWaiting(active: Active): Promise<void> {
+    if (!active.erasuresCurrent) {
+      try {
+        await this.syncErasures();
+      } catch (err) {
+        // The hub away again: nothing waiting goes until the feed is read. A definite no is logged, not a reason to hold work forever.
+        if (transient(err)) return;
+        console.error('[core] the erasure feed could not be read:', err);
+      }
+    }
+    void active.outbox.flush();
+    await active.notes.flush();
+    await active.desk.flushOffline();
+  }
+
+  /** Reads the erasure feed and removes what it names from this store. */
+  async syncErasures(): Promise<number> {
+    const active = this.requireSignedIn();
+    const cursor = await active.erasures.run();
+    active.erasuresCurrent = true;
+    return cursor;
+  }
+
+  private forgetErased(changes: ErasureChange[]): void {
+    const active = this.active;
+    if (!active) return;
+    const customerIds = changes.map((c) => c.customerId);
+    const caseIds = changes.flatMap((c) => c.caseIds);
+    active.desk.forgetCustomers(new Set(customerIds), new Set(changes.flatMap((c) => c.callIds)));
+    this.emit('notes.journal', active.notes.entries());
+    this.emit('gestures.changed', { what: 'outbox', requestId: null });
+    this.emit('customers.erased', { customerIds, caseIds });
+  }
+
+  /** The organisation's retention rules, kept on this computer for the next start. */
+  private async loadPrivacySettings(): Promise<void> {
+    const reply = await this.hub.get<{ settings: unknown }>('/api/privacy/settings').catch(() => null);
+    const parsed = privacySettings.safeParse(reply?.settings);
+    if (!parsed.success) return;
+    saveRetention(this.opts.dataDir, parsed.data);
+    this.retention.runNow();
   }
 
   /** Live events arrive parsed (shared/hub/events.ts): each name brings the data it promises. */
@@ -387,6 +440,12 @@ export class DesktopCore {
       case 'agent.state':
         desk?.hubAgentState(event.data);
         return;
+      case 'customer.erased':
+        void this.syncErasures().catch(() => undefined);
+        return;
+      case 'privacy.settings_changed':
+        void this.loadPrivacySettings();
+        return;
       case 'customer.changed': {
         const id = event.data.customerId;
         // Open gesture lists and profiles for this customer ask again (a bereavement flagged at another site).
@@ -417,6 +476,8 @@ export class DesktopCore {
   }
 
   private deactivate(): void {
+    // A shared computer: the next person finds nothing of the customers this one dealt with.
+    if (this.active && loadRetention(this.opts.dataDir).wipeAtSignOut) this.active.store.wipeCustomerData({ keepOutbox: true });
     this.active?.desk.stop();
     if (this.resyncTimer) clearInterval(this.resyncTimer);
     this.resyncTimer = null;

@@ -10,6 +10,7 @@ import { customerHandlers } from './customer-handlers';
 import { gestureHandlers } from './gesture-handlers';
 import { noteHandlers } from './note-handlers';
 import { peopleHandlers } from './people-handlers';
+import { privacyHandlers } from './privacy-handlers';
 import { publishingHandlers } from './publishing-handlers';
 import { queueHandlers } from './queue-handlers';
 import { setupHandlers } from './setup-handlers';
@@ -34,6 +35,7 @@ export function coreHandlers(core: DesktopCore, host: { dataDir?: string; electr
     ...queueHandlers(core),
     ...noteHandlers(core),
     ...publishingHandlers(core),
+    ...privacyHandlers(core),
     ...peopleHandlers(core),
     ...auditHandlers(core),
     ...telephonyHandlers(core),

@@ -1,20 +1,25 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { wipeIfStale } from './erasure-sync';
 import { DesktopStore } from './store';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * How long this computer keeps what it holds about callers. Kept in `retention.json` in the
- * desktop's data folder, so an administrator can change the periods (the hub will hand them out
- * once it has organisation settings for it).
+ * How long this computer keeps what it holds about callers. An organisation admin sets them on the
+ * hub; each desktop writes the hub's values to `retention.json` in its data folder whenever it
+ * hears them, so they hold at the next start too, before anyone signs in or while the hub is away.
  */
 export const retentionSettings = z.object({
   /** Recent calls (numbers and names) on this computer. */
   callHistoryDays: z.number().int().min(1).max(3650).default(30),
   /** Unsent note drafts, for a call long over. */
   noteDraftDays: z.number().int().min(1).max(3650).default(7),
+  /** Shared computers: each person's customer data goes when they sign out. */
+  wipeAtSignOut: z.boolean().default(false),
+  /** A store that has not read the erasure feed for this long is wiped of customer data. */
+  erasureDeadlineDays: z.number().int().min(1).max(3650).default(30),
 });
 export type RetentionSettings = z.infer<typeof retentionSettings>;
 
@@ -38,14 +43,17 @@ export function saveRetention(dataDir: string, change: Partial<RetentionSettings
   return settings;
 }
 
-/** What one store dropped. */
+/** What one store dropped; `wiped` counts stores that had not read the erasure feed within the deadline. */
 export interface Pruned {
   calls: number;
   drafts: number;
+  wiped: number;
 }
 
 export function pruneStore(store: DesktopStore, settings: RetentionSettings, now: number): Pruned {
-  return store.prune({ callsBefore: now - settings.callHistoryDays * DAY_MS, draftsBefore: now - settings.noteDraftDays * DAY_MS });
+  const wiped = wipeIfStale(store, settings.erasureDeadlineDays, now);
+  const pruned = store.prune({ callsBefore: now - settings.callHistoryDays * DAY_MS, draftsBefore: now - settings.noteDraftDays * DAY_MS });
+  return { calls: pruned.calls + (wiped?.calls.length ?? 0), drafts: pruned.drafts + (wiped?.drafts ?? 0), wiped: wiped ? 1 : 0 };
 }
 
 /**
@@ -75,7 +83,7 @@ export class RetentionKeeper {
 
   runNow(now = Date.now()): Pruned {
     const settings = loadRetention(this.dataDir);
-    const total: Pruned = { calls: 0, drafts: 0 };
+    const total: Pruned = { calls: 0, drafts: 0, wiped: 0 };
     const usersDir = join(this.dataDir, 'users');
     if (!existsSync(usersDir)) return total;
     const open = this.openStore();
@@ -88,6 +96,7 @@ export class RetentionKeeper {
           const pruned = pruneStore(store, settings, now);
           total.calls += pruned.calls;
           total.drafts += pruned.drafts;
+          total.wiped += pruned.wiped;
         } finally {
           if (store !== open) store.close();
         }

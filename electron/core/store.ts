@@ -22,6 +22,23 @@ export interface OutboxRow {
   error: string | null;
 }
 
+/** How an erasure from the hub recognises this computer's copies of one customer. */
+export interface CustomerMatch {
+  customerId: string;
+  caseIds: readonly string[];
+  callIds: readonly string[];
+  /** Whether a caller's number is theirs (the hub sends salted digests, never the number). */
+  isTheirNumber(caller: string): boolean;
+}
+
+/** What an erasure or a wipe took off this computer. */
+export interface Forgotten {
+  calls: string[];
+  drafts: number;
+  cases: number;
+  outbox: number;
+}
+
 /**
  * One advisor's offline store on this computer: their knowledge cache and sync cursor. Each
  * person who signs in on a shared machine gets their own file.
@@ -195,6 +212,86 @@ export class DesktopStore {
     return (this.db.prepare('SELECT data FROM call_history ORDER BY at DESC LIMIT ?').all([limit]) as { data: string }[]).map(
       (r) => JSON.parse(r.data) as CallHistoryEntry,
     );
+  }
+
+  /**
+   * Removes one erased customer from this store, in one transaction: their calls from the history,
+   * the drafts typed on those calls or cases, the case copies kept for offline reading and what
+   * waits in the outbox for their cases. Deleted rows are overwritten (secure_delete) and the WAL emptied.
+   */
+  forgetCustomer(match: CustomerMatch): Forgotten {
+    const cases = new Set(match.caseIds);
+    const calls = new Set(match.callIds);
+    const customer = `"customerId":${JSON.stringify(match.customerId)}`;
+    return this.purge({
+      call: (callId, data) => {
+        const entry = JSON.parse(data) as CallHistoryEntry;
+        return calls.has(callId) || entry.customerId === match.customerId || match.isTheirNumber(entry.caller);
+      },
+      draft: (key, forgottenCalls) => forgottenCalls.has(key) || [...cases].some((c) => key.includes(c)),
+      cachedCase: (caseId, body) => cases.has(caseId) || body.includes(customer),
+      outbox: (body) => {
+        const b = JSON.parse(body) as { caseId?: unknown; customerId?: unknown };
+        return (typeof b.caseId === 'string' && cases.has(b.caseId)) || b.customerId === match.customerId;
+      },
+    }, calls);
+  }
+
+  /**
+   * Everything this store holds about customers: call history, drafts and case copies, and the
+   * outbox too unless told to keep it (work not yet on the hub). The knowledge cache stays.
+   */
+  wipeCustomerData(opts: { keepOutbox: boolean }): Forgotten {
+    return this.purge({ call: () => true, draft: () => true, cachedCase: () => true, outbox: () => !opts.keepOutbox }, new Set());
+  }
+
+  /** Whether anything about a customer is kept here (an empty store has nothing to wipe). */
+  holdsCustomerData(): boolean {
+    const n = (table: string) => Number((this.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n);
+    return n('call_history') + n('note_drafts') + n('case_cache') + n('outbox') > 0;
+  }
+
+  private purge(
+    rule: {
+      call(callId: string, data: string): boolean;
+      draft(key: string, forgottenCalls: Set<string>): boolean;
+      cachedCase(caseId: string, body: string): boolean;
+      outbox(body: string): boolean;
+    },
+    calls: Set<string>,
+  ): Forgotten {
+    const forgotten: Forgotten = { calls: [], drafts: 0, cases: 0, outbox: 0 };
+    const rows = (sql: string) => this.db.prepare(sql).all() as Record<string, string>[];
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      for (const r of rows('SELECT call_id, data FROM call_history')) {
+        if (!rule.call(r.call_id!, r.data!)) continue;
+        this.db.prepare('DELETE FROM call_history WHERE call_id = ?').run([r.call_id]);
+        forgotten.calls.push(r.call_id!);
+        calls.add(r.call_id!);
+      }
+      for (const r of rows('SELECT call_id FROM note_drafts')) {
+        if (!rule.draft(r.call_id!, calls)) continue;
+        this.db.prepare('DELETE FROM note_drafts WHERE call_id = ?').run([r.call_id]);
+        forgotten.drafts++;
+      }
+      for (const r of rows('SELECT case_id, body FROM case_cache')) {
+        if (!rule.cachedCase(r.case_id!, r.body!)) continue;
+        this.db.prepare('DELETE FROM case_cache WHERE case_id = ?').run([r.case_id]);
+        forgotten.cases++;
+      }
+      for (const r of rows('SELECT id, body FROM outbox')) {
+        if (!rule.outbox(r.body!)) continue;
+        this.db.prepare('DELETE FROM outbox WHERE id = ?').run([r.id]);
+        forgotten.outbox++;
+      }
+      this.db.exec('COMMIT');
+    } catch (err) {
+      this.db.exec('ROLLBACK');
+      throw err;
+    }
+    this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    return forgotten;
   }
 
   /** The schema version of this file (for diagnostics). */

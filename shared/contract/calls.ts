@@ -45,6 +45,8 @@ export interface CallHistoryEntry {
   callId: string;
   caller: string;
   customerName: string | null;
+  /** Who the caller turned out to be, so an erasure finds the call (absent on calls kept before it was recorded). */
+  customerId?: string | null;
   line: Line | null;
   /** Outbound: the advisor called the customer (click-to-dial). Older entries have none: inbound. */
   direction?: 'in' | 'out';

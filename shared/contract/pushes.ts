@@ -3,6 +3,7 @@ import type { CallPushes } from './calls';
 import type { CustomerPushes } from './customers';
 import type { GesturePushes } from './gestures';
 import type { NotePushes } from './notes';
+import type { PrivacyPushes } from './privacy';
 import type { PublishingPushes } from './publishing';
 import type { QueuePushes } from './queues';
 import type { SessionState } from './requests';
@@ -19,7 +20,7 @@ export interface ConnectionStatus {
 }
 
 /** Everything the core tells the renderer without being asked, in one typed map. */
-export interface Pushes extends CallPushes, CustomerPushes, GesturePushes, QueuePushes, NotePushes, SetupPushes, PublishingPushes, TelephonyPushes {
+export interface Pushes extends CallPushes, CustomerPushes, GesturePushes, QueuePushes, NotePushes, SetupPushes, PublishingPushes, TelephonyPushes, PrivacyPushes {
   'connection.changed': ConnectionStatus;
   'session.changed': SessionState;
   'knowledge.changed': { upserts: Article[]; removed: string[]; cursor: number };

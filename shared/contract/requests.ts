@@ -14,6 +14,7 @@ import type { CaseView } from '../schemas/customers';
 import { articleFeedback, type Article, type ArticleEntry, type FeedbackView } from '../schemas/knowledge';
 import { twoFactorRequestArgs, type TwoFactorRequestResults } from './two-factor';
 import { publishingRequestArgs, type PublishingRequestResults } from './publishing';
+import { privacyRequestArgs, type PrivacyRequestResults } from './privacy';
 
 /** What the renderer may ask its desktop core, by domain. Args are parsed from `unknown`. */
 export const requestArgs = {
@@ -41,6 +42,7 @@ export const requestArgs = {
   ...auditRequestArgs,
   ...telephonyRequestArgs,
   ...twoFactorRequestArgs,
+  ...privacyRequestArgs,
 } as const;
 
 export type RequestName = keyof typeof requestArgs;
@@ -83,7 +85,8 @@ export interface RequestResults
     PeopleRequestResults,
     AuditRequestResults,
     TelephonyRequestResults,
-    TwoFactorRequestResults {
+    TwoFactorRequestResults,
+    PrivacyRequestResults {
   'session.status': SessionState;
   'session.signIn': SessionState;
   'session.signOut': SessionState;

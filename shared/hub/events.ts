@@ -64,6 +64,10 @@ export const hubEvents = {
   'gesture.fulfilment': gestureSummary,
   'catalogue.changed': z.object({ itemId: id.nullable().optional() }),
   'customer.changed': z.object({ customerId: id }),
+  /** A customer was erased: desktops read the erasure feed by cursor (the event carries no personal data). */
+  'customer.erased': z.object({ seq: z.number().int().nonnegative().optional() }),
+  /** An organisation admin changed the retention rules: desktops fetch them again. */
+  'privacy.settings_changed': z.object({}),
 } as const;
 
 export type HubEventName = keyof typeof hubEvents;

@@ -18,6 +18,7 @@ const call = (callId: string, caller: string, customerName: string, at: number):
 /** A person's store on this computer with one call and one draft of each age. */
 function personStore(dataDir: string, userId: string, now: number) {
   const store = DesktopStore.forUser(dataDir, userId);
+  store.setMeta('erasures_synced_at', String(now)); // read the erasure feed just now: not wiped as stale
   store.saveCall(call(`${userId}-old`, '+447700900111', `Old Caller ${userId}`, now - 31 * DAY));
   store.saveCall(call(`${userId}-recent`, '+447700900222', `Recent Caller ${userId}`, now - 29 * DAY));
   store.saveDraft(`${userId}-old-draft`, `Old draft of ${userId}`);
@@ -63,7 +64,7 @@ describe('what stays on this computer, and for how long', () => {
       expect(raw).toContain(`Recent Caller ${user}`);
     }
     // The periods are settings on this computer, written out so an administrator can change them.
-    expect(JSON.parse(readFileSync(join(dataDir, 'retention.json'), 'utf8'))).toEqual({ callHistoryDays: 30, noteDraftDays: 7 });
+    expect(JSON.parse(readFileSync(join(dataDir, 'retention.json'), 'utf8'))).toEqual({ callHistoryDays: 30, noteDraftDays: 7, wipeAtSignOut: false, erasureDeadlineDays: 30 });
     await core.stop();
   });
 
@@ -73,7 +74,7 @@ describe('what stays on this computer, and for how long', () => {
     const now = Date.now();
     const path = personStore(dataDir, 'usr_c', now);
     writeFileSync(join(dataDir, 'retention.json'), JSON.stringify({ callHistoryDays: 60, noteDraftDays: 10 }));
-    expect(loadRetention(dataDir)).toEqual({ callHistoryDays: 60, noteDraftDays: 10 });
+    expect(loadRetention(dataDir)).toEqual({ callHistoryDays: 60, noteDraftDays: 10, wipeAtSignOut: false, erasureDeadlineDays: 30 });
     const keeper = new RetentionKeeper(dataDir, () => null);
     keeper.start();
     expect(contents(path, 'usr_c').calls).toEqual(['usr_c-recent', 'usr_c-old']); // 31 days < 60: kept
@@ -90,7 +91,7 @@ describe('what stays on this computer, and for how long', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'rapport-retention-bad-'));
     writeFileSync(join(dataDir, 'retention.json'), '{"callHistoryDays": -4}');
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    expect(loadRetention(dataDir)).toEqual({ callHistoryDays: 30, noteDraftDays: 7 });
+    expect(loadRetention(dataDir)).toEqual({ callHistoryDays: 30, noteDraftDays: 7, wipeAtSignOut: false, erasureDeadlineDays: 30 });
     expect(errors.mock.calls.join(' ')).toContain('retention.json is not valid');
     errors.mockRestore();
   });

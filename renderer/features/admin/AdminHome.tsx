@@ -5,6 +5,7 @@ import { Loaded } from '../../ui/Loaded';
 import { Stat } from '../../ui/Stat';
 import { useNow } from '../../ui/useNow';
 import { AdminSections } from '../catalogue/AdminSections';
+import { DataProtection } from './DataProtection';
 import { useRetryWhenOnline } from '../home/useRetryWhenOnline';
 import { FlaggedArticles } from './FlaggedArticles';
 import { NotReadyReasonsCard } from './NotReadyReasonsCard';
@@ -43,6 +44,7 @@ export function AdminHome() {
       <AdminSections
         orgAdmin={orgAdmin}
         publishing={orgAdmin ? <PublishingWorkspace /> : null}
+        privacy={orgAdmin ? <DataProtection /> : null}
         knowledge={
           <>
             {orgAdmin ? (

@@ -13,10 +13,11 @@ const ALL_SECTIONS = [
   { id: 'publishing', label: 'Knowledge' },
   { id: 'limits', label: 'Spend, limits and budgets' },
   { id: 'audit', label: 'Audit log' },
+  { id: 'privacy', label: 'Data protection' },
 ] as const;
 type SectionId = (typeof ALL_SECTIONS)[number]['id'];
 /** A site admin runs their site's people, budget and audit; the catalogue and limits are the head of service's. */
-const SITE_SECTIONS = ALL_SECTIONS.filter((s) => s.id !== 'catalogue' && s.id !== 'publishing').map((s) =>
+const SITE_SECTIONS = ALL_SECTIONS.filter((s) => s.id !== 'catalogue' && s.id !== 'publishing' && s.id !== 'privacy').map((s) =>
   s.id === 'knowledge' ? { ...s, label: 'People' } : s,
 );
 
@@ -24,7 +25,17 @@ const SITE_SECTIONS = ALL_SECTIONS.filter((s) => s.id !== 'catalogue' && s.id !=
  * The admin's work in four tabs, so no one screen is a long scroll. Arrow keys, Home and End move
  * between tabs (one Tab stop for the whole row), as the ARIA tabs pattern describes.
  */
-export function AdminSections({ knowledge, publishing, orgAdmin }: { knowledge: ReactNode; publishing?: ReactNode; orgAdmin: boolean }) {
+export function AdminSections({
+  knowledge,
+  publishing,
+  privacy,
+  orgAdmin,
+}: {
+  knowledge: ReactNode;
+  publishing?: ReactNode;
+  privacy?: ReactNode;
+  orgAdmin: boolean;
+}) {
   const SECTIONS = orgAdmin ? ALL_SECTIONS : SITE_SECTIONS;
   const [active, setActive] = useState<SectionId>('knowledge');
   const tabs = useRef<Partial<Record<SectionId, HTMLButtonElement | null>>>({});
@@ -77,6 +88,7 @@ export function AdminSections({ knowledge, publishing, orgAdmin }: { knowledge: 
           </>
         ) : null}
         {active === 'audit' ? <AuditLog /> : null}
+        {active === 'privacy' ? privacy : null}
       </div>
     </div>
   );
