@@ -2,12 +2,13 @@ import { z } from 'zod';
 import type { GestureRequestResults, HubJson } from '../../shared/contract/gestures';
 import type { RequestName } from '../../shared/contract/requests';
 import { formatPence } from '../../shared/gestures/policy';
+import { caseStatusChangeView } from '../../shared/schemas/cases';
 import { caseNoteView, caseView, type CaseView } from '../../shared/schemas/customers';
 import type { DesktopCore } from './core';
 import { transient } from './outbox';
 import type { Handlers } from './router';
 
-const caseWithNotes = z.object({ case: caseView, notes: z.array(caseNoteView) });
+const caseWithNotes = z.object({ case: caseView, notes: z.array(caseNoteView), changes: z.array(caseStatusChangeView).default([]) });
 
 type GestureHandlers = Pick<Handlers, Extract<RequestName, keyof GestureRequestResults>>;
 

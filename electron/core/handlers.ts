@@ -5,6 +5,7 @@ import type { ArticleEntry, FeedbackView } from '../../shared/schemas/knowledge'
 import type { DesktopCore } from './core';
 import { CoreError } from './errors';
 import { auditHandlers } from './audit-handlers';
+import { caseHandlers } from './case-handlers';
 import { catalogueHandlers } from './catalogue-handlers';
 import { customerHandlers } from './customer-handlers';
 import { gestureHandlers } from './gesture-handlers';
@@ -31,6 +32,7 @@ export function coreHandlers(core: DesktopCore, host: { dataDir?: string; electr
     ...setupHandlers(core, { dataDir: host.dataDir ?? core.dataDir, electron: host.electron }),
     ...gestureHandlers(core),
     ...customerHandlers(core),
+    ...caseHandlers(core),
     ...catalogueHandlers(core),
     ...queueHandlers(core),
     ...noteHandlers(core),

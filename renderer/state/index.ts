@@ -27,6 +27,7 @@ export * from './budgets';
 export * from './calls';
 export * from './telephony';
 export * from './caseTabs';
+export * from './caseWork';
 export * from './catalogue';
 export * from './console';
 export * from './connection';
@@ -46,6 +47,7 @@ export * from './session';
 export * from './setup';
 export * from './two-factor';
 export type { Loadable } from './loadable';
+export { dataOf } from './loadable';
 
 /** Runs after the next frame is painted: a task queued from requestAnimationFrame runs after that frame. */
 function afterNextPaint(run: () => void): void {

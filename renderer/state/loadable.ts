@@ -13,3 +13,6 @@ export const idle = { status: 'idle' } as const;
 export function loading<T>(previous: Loadable<T>): Loadable<T> {
   return 'data' in previous && previous.data !== undefined ? { status: 'loading', data: previous.data } : { status: 'loading' };
 }
+
+/** What a loadable holds, if anything yet (lists that may show before they arrive). */
+export const dataOf = <T>(value: Loadable<T>): T | undefined => ('data' in value ? value.data : undefined);

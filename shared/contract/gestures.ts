@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, LINES } from '../roles';
+import type { CaseStatusChangeView } from '../schemas/cases';
 import type { CaseNoteView, CaseView, CustomerView } from '../schemas/customers';
 import {
   createGestureRequest,
@@ -72,7 +73,7 @@ export type HubJson = Record<string, unknown>;
 
 export interface GestureRequestResults {
   'cases.open': { case: CaseView };
-  'cases.get': { case: CaseView; notes: CaseNoteView[] };
+  'cases.get': { case: CaseView; notes: CaseNoteView[]; changes: CaseStatusChangeView[] };
   'customers.search': { customers: CustomerView[] };
   'customers.card': HubJson;
   'gestures.suggestions': SuggestionsView;

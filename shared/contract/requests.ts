@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { auditRequestArgs, type AuditRequestResults } from './audit';
 import { callRequestArgs, type CallRequestResults } from './calls';
+import { caseRequestArgs, type CaseRequestResults } from './cases';
 import { catalogueRequestArgs, type CatalogueRequestResults } from './catalogue';
 import { customerRequestArgs, type CustomerRequestResults } from './customers';
 import { gestureRequestArgs, type GestureRequestResults } from './gestures';
@@ -36,6 +37,7 @@ export const requestArgs = {
   ...catalogueRequestArgs,
   ...queueRequestArgs,
   ...noteRequestArgs,
+  ...caseRequestArgs,
   ...setupRequestArgs,
   ...publishingRequestArgs,
   ...peopleRequestArgs,
@@ -80,7 +82,7 @@ export interface AdminHome {
 }
 
 export interface RequestResults
-  extends CallRequestResults, CustomerRequestResults, GestureRequestResults, QueueRequestResults, CatalogueRequestResults, NoteRequestResults, SetupRequestResults,
+  extends CallRequestResults, CustomerRequestResults, CaseRequestResults, GestureRequestResults, QueueRequestResults, CatalogueRequestResults, NoteRequestResults, SetupRequestResults,
     PublishingRequestResults,
     PeopleRequestResults,
     AuditRequestResults,

@@ -1,7 +1,9 @@
+import { CASE_STATUS_LABELS } from '../../../shared/cases/status-rules';
+import type { CaseStatusChangeView } from '../../../shared/schemas/cases';
 import { useCaseGestures, useCaseView, useGoodwillLists, caseChanged } from '../../state';
 import { Badge } from '../../ui/Badge';
 import { DateTime } from '../../ui/DateTime';
-import { lineLabel, sentenceCase } from '../../ui/format';
+import { lineLabel } from '../../ui/format';
 import { Loaded } from '../../ui/Loaded';
 import { EmptyState } from '../../ui/States';
 import { BereavementPrompt } from '../customers/BereavementPrompt';
@@ -10,10 +12,36 @@ import { useCaseCall } from '../customers/useCaseCall';
 import { GoodwillPanel } from '../gestures/GoodwillPanel';
 import { OutboxList } from '../gestures/OutboxList';
 import { RequestRow } from '../gestures/RequestRow';
+import { CaseNoteBox } from './CaseNoteBox';
+import { CaseStatusForm } from './CaseStatusForm';
+import { CaseTasks } from './CaseTasks';
+import { NoteList } from './NoteList';
+import { STATUS_TONE } from './statusTone';
 import '../gestures/gestures.css';
 
-/** One case: what it is about, its notes from every site, its gestures, and a gesture to offer. */
-export function CaseDetails({ caseId }: { caseId: string }) {
+function StatusHistory({ changes }: { changes: CaseStatusChangeView[] }) {
+  if (changes.length === 0) return null;
+  return (
+    <details className="case-history">
+      <summary>Status history ({changes.length})</summary>
+      <ol>
+        {[...changes].reverse().map((h, i) => (
+          <li key={i}>
+            {CASE_STATUS_LABELS[h.from]} → {CASE_STATUS_LABELS[h.to]} · {h.actorName ?? 'Someone'}
+            {h.siteName ? ` at ${h.siteName}` : ''} · <DateTime ms={h.at} />
+            {h.reason ? <span className="case-history-reason"> “{h.reason}”</span> : null}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+/**
+ * One case at any time: what it is about and its status, a note box (a call's tab has its own),
+ * its notes from every site, follow-ups, gestures, and a gesture to offer.
+ */
+export function CaseDetails({ caseId, noteBox = true }: { caseId: string; noteBox?: boolean }) {
   const caseView = useCaseView(caseId);
   const caseGestures = useCaseGestures(caseId);
   const { outbox } = useGoodwillLists();
@@ -23,7 +51,7 @@ export function CaseDetails({ caseId }: { caseId: string }) {
 
   return (
     <Loaded value={caseView} loadingLabel="Loading the case…" errorTitle="The case could not be loaded." onRetry={retry}>
-      {({ case: c, notes }) => (
+      {({ case: c, notes, changes }) => (
         <div className="case-layout">
           <div className="case-facts">
             <BereavementPrompt caseId={caseId} callInProgress={live} />
@@ -31,23 +59,16 @@ export function CaseDetails({ caseId }: { caseId: string }) {
             <p className="case-subject">{c.subject}</p>
             <p className="case-meta">
               <CaseCustomer c={c} /> · {lineLabel(c.line)} · opened <DateTime ms={c.openedAt} /> at {c.siteName}{' '}
-              <Badge tone={c.status === 'open' ? 'primary' : 'neutral'}>{sentenceCase(c.status)}</Badge>
+              <Badge tone={STATUS_TONE[c.status]}>{CASE_STATUS_LABELS[c.status]}</Badge>
+              {c.wrapupLabel ? ` · ${c.wrapupLabel}` : ''}
             </p>
+            {noteBox ? <CaseNoteBox c={c} /> : null}
             <h3 className="list-title">Notes</h3>
-            {notes.length === 0 ? (
-              <EmptyState>No notes on this case yet</EmptyState>
-            ) : (
-              <ul className="case-notes" aria-label="Notes on this case">
-                {[...notes].reverse().map((n) => (
-                  <li key={n.id}>
-                    <p>{n.body}</p>
-                    <p className="request-meta">
-                      {n.authorName ?? 'Someone'} · <DateTime ms={n.createdAt} />
-                    </p>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <NoteList notes={notes} />
+            <CaseTasks c={c} />
+            <h3 className="list-title">Status</h3>
+            <CaseStatusForm c={c} />
+            <StatusHistory changes={changes ?? []} />
             <h3 className="list-title">Gestures on this case</h3>
             <OutboxList entries={waiting} />
             <Loaded value={caseGestures} loadingLabel="Loading gestures…" errorTitle="Gestures on this case could not be loaded." onRetry={retry}>

@@ -59,7 +59,7 @@ export function CaseTabPanel({ tab, shown, current }: CaseTabPanelProps) {
         {current ? <Badge tone="primary">Current call</Badge> : null}
       </header>
       {tab.call ? <CallWork tab={tab} current={current} /> : null}
-      {tab.caseId ? <CaseDetails caseId={tab.caseId} /> : null}
+      {tab.caseId ? <CaseDetails caseId={tab.caseId} noteBox={!tab.call} /> : null}
     </section>
   );
 }

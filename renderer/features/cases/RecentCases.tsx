@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'react';
-import type { CaseStatus } from '../../../shared/roles';
+import { CASE_STATUS_LABELS } from '../../../shared/cases/status-rules';
 import { useAdvisorHome, useGoodwillActions } from '../../state';
-import { Badge, type BadgeTone } from '../../ui/Badge';
+import { Badge } from '../../ui/Badge';
+import { STATUS_TONE } from './statusTone';
 import { Card } from '../../ui/Card';
 import { DateTime } from '../../ui/DateTime';
-import { lineLabel, sentenceCase } from '../../ui/format';
+import { lineLabel } from '../../ui/format';
 import { Loaded } from '../../ui/Loaded';
 import { EmptyState } from '../../ui/States';
 import { OpenCaseForm } from './OpenCaseForm';
 import { useRetryWhenOnline } from '../home/useRetryWhenOnline';
 
-const STATUS_TONE: Record<CaseStatus, BadgeTone> = { open: 'primary', waiting: 'warning', resolved: 'good', closed: 'neutral' };
 
 /** The advisor's own latest cases, so a returning caller's story is one glance away. */
 export function RecentCases() {
@@ -66,7 +66,7 @@ export function RecentCases() {
                       <td className="nowrap">{lineLabel(c.line)}</td>
                       <td>{c.subject}</td>
                       <td>
-                        <Badge tone={STATUS_TONE[c.status]}>{sentenceCase(c.status)}</Badge>
+                        <Badge tone={STATUS_TONE[c.status]}>{CASE_STATUS_LABELS[c.status]}</Badge>
                       </td>
                       <td>
                         <DateTime ms={c.openedAt} />

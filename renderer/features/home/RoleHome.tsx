@@ -2,6 +2,7 @@ import type { SignedIn } from '../../../shared/contract/requests';
 import { AdminHome } from '../admin/AdminHome';
 import { GoodwillSpend } from '../budgets/GoodwillSpend';
 import { RecentCalls } from '../calls/RecentCalls';
+import { DueList } from '../cases/DueList';
 import { RecentCases } from '../cases/RecentCases';
 import { ApprovalsInbox } from '../gestures/ApprovalsInbox';
 import { FulfilmentQueue } from '../gestures/FulfilmentQueue';
@@ -21,6 +22,7 @@ export function RoleHome({ session }: { session: SignedIn }) {
     case 'advisor':
       return (
         <div className="home-lists">
+          <DueList />
           <RecentCases />
           <RecentCalls />
           <MyGoodwill />
@@ -33,6 +35,7 @@ export function RoleHome({ session }: { session: SignedIn }) {
           <ApprovalsInbox />
           <QueuesPanel />
           <SupervisorPanels />
+          <DueList />
           <RecentCases />
           <RecentCalls />
           <FulfilmentQueue />
