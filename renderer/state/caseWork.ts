@@ -1,5 +1,5 @@
+import type { Outcome } from './outcome';
 import { useQuery } from '@tanstack/react-query';
-import type { BridgeError } from '../../shared/contract/envelope';
 import type { RequestArgs, RequestName, RequestResults } from '../../shared/contract/requests';
 import { bridge } from './bridgeRef';
 import { useHomesStore } from './homes';
@@ -19,7 +19,6 @@ export const caseWorkKeys = {
   templates: ['noteTemplates'] as const,
 };
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: BridgeError };
 
 async function run<N extends RequestName>(name: N, args: RequestArgs<N>, stale: readonly (readonly unknown[])[]): Promise<Outcome<RequestResults[N]>> {
   const result = await bridge().call(name, args);

@@ -1,6 +1,7 @@
+import type { Outcome } from './outcome';
+export type { Outcome } from './outcome';
 import { create } from 'zustand';
 import { useQuery } from '@tanstack/react-query';
-import type { BridgeError } from '../../shared/contract/envelope';
 import type { RequestArgs, RequestName, RequestResults } from '../../shared/contract/requests';
 import { bridge } from './bridgeRef';
 import { ask, asLoadable, caseChanged, customerFlagsChanged, queryClient } from './queries';
@@ -62,7 +63,6 @@ export const useBereavementPrompt = (caseId: string) =>
     useQuery({ queryKey: ['case', caseId, 'bereavementPrompt'], queryFn: () => ask('cases.bereavementPrompt', { caseId }) }),
   );
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: BridgeError };
 
 /**
  * One change to a customer or a case's link, through the core. Whatever shows the customer (their

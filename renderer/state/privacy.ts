@@ -1,5 +1,5 @@
+import type { Outcome } from './outcome';
 import { useQuery } from '@tanstack/react-query';
-import type { BridgeError } from '../../shared/contract/envelope';
 import type { PrivacyRequestResults } from '../../shared/contract/privacy';
 import type { EraseCustomerRequest, PrivacySettings } from '../../shared/schemas/erasure';
 import { bridge } from './bridgeRef';
@@ -9,7 +9,6 @@ const settingsKey = ['privacy', 'settings'] as const;
 const logKey = ['privacy', 'erasures'] as const;
 const previewKey = (customerId: string) => ['privacy', 'preview', customerId] as const;
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; error: BridgeError };
 
 /** The retention periods, wipe at sign-out and the erasure deadline every desktop follows. */
 export const usePrivacySettings = () => asLoadable(useQuery({ queryKey: settingsKey, queryFn: () => ask('privacy.settings', {}) }));
