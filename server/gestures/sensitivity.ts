@@ -25,8 +25,16 @@ export interface CaseSensitivity {
  * recorded it on the customer: a "Member has died" case never offers a new-baby box.
  */
 export async function caseSensitivity(q: Queryable, caseId: string): Promise<CaseSensitivity> {
-  const c = await q.get<{ id: string; line: Line; subject: string; customer_id: string | null; bereaved: number | boolean | null; label: string | null }>(
-    `SELECT c.id, c.line, c.subject, c.customer_id, cu.bereaved, w.label FROM cases c
+  const c = await q.get<{
+    id: string;
+    line: Line;
+    subject: string;
+    customer_id: string | null;
+    bereaved: number | boolean | null;
+    label: string | null;
+    means_death: number | boolean | null;
+  }>(
+    `SELECT c.id, c.line, c.subject, c.customer_id, cu.bereaved, w.label, w.means_death FROM cases c
      LEFT JOIN customers cu ON cu.id = c.customer_id LEFT JOIN wrapup_codes w ON w.id = c.wrapup_code WHERE c.id = ?`,
     [caseId],
   );
@@ -34,7 +42,8 @@ export async function caseSensitivity(q: Queryable, caseId: string): Promise<Cas
   const notes = await q.all<{ body: string }>('SELECT body FROM case_notes WHERE case_id = ? ORDER BY created_at DESC LIMIT 20', [c.id]);
   const text = [c.subject, c.label ?? '', ...notes.map((n) => n.body)].join('\n');
   const customerBereaved = Boolean(Number(c.bereaved ?? 0));
-  const deathOnCase = DEATH.test(text);
+  // A wrap-up code an admin marked as meaning a death says so whatever its label's words.
+  const deathOnCase = DEATH.test(text) || Boolean(Number(c.means_death ?? 0));
   return {
     caseId: c.id,
     line: c.line,

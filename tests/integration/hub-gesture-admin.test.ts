@@ -175,5 +175,20 @@ for (const backend of backends()) {
       expect(baby.status, JSON.stringify(baby.body)).toBe(422);
       expect(baby.body.error.message).toMatch(/bereave|suitable/i);
     });
+
+    it('a wrap-up code that an admin marked as meaning a death makes the case bereavement-only, whatever its words', async () => {
+      const codes = (await advisor.client.get('/api/wrapup-codes')).body.codes as { id: string; meansDeath: boolean; line: string; label: string }[];
+      const kept = codes.filter((c) => c.line === 'membership').map((c) => ({ id: c.id, label: c.label, meansDeath: c.meansDeath }));
+      const put = await admin.client.put('/api/wrapup-codes/membership', { codes: [...kept, { label: 'Account closed for a relative', meansDeath: true }] });
+      expect(put.status, JSON.stringify(put.body)).toBe(200);
+      const after = (await advisor.client.get('/api/wrapup-codes')).body.codes as { id: string; label: string }[];
+      const code = after.find((c) => c.label === 'Account closed for a relative')!;
+      const caseId = await openCase(advisor.client, pool.next(), 'membership', 'Closing the account');
+      expect((await advisor.client.get(`/api/cases/${caseId}/gesture-suggestions`)).body).toMatchObject({ deathOnCase: false });
+      expect((await advisor.client.patch(`/api/cases/${caseId}`, { wrapupCode: code.id })).status).toBe(200);
+      const res = await advisor.client.get(`/api/cases/${caseId}/gesture-suggestions`);
+      expect(res.body).toMatchObject({ sensitive: true, deathOnCase: true });
+      expect((res.body.suggestions as { tone: string }[]).every((s) => s.tone !== 'celebratory')).toBe(true);
+    });
   });
 }
