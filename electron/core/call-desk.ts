@@ -405,7 +405,10 @@ export class CallDesk {
       phase: c.phase,
       transferredTo: c.transferredTo,
     };
-    void this.deps.hub.post('/api/telephony/call-records', record).catch((err: unknown) => console.warn('[core] call record not sent:', (err as Error).message));
+    // Never in the way of the call's own handling: a record that cannot be sent is only logged.
+    void Promise.resolve()
+      .then(() => this.deps.hub.post('/api/telephony/call-records', record))
+      .catch((err: unknown) => console.warn('[core] call record not sent:', (err as Error).message));
   }
 
   private publish(): CallDeskView {

@@ -372,8 +372,13 @@ export class DesktopCore {
       }
     }
     void active.outbox.flush();
-    await active.notes.flush();
-    await active.desk.flushOffline();
+    try {
+      await active.notes.flush();
+      if (this.active === active) await active.desk.flushOffline();
+    } catch (err) {
+      // Signed out while sending (the store is closed): what is left goes at the next sign-in.
+      if (this.active === active) this.log.warn({ err }, 'work written offline could not be sent yet');
+    }
   }
 
   /** Reads the erasure feed and removes what it names from this store. */
