@@ -39,7 +39,9 @@ function LinkStatus({ view }: { view: PbxView }) {
     <dl className="pbx-status" data-state={phoneSystemState(s)} data-testid="pbx-status">
       <div>
         <dt>Status</dt>
-        <dd role="status">{pbxStatusText(s)}</dd>
+        <dd>
+          <span role="status">{pbxStatusText(s)}</span>
+        </dd>
       </div>
       {s.reason && !s.connected ? (
         <div>
