@@ -3,6 +3,8 @@ import { editDistance } from './postings';
 
 /** How many words sharing a misspelling's first two letters are checked by edit distance. */
 const SAME_START_SCAN = 3000;
+/** Misspellings shorter than this are corrected by sound alone. */
+const SAME_START_MIN_LENGTH = 6;
 
 /**
  * The index's surface words (as written in articles) and the term each folds to. Prefixes use a
@@ -73,7 +75,9 @@ export class Vocabulary {
     const max = word.length >= 8 ? 2 : 1;
     const found = this.phonetic!.search(word, { limit: 50, suggest: true }) as number[];
     const candidates = new Set(found.map((n) => this.byNumber[n]!));
-    for (const w of this.startingWith(word.slice(0, 2), SAME_START_SCAN)) if (Math.abs(w.length - word.length) <= max) candidates.add(w);
+    // Only long words: a short one is within an edit of too many others ("hire" of "hide", "here").
+    if (word.length >= SAME_START_MIN_LENGTH)
+      for (const w of this.startingWith(word.slice(0, 2), SAME_START_SCAN)) if (Math.abs(w.length - word.length) <= max) candidates.add(w);
     const scored: [string, number][] = [];
     for (const candidate of candidates) {
       const d = editDistance(word, candidate, max);

@@ -29,7 +29,7 @@ test('each role signs in to a home that shows hub data; a wrong password is refu
 
   await signIn(page, desktop.url, 'admin.mcr');
   await signedInAs(page, 'Tom Fletcher');
-  await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'People', exact: true })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'advisor1.gla' })).toBeVisible();
   await page.getByRole('tab', { name: 'Knowledge' }).click();
   await expect(page.getByRole('navigation', { name: 'Articles' }).getByText('Taking the first call after someone has died')).toBeVisible();
@@ -46,7 +46,7 @@ test('an advisor finds a seeded article and opens it from the keyboard', async (
   await expect(results(page).first()).toContainText('A parcel that never arrived');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
-  const article = page.getByRole('region', { name: 'Article' });
+  const article = page.getByRole('region', { name: 'Article', exact: true });
   await expect(article.getByRole('heading', { level: 2 })).toHaveText('A parcel that never arrived or shows delivered but is not there');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('searchbox', { name: 'Search knowledge' })).toBeVisible();

@@ -44,7 +44,7 @@ test('article text with markup is shown as text, never run as HTML, in results a
   await expect(first.locator('img, script, b')).toHaveCount(0);
   await expect(first.locator('mark').first()).toHaveText(/kettle|descaling/i);
   await first.click();
-  const article = page.getByRole('region', { name: 'Article' });
+  const article = page.getByRole('region', { name: 'Article', exact: true });
   await expect(article.getByRole('heading', { level: 2 })).toContainText('Kettle descaling');
   await expect(article.locator('script, img[onerror], a[href^="javascript"]')).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();

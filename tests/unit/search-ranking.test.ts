@@ -85,6 +85,11 @@ describe('words that mean something else', () => {
     expect(ids(index, 'wipe')[0]).toBe('wipes');
   });
 
+  it('does not take a short unknown word for its one-edit neighbours', () => {
+    const index = indexOf([article('hide', 'Hide a customer record', 'hide hid'), article('here', 'Here to help', 'here')]);
+    expect(ids(index, 'kilt hire')).toEqual([]);
+  });
+
   it('corrects a misspelling that drops a letter, which changes how the word sounds', () => {
     const index = indexOf([article('support', 'Spotting a vulnerable customer', 'vulnerable needs'), article('other', 'Customer calls', 'customer')]);
     expect(ids(index, 'vunerable customer')[0]).toBe('support');
