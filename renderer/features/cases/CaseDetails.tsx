@@ -41,7 +41,7 @@ function StatusHistory({ changes }: { changes: CaseStatusChangeView[] }) {
  * One case at any time: what it is about and its status, a note box (a call's tab has its own),
  * its notes from every site, follow-ups, gestures, and a gesture to offer.
  */
-export function CaseDetails({ caseId, noteBox = true }: { caseId: string; noteBox?: boolean }) {
+export function CaseDetails({ caseId, noteBox = true, statusForm = true }: { caseId: string; noteBox?: boolean; statusForm?: boolean }) {
   const caseView = useCaseView(caseId);
   const caseGestures = useCaseGestures(caseId);
   const { outbox } = useGoodwillLists();
@@ -67,7 +67,11 @@ export function CaseDetails({ caseId, noteBox = true }: { caseId: string; noteBo
             <NoteList notes={notes} />
             <CaseTasks c={c} />
             <h3 className="list-title">Status</h3>
-            <CaseStatusForm c={c} />
+            {statusForm ? (
+              <CaseStatusForm c={c} />
+            ) : (
+              <p className="muted case-status-elsewhere">The wrap-up above sets this case’s code and outcome; its status can be changed once it is sent.</p>
+            )}
             <StatusHistory changes={changes ?? []} />
             <h3 className="list-title">Gestures on this case</h3>
             <OutboxList entries={waiting} />

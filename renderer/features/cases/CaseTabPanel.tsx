@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import { useWaitingWrapUp, type CaseTab } from '../../state';
+import type { CallView } from '../../../shared/contract/calls';
 import { Badge } from '../../ui/Badge';
 import { CaseNote } from '../calls/CaseNote';
 import { WrapUpForm } from '../calls/WrapUpForm';
@@ -13,12 +14,17 @@ interface CaseTabPanelProps {
   current: boolean;
 }
 
-/** The work on one call: wrap-up while it is due, the note box, then the case itself. */
-function CallWork({ tab, current }: { tab: CaseTab; current: boolean }) {
+/** The tab's call as it now stands, and whether its wrap-up is due. */
+function useCallInTab(tab: CaseTab, current: boolean) {
   // A wrap-up left open when the next call came in is still this tab's to finish.
   const waiting = useWaitingWrapUp(current ? null : tab.callId);
-  const view = waiting ?? tab.call!;
-  const wrapping = (current || waiting !== null) && view.wrapUp !== null;
+  const view = waiting ?? tab.call;
+  const wrapping = view !== null && (current || waiting !== null) && view.wrapUp !== null;
+  return { view, wrapping };
+}
+
+/** The work on one call: wrap-up while it is due, the note box, then the case itself. */
+function CallWork({ view, wrapping }: { view: CallView; wrapping: boolean }) {
   if (!view.caseId) {
     return (
       <p className="muted case-tab-waiting">
@@ -44,6 +50,7 @@ function CallWork({ tab, current }: { tab: CaseTab; current: boolean }) {
 export function CaseTabPanel({ tab, shown, current }: CaseTabPanelProps) {
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
+  const { view, wrapping } = useCallInTab(tab, current);
 
   // A case opened by hand takes the keyboard there; a ringing call never steals it from the search box.
   useEffect(() => {
@@ -58,8 +65,9 @@ export function CaseTabPanel({ tab, shown, current }: CaseTabPanelProps) {
         </h2>
         {current ? <Badge tone="primary">Current call</Badge> : null}
       </header>
-      {tab.call ? <CallWork tab={tab} current={current} /> : null}
-      {tab.caseId ? <CaseDetails caseId={tab.caseId} noteBox={!tab.call} /> : null}
+      {view ? <CallWork view={view} wrapping={wrapping} /> : null}
+      {/* While the call's wrap-up is due, its form sets the code: the case's own status form waits. */}
+      {tab.caseId ? <CaseDetails caseId={tab.caseId} noteBox={!tab.call} statusForm={!wrapping} /> : null}
     </section>
   );
 }
