@@ -1,7 +1,7 @@
-import type { AgentStateView, CallDeskView, CallHistoryEntry, CallSource, CallView, CustomerCard } from '../../shared/contract/calls';
+import type { AgentStateView, CallDeskView, CallSource, CallView, CustomerCard } from '../../shared/contract/calls';
 import type { NoteOutcome } from '../../shared/contract/notes';
-import { toE164 } from '../../shared/phone';
-import { advance, isLive, outcomeOf, type CallState } from '../../shared/telephony/call-machine';
+import { advance, isLive } from '../../shared/telephony/call-machine';
+import { customerNumber, historyEntry, hubCallRecord } from './call-history';
 import type { CallSignal } from '../../shared/telephony/signals';
 import { webhookToSignal, type WebhookEvent } from '../../shared/telephony/webhook';
 import type { WebhookVerdict } from './cti-receiver';
@@ -370,44 +370,15 @@ export class CallDesk {
   }
 
   private remember(view: CallView, wrapupCode: string | null = null): void {
-    const c = view.call;
-    const entry: CallHistoryEntry = {
-      callId: c.callId,
-      caller: view.caller,
-      customerName: view.card?.customer.name ?? null,
-      direction: c.direction,
-      customerId: view.card?.customer.id ?? null,
-      line: view.line,
-      phase: c.phase,
-      outcome: outcomeOf(c),
-      at: c.offeredAt,
-      durationSeconds: c.connectedAt && c.endedAt ? Math.round((c.endedAt - c.connectedAt) / 1000) : null,
-      wrapupCode,
-      wrapupLabel: wrapupCode ? (this.reference?.codes.find((x) => x.id === wrapupCode)?.label ?? null) : null,
-      callBack: c.phase === 'missed' || c.phase === 'abandoned',
-    };
-    this.deps.store.saveCall(entry);
+    this.deps.store.saveCall(historyEntry(view, wrapupCode, this.reference?.codes ?? []));
   }
 
   /** A softphone's call is known to this desktop alone: the hub keeps its record too (the PBX gateway records its own). */
   private report(view: CallView): void {
     if (this.source === 'hub') return;
-    const c = view.call;
-    const record = {
-      callId: c.callId,
-      direction: c.direction,
-      customerNumber: view.caller,
-      queue: c.queue,
-      offeredAt: c.offeredAt,
-      connectedAt: c.connectedAt,
-      endedAt: c.endedAt ?? Date.now(),
-      outcome: outcomeOf(c),
-      phase: c.phase,
-      transferredTo: c.transferredTo,
-    };
     // Never in the way of the call's own handling: a record that cannot be sent is only logged.
     void Promise.resolve()
-      .then(() => this.deps.hub.post('/api/telephony/call-records', record))
+      .then(() => this.deps.hub.post('/api/telephony/call-records', hubCallRecord(view)))
       .catch((err: unknown) => console.warn('[core] call record not sent:', (err as Error).message));
   }
 
@@ -424,10 +395,4 @@ export class CallDesk {
   stop(): void {
     for (const timer of this.wrapTimers.values()) clearTimeout(timer);
   }
-}
-
-/** The customer's number: who called in, or whom the advisor called. */
-function customerNumber(call: CallState): string {
-  const number = call.direction === 'out' ? (call.to ?? '') : call.from;
-  return toE164(number) ?? number;
 }

@@ -9,22 +9,15 @@ import { hubReplies } from '../../shared/hub/replies';
 import type { SessionView } from '../../shared/schemas/accounts';
 import { signInReply } from '../../shared/schemas/two-factor';
 import type { WebhookEvent } from '../../shared/telephony/webhook';
-import { CallDesk } from './call-desk';
-import { DeskOutbox } from './desk-outbox';
-import { GestureOutbox } from './gesture-outbox';
+import { forgetErased, openSignedIn, type SignedIn } from './signed-in';
+import { routeHubEvent } from './live-events';
 import type { WebhookVerdict } from './cti-receiver';
 import { CoreError } from './errors';
 import { HubClient } from './hub-client';
-import { HubLive } from './hub-live';
-import { KnowledgeSync } from './knowledge-sync';
-import { ErasureSync } from './erasure-sync';
-import { NoteJournal } from './note-journal';
 import { consoleLog, type CoreLog } from './log';
 import { transient } from './outbox';
 import { fileVault, type SavedSession, type SessionVault } from './session-vault';
-import { loadRetention, RetentionKeeper, saveRetention } from './retention';
-import { privacySettings, type ErasureChange } from '../../shared/schemas/erasure';
-import { DesktopStore } from './store';
+import { loadRetention, RetentionKeeper } from './retention';
 import { DesktopSetup } from './setup';
 import { isDeskEvent, stateWhenAway } from './presence';
 import type { SetupStatus } from '../../shared/contract/setup';
@@ -51,29 +44,6 @@ export interface CoreOptions {
 
 const SEVEN_DAYS = 7 * 24 * 60 * 60 * 1000;
 
-const PUBLISHING_WHAT = {
-  'knowledge.review_requested': 'review_requested',
-  'knowledge.reviewed': 'reviewed',
-  'knowledge.flagged': 'flagged',
-  'knowledge.feedback_replied': 'feedback_replied',
-} as const;
-const GESTURE_WHAT = { 'gesture.requested': 'requested', 'gesture.resolved': 'resolved', 'gesture.decided': 'decided', 'gesture.fulfilment': 'fulfilment' } as const;
-const changedArticle = (push: KnowledgePush): string | null => (!push.change ? null : push.change.kind === 'upsert' ? push.change.article.id : push.change.id);
-
-/** What one signed-in person's desktop holds while they are signed in. */
-interface Active {
-  saved: SavedSession;
-  store: DesktopStore;
-  sync: KnowledgeSync;
-  live: HubLive;
-  desk: CallDesk;
-  outbox: GestureOutbox;
-  notes: NoteJournal;
-  erasures: ErasureSync;
-  /** The erasure feed has been read since the live link last opened: waiting notes may go. */
-  erasuresCurrent: boolean;
-}
-
 /**
  * One desktop's services for one signed-in person: the hub connection, the offline store and the
  * session. It never imports `electron`; both hosts run this same class.
@@ -84,7 +54,7 @@ export class DesktopCore {
   readonly log: CoreLog;
   private readonly vault: SessionVault;
   private readonly listeners = new Set<(frame: PushFrame) => void>();
-  private active: Active | null = null;
+  private active: SignedIn | null = null;
   private confirmed = false;
   private resyncTimer: NodeJS.Timeout | null = null;
   private status: ConnectionStatus = { state: 'offline', lastSyncedAt: null, progress: null };
@@ -197,7 +167,7 @@ export class DesktopCore {
     return this.status;
   }
 
-  requireSignedIn(): Active {
+  requireSignedIn(): SignedIn {
     if (!this.active) throw new CoreError('signed_out', 'Sign in first.');
     return this.active;
   }
@@ -280,45 +250,30 @@ export class DesktopCore {
 
   private activate(saved: SavedSession): void {
     this.hub.token = saved.token;
-    const store = DesktopStore.forUser(this.opts.dataDir, saved.user.id);
-    const lastSynced = store.getMeta('last_synced_at');
-    this.status = { state: 'offline', lastSyncedAt: lastSynced ? Number(lastSynced) : null, progress: null };
-    const sync = new KnowledgeSync(this.hub, store, {
-      onPage: (changes, cursor) =>
-        this.emit('knowledge.changed', {
-          upserts: changes.flatMap((c) => (c.kind === 'upsert' ? [c.article] : [])),
-          removed: changes.flatMap((c) => (c.kind === 'remove' ? [c.id] : [])),
-          cursor,
-        }),
-      onProgress: (progress) => this.setStatus({ progress }),
-    }, this.opts.syncPageSize);
-    const live = new HubLive(this.opts.hubUrl, saved.token, {
-      onOpen: () => void this.confirm(),
-      onEvent: (event) => this.onHubEvent(event),
+    this.active = openSignedIn(saved, {
+      hub: this.hub,
+      hubUrl: this.opts.hubUrl,
+      dataDir: this.opts.dataDir,
+      log: this.log,
+      emit: (push, data) => this.emit(push, data),
+      syncPageSize: this.opts.syncPageSize,
+      ctiUrl: this.opts.ctiUrl ?? null,
+      sources: allowedCallSources(this.setup.callSourcePolicy),
+      wrapUpSeconds: this.opts.wrapUpSeconds,
+      onSyncProgress: (progress) => this.setStatus({ progress }),
+      onLiveOpen: () => void this.confirm(),
+      onLiveEvent: (event) => this.onHubEvent(event),
       // A knowledge push that did not parse is repaired from the feed, which is parsed page by page.
-      onDropped: (name) => name === 'knowledge.changed' && void this.syncKnowledge().catch(() => undefined),
-      onClose: (code) => {
+      onLiveDropped: (name) => name === 'knowledge.changed' && void this.syncKnowledge().catch(() => undefined),
+      onLiveClose: (code) => {
         if (this.active) this.active.erasuresCurrent = false;
         if (this.status.state !== 'syncing') this.setStatus({ state: 'offline' });
         if (code === 4401) void this.confirm();
       },
-    }, this.log);
-    const notes = new NoteJournal(this.hub, store, (entries) => this.emit('notes.journal', entries));
-    const desk = new CallDesk({
-      hub: this.hub,
-      store,
-      notes,
-      outbox: new DeskOutbox(this.hub, store),
-      emitCall: (view) => this.emit('call.changed', view),
-      emitDesk: (view) => this.emit('calls.desk', view),
-      emitAgent: (view) => this.emit('agent.state', view),
-      ctiUrl: this.opts.ctiUrl ?? null,
-      sources: allowedCallSources(this.setup.callSourcePolicy),
-      wrapUpSeconds: this.opts.wrapUpSeconds,
+      onErased: (changes) => this.active && forgetErased(this.active, changes, (push, data) => this.emit(push, data)),
     });
-    const outbox = new GestureOutbox(this.hub, store, () => this.emit('gestures.changed', { what: 'outbox', requestId: null }));
-    const erasures = new ErasureSync(this.hub, store, (changes) => this.forgetErased(changes));
-    this.active = { saved, store, sync, live, desk, outbox, notes, erasures, erasuresCurrent: false };
+    const lastSynced = this.active.store.getMeta('last_synced_at');
+    this.status = { state: 'offline', lastSyncedAt: lastSynced ? Number(lastSynced) : null, progress: null };
     this.confirmed = false;
     if (this.resyncTimer) clearInterval(this.resyncTimer);
     let ticks = 0;
@@ -361,7 +316,7 @@ export class DesktopCore {
    * What was written offline goes now, once each: gesture requests, then notes, then wrap-ups and
    * the status. The erasure feed is read first, so nothing about a customer erased meanwhile is sent.
    */
-  private async sendWaiting(active: Active): Promise<void> {
+  private async sendWaiting(active: SignedIn): Promise<void> {
     if (!active.erasuresCurrent) {
       try {
         await this.syncErasures();
@@ -389,84 +344,25 @@ export class DesktopCore {
     return cursor;
   }
 
-  private forgetErased(changes: ErasureChange[]): void {
-    const active = this.active;
-    if (!active) return;
-    const customerIds = changes.map((c) => c.customerId);
-    const caseIds = changes.flatMap((c) => c.caseIds);
-    active.desk.forgetCustomers(new Set(customerIds), new Set(changes.flatMap((c) => c.callIds)));
-    this.emit('notes.journal', active.notes.entries());
-    this.emit('gestures.changed', { what: 'outbox', requestId: null });
-    this.emit('customers.erased', { customerIds, caseIds });
+  private loadPrivacySettings(): Promise<void> {
+    return this.retention.takeFromHub(this.hub);
   }
 
-  /** The organisation's retention rules, kept on this computer for the next start. */
-  private async loadPrivacySettings(): Promise<void> {
-    const reply = await this.hub.get<{ settings: unknown }>('/api/privacy/settings').catch(() => null);
-    const parsed = privacySettings.safeParse(reply?.settings);
-    if (!parsed.success) return;
-    saveRetention(this.opts.dataDir, parsed.data);
-    this.retention.runNow();
-  }
-
-  /** Live events arrive parsed (shared/hub/events.ts): each name brings the data it promises. */
   private onHubEvent(event: HubLiveEvent): void {
-    const desk = this.active?.desk;
-    switch (event.name) {
-      case 'knowledge.changed':
-        this.takeKnowledgePush(event.data);
-        // Advisors hear only a reply to them; the change itself already reached their cache.
-        if (this.active?.saved.user.role === 'org_admin') this.emit('publishing.changed', { what: 'published', articleId: changedArticle(event.data) });
-        return;
-      case 'knowledge.review_requested':
-      case 'knowledge.reviewed':
-      case 'knowledge.flagged':
-      case 'knowledge.feedback_replied':
-        this.emit('publishing.changed', { what: PUBLISHING_WHAT[event.name], articleId: event.data.articleId });
-        return;
-      case 'gesture.requested':
-      case 'gesture.resolved':
-      case 'gesture.decided':
-      case 'gesture.fulfilment':
-        this.emit('gestures.changed', { what: GESTURE_WHAT[event.name], requestId: event.data.requestId });
-        return;
-      case 'team.changed':
-        this.emit('queues.changed', { kind: 'advisor', advisor: event.data });
-        return;
-      case 'queues.changed':
-        this.emit('queues.changed', { kind: 'queues', ...event.data });
-        return;
-      case 'telephony.status':
-        this.emit('telephony.status', event.data);
-        return;
-      case 'call.signal':
-        desk?.accept(event.data, 'hub');
-        return;
-      case 'agent.state':
-        desk?.hubAgentState(event.data);
-        return;
-      case 'customer.erased':
-        void this.syncErasures().catch(() => undefined);
-        return;
-      case 'privacy.settings_changed':
-        void this.loadPrivacySettings();
-        return;
-      case 'customer.changed': {
-        const id = event.data.customerId;
-        // Open gesture lists and profiles for this customer ask again (a bereavement flagged at another site).
-        this.emit('customers.changed', { customerId: id });
-        if (desk?.current?.card?.customer.id !== id) return;
-        this.hub.get(`/api/customers/${encodeURIComponent(id)}`, hubReplies.customerCard).then(
-          (card) => desk.updateCard(card),
+    const active = this.active;
+    routeHubEvent(event, {
+      emit: (push, data) => this.emit(push, data),
+      role: active?.saved.user.role ?? null,
+      desk: active?.desk ?? null,
+      takeKnowledgePush: (push) => this.takeKnowledgePush(push),
+      syncErasures: () => void this.syncErasures().catch(() => undefined),
+      loadPrivacySettings: () => void this.loadPrivacySettings(),
+      refreshCaller: (customerId) =>
+        void this.hub.get(`/api/customers/${encodeURIComponent(customerId)}`, hubReplies.customerCard).then(
+          (card) => active?.desk.updateCard(card),
           (err: unknown) => this.log.warn({ err }, 'could not refresh the caller’s card'),
-        );
-        return;
-      }
-      case 'telephony.status':
-      case 'agent.pause_cut_short':
-      case 'catalogue.changed':
-        return; // parsed so a bad one is caught here; no screen of this desktop follows them yet
-    }
+        ),
+    });
   }
 
   /** The push carries the change: a desktop that is up to date applies it without reading the feed. */

@@ -2,6 +2,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { wipeIfStale } from './erasure-sync';
+import { privacySettings } from '../../shared/schemas/erasure';
+import type { HubClient } from './hub-client';
 import { DesktopStore } from './store';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -79,6 +81,15 @@ export class RetentionKeeper {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+  }
+
+  /** The organisation's retention rules, read from the hub and kept on this computer for the next start. */
+  async takeFromHub(hub: HubClient): Promise<void> {
+    const reply = await hub.get<{ settings: unknown }>('/api/privacy/settings').catch(() => null);
+    const parsed = privacySettings.safeParse(reply?.settings);
+    if (!parsed.success) return;
+    saveRetention(this.dataDir, parsed.data);
+    this.runNow();
   }
 
   runNow(now = Date.now()): Pruned {
