@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { erasureChangesPage, PHONE_DIGEST_HEX, type ErasureChange } from '../../shared/schemas/erasure';
+import { Coalesced } from './coalesce';
 import { CoreError } from './errors';
 import type { HubClient } from './hub-client';
 import type { CustomerMatch, DesktopStore, Forgotten } from './store';
@@ -46,8 +47,7 @@ export function wipeIfStale(store: DesktopStore, deadlineDays: number, now: numb
  * a crash does no harm). Concurrent triggers collapse into one run plus, if needed, one more.
  */
 export class ErasureSync {
-  private running: Promise<number> | null = null;
-  private again = false;
+  private readonly runs = new Coalesced(() => this.pullAll());
 
   constructor(
     private readonly hub: HubClient,
@@ -61,23 +61,7 @@ export class ErasureSync {
   }
 
   run(): Promise<number> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      try {
-        let cursor = 0;
-        do {
-          this.again = false;
-          cursor = await this.pullAll();
-        } while (this.again);
-        return cursor;
-      } finally {
-        this.running = null;
-      }
-    })();
-    return this.running;
+    return this.runs.run();
   }
 
   private async pullAll(): Promise<number> {

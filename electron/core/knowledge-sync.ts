@@ -1,4 +1,5 @@
 import { knowledgeChangesPage, type KnowledgeChange, type KnowledgePush } from '../../shared/schemas/knowledge';
+import { Coalesced } from './coalesce';
 import { CoreError } from './errors';
 import type { HubClient } from './hub-client';
 import type { DesktopStore } from './store';
@@ -19,8 +20,7 @@ export interface SyncListener {
  * Concurrent triggers collapse into one run plus, if needed, one more.
  */
 export class KnowledgeSync {
-  private running: Promise<number> | null = null;
-  private again = false;
+  private readonly runs = new Coalesced(() => this.pullAll(), () => this.listener.onProgress(null));
 
   constructor(
     private readonly hub: HubClient,
@@ -30,24 +30,7 @@ export class KnowledgeSync {
   ) {}
 
   run(): Promise<number> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      try {
-        let cursor = 0;
-        do {
-          this.again = false;
-          cursor = await this.pullAll();
-        } while (this.again);
-        return cursor;
-      } finally {
-        this.running = null;
-        this.listener.onProgress(null);
-      }
-    })();
-    return this.running;
+    return this.runs.run();
   }
 
   /**
@@ -56,7 +39,7 @@ export class KnowledgeSync {
    * that carries only the number).
    */
   takePush(push: KnowledgePush): boolean {
-    if (this.running) return false;
+    if (this.runs.busy) return false;
     const cursor = this.store.knowledgeCursor;
     if (push.seq <= cursor) return true;
     if (!push.change || push.seq !== cursor + 1 || push.change.seq !== push.seq) return false;

@@ -5,8 +5,8 @@ import type { ErasurePreview } from '../../../shared/schemas/erasure';
 import { eraseCustomer, queryClient, useErasurePreview } from '../../state';
 import { formatDate, formatPence } from '../../ui/format';
 import { Loaded } from '../../ui/Loaded';
-import { InlineError } from '../../ui/States';
-import { describedBy, Field } from './Field';
+import { SaveActions } from '../../ui/SaveActions';
+import { describedBy, Field } from '../../ui/Field';
 import { isoToUk, todayIso, ukToIso } from './ukDate';
 
 const CASES_SHOWN = 6;
@@ -89,16 +89,12 @@ function ConfirmForm({ preview, onCancel, onErased }: { preview: ErasurePreview;
           />
         </Field>
       </div>
-      {error ? <InlineError error={error} lead="Not erased" /> : null}
-      <div className="form-actions">
-        <button type="submit" className="button button-small button-danger" disabled={busy}>
-          {busy ? 'Erasing…' : 'Erase personal data'}
-        </button>
+      <SaveActions busy={busy} error={error} lead="Not erased" label="Erase personal data" busyLabel="Erasing…" danger>
         <button type="button" className="button button-quiet button-small" onClick={onCancel}>
           Cancel
         </button>
         <span className="muted">This cannot be undone.</span>
-      </div>
+      </SaveActions>
     </form>
   );
 }

@@ -3,8 +3,9 @@ import type { BridgeError } from '../../../shared/contract/envelope';
 import { notReadyReasonList } from '../../../shared/schemas/agent';
 import { saveNotReadyReasons, useNotReadyReasons, queryClient } from '../../state';
 import { Card } from '../../ui/Card';
+import { describedBy, Field } from '../../ui/Field';
 import { Loaded } from '../../ui/Loaded';
-import { InlineError } from '../../ui/States';
+import { SaveActions } from '../../ui/SaveActions';
 import '../../ui/controls.css';
 
 /** One reason a line: what advisors choose from when they go "not ready". */
@@ -41,34 +42,10 @@ function ReasonsForm({ saved }: { saved: string[] }) {
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-label="Not-ready reasons">
-      <div className="field">
-        <label className="field-label" htmlFor={`${id}-reasons`}>
-          Reasons, one a line, in the order advisors see them
-        </label>
-        <textarea
-          id={`${id}-reasons`}
-          className="input"
-          rows={7}
-          value={text}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? `${id}-problem` : undefined}
-          onChange={(e) => setText(e.target.value)}
-        />
-        {problem ? (
-          <span className="field-problem" id={`${id}-problem`}>
-            {problem}
-          </span>
-        ) : null}
-      </div>
-      {error ? <InlineError error={error} lead="Not saved" /> : null}
-      <div className="form-actions">
-        <button type="submit" className="button button-small" disabled={busy}>
-          {busy ? 'Saving…' : 'Save reasons'}
-        </button>
-        <span role="status" className="muted">
-          {done}
-        </span>
-      </div>
+      <Field id={`${id}-reasons`} label="Reasons, one a line, in the order advisors see them" problem={problem ?? undefined}>
+        <textarea {...describedBy(`${id}-reasons`, false, problem ?? undefined)} className="input" rows={7} value={text} onChange={(e) => setText(e.target.value)} />
+      </Field>
+      <SaveActions busy={busy} error={error} label="Save reasons" done={done} />
     </form>
   );
 }

@@ -9,7 +9,7 @@ import { DateTime } from '../../ui/DateTime';
 import { Loaded } from '../../ui/Loaded';
 import { InlineError } from '../../ui/States';
 import { phoneSystemState } from '../calls/PhoneSystemIndicator';
-import { describedBy, Field } from './Field';
+import { describedBy, Field } from '../../ui/Field';
 import { plainMessage } from './problems';
 import '../../ui/controls.css';
 import './pbx.css';

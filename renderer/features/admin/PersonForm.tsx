@@ -6,7 +6,7 @@ import { siteLabel } from '../../../shared/site-label';
 import { createPerson, updatePerson } from '../../state';
 import { roleLabel } from '../../ui/format';
 import { InlineError } from '../../ui/States';
-import { describedBy, Field } from './Field';
+import { describedBy, Field } from '../../ui/Field';
 import { problemsOf, rolesWithin, sitesWithin } from './people';
 
 interface Props {

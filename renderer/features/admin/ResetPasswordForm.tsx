@@ -2,8 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import type { BridgeError } from '../../../shared/contract/envelope';
 import type { UserView } from '../../../shared/schemas/accounts';
 import { resetPassword } from '../../state';
-import { InlineError } from '../../ui/States';
-import { describedBy, Field } from './Field';
+import { SaveActions } from '../../ui/SaveActions';
+import { describedBy, Field } from '../../ui/Field';
 import { problemsOf } from './people';
 
 /** A new password the admin passes on; it also unlocks the account and signs the person out everywhere. */
@@ -39,15 +39,11 @@ export function ResetPasswordForm({ person, onDone, onCancel }: { person: UserVi
           {...describedBy(`${id}-password`, true, problem)}
         />
       </Field>
-      {error ? <InlineError error={error} lead="Not reset" /> : null}
-      <div className="form-actions">
-        <button type="submit" className="button button-small" disabled={busy}>
-          {busy ? 'Resetting…' : 'Reset password'}
-        </button>
+      <SaveActions busy={busy} error={error} lead="Not reset" label="Reset password" busyLabel="Resetting…">
         <button type="button" className="button button-secondary button-small" onClick={onCancel}>
           Cancel
         </button>
-      </div>
+      </SaveActions>
     </form>
   );
 }

@@ -4,8 +4,8 @@ import { privacySettings, type PrivacySettings } from '../../../shared/schemas/e
 import { queryClient, savePrivacySettings, usePrivacySettings } from '../../state';
 import { Card } from '../../ui/Card';
 import { Loaded } from '../../ui/Loaded';
-import { InlineError } from '../../ui/States';
-import { describedBy, Field } from './Field';
+import { SaveActions } from '../../ui/SaveActions';
+import { describedBy, Field } from '../../ui/Field';
 
 type Days = Exclude<keyof PrivacySettings, 'wipeAtSignOut'>;
 const DAY_FIELDS: { key: Days; label: string; hint: string }[] = [
@@ -84,15 +84,7 @@ function RetentionForm({ saved }: { saved: PrivacySettings }) {
           Notes and requests not yet on the hub stay until they are sent.
         </span>
       </label>
-      {error ? <InlineError error={error} lead="Not saved" /> : null}
-      <div className="form-actions">
-        <button type="submit" className="button button-small" disabled={busy}>
-          {busy ? 'Saving…' : 'Save retention'}
-        </button>
-        <span role="status" className="muted">
-          {done}
-        </span>
-      </div>
+      <SaveActions busy={busy} error={error} label="Save retention" done={done} />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTelephonyDirectory } from '../../state';
 import { AGENT_STATE_LABELS } from './callText';
 import '../../ui/controls.css';
+import { FieldProblem } from '../../ui/Field';
 
 interface TransferFormProps {
   busy: boolean;
@@ -82,11 +83,7 @@ export function TransferForm({ busy, ownExtension, onTransfer, onClose }: Transf
             </>
           ) : null}
         </select>
-        {problem ? (
-          <span className="field-problem" id={`${id}-problem`}>
-            {problem}
-          </span>
-        ) : null}
+        <FieldProblem id={id} problem={problem} />
       </div>
       <div className="inline-form-actions">
         <button type="submit" className="button button-small" disabled={busy || !data}>

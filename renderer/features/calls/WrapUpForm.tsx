@@ -6,6 +6,7 @@ import { InlineError } from '../../ui/States';
 import { useNow } from '../../ui/useNow';
 import { ProtectedPauseOffer } from './ProtectedPauseOffer';
 import '../../ui/controls.css';
+import { FieldProblem } from '../../ui/Field';
 
 type WrapUp = NonNullable<CallView['wrapUp']>;
 
@@ -64,11 +65,7 @@ export function WrapUpForm({ view, wrapUp }: { view: CallView; wrapUp: WrapUp })
               </option>
             ))}
           </select>
-          {problem ? (
-            <span className="field-problem" id={`${id}-problem`}>
-              {problem}
-            </span>
-          ) : null}
+          <FieldProblem id={id} problem={problem} />
         </div>
         <div className="field">
           <label className="field-label" htmlFor={`${id}-note`}>

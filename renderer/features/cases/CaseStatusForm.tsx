@@ -4,7 +4,7 @@ import type { BridgeError } from '../../../shared/contract/envelope';
 import { mayActOnCase, type CaseStatus } from '../../../shared/roles';
 import type { CaseView } from '../../../shared/schemas/customers';
 import { caseWorkActions, dataOf, useSignedIn, useWrapupCodes } from '../../state';
-import { InlineError } from '../../ui/States';
+import { SaveActions } from '../../ui/SaveActions';
 import '../../ui/controls.css';
 
 /**
@@ -131,15 +131,7 @@ export function CaseStatusForm({ c }: { c: CaseView }) {
             ? 'Resolving or closing needs a wrap-up code.'
             : 'Resolving needs a wrap-up code; a supervisor of its site closes it.'}
       </p>
-      {error ? <InlineError error={error} lead="Not saved" /> : null}
-      <div className="form-actions">
-        <button type="submit" className="button button-small" disabled={busy || !changed} aria-describedby={`${id}-rules`}>
-          {busy ? 'Saving…' : 'Save case'}
-        </button>
-        <span role="status" className="muted">
-          {done}
-        </span>
-      </div>
+      <SaveActions busy={busy} error={error} label="Save case" done={done} disabled={!changed} describedBy={`${id}-rules`} />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import type { SiteView } from '../../../shared/schemas/accounts';
 import { GESTURE_KINDS, TONES, type CatalogueItem } from '../../../shared/schemas/catalogue';
 import type { FieldProblem } from '../../../shared/schemas/common';
 import { useCatalogueAction, useCatalogueStore } from '../../state';
-import { describedBy, Field } from '../admin/Field';
+import { describedBy, Field } from '../../ui/Field';
 import { problemsByField, withConflictOn } from './fieldProblems';
 import { FieldsEditor } from './FieldsEditor';
 import { draftFrom, itemFromDraft, newDraft, referenceFrom, type ItemDraft } from './itemDraft';

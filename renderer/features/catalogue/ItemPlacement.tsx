@@ -1,5 +1,5 @@
 import type { SiteView } from '../../../shared/schemas/accounts';
-import { describedBy, Field } from '../admin/Field';
+import { describedBy, Field } from '../../ui/Field';
 import { ChoiceList } from './ChoiceList';
 import type { ItemDraft } from './itemDraft';
 import { LINE_CHOICES, routeLabel } from './labels';

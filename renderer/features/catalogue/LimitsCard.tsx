@@ -6,7 +6,7 @@ import { Card } from '../../ui/Card';
 import { formatPence } from '../../ui/format';
 import { Loaded } from '../../ui/Loaded';
 import { useRetryWhenOnline } from '../home/useRetryWhenOnline';
-import { describedBy, Field } from '../admin/Field';
+import { describedBy, Field } from '../../ui/Field';
 import { problemsByField } from './fieldProblems';
 import { MoneyInput } from './MoneyInput';
 import { parsePounds, parseWhole, penceToPounds } from './pounds';

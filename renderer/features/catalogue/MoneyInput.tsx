@@ -1,4 +1,4 @@
-import { describedBy, Field } from '../admin/Field';
+import { describedBy, Field } from '../../ui/Field';
 
 interface Props {
   id: string;

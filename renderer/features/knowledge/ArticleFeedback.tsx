@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useArticleFeedback } from '../../state';
 import { InlineError } from '../../ui/States';
 import '../../ui/controls.css';
+import { FieldProblem } from '../../ui/Field';
 
 const THANKS = 'Thanks — sent to the knowledge team';
 
@@ -102,11 +103,7 @@ export function ArticleFeedback({ articleId }: { articleId: string }) {
               value={comment}
               onChange={(e) => setComment(e.target.value)}
             />
-            {problem ? (
-              <span className="field-problem" id={`${id}-problem`}>
-                {problem}
-              </span>
-            ) : null}
+            <FieldProblem id={id} problem={problem} />
           </div>
           <div className="feedback-actions">
             <button type="submit" className="button button-small" disabled={sending !== null}>

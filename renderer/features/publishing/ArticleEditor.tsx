@@ -4,7 +4,7 @@ import { usePublishingStore } from '../../state';
 import { Markdown } from '../../ui/Markdown';
 import { InlineError } from '../../ui/States';
 import { lineLabel, roleLabel } from '../../ui/format';
-import { describedBy, Field } from '../admin/Field';
+import { describedBy, Field } from '../../ui/Field';
 import { plainMessage } from '../admin/problems';
 import { draftOf, type DraftForm } from './draftForm';
 

@@ -1,5 +1,6 @@
 import { forwardRef } from 'react';
 import type { TwoFactorEnrolment } from '../../../shared/schemas/two-factor';
+import { describedBy, Field } from '../../ui/Field';
 import './two-factor.css';
 
 /** The key grouped in fours, as apps show it, so it is easy to type. */
@@ -56,13 +57,10 @@ interface CodeInputProps {
 /** Six digits from the app: a numeric keyboard on touch screens, and the browser may offer a one-time code. */
 export const CodeInput = forwardRef<HTMLInputElement, CodeInputProps>(function CodeInput({ id, label, value, onChange, problem, recovery = false }, ref) {
   return (
-    <div className="field">
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
+    <Field id={id} label={label} problem={problem ?? undefined}>
       <input
         ref={ref}
-        id={id}
+        {...describedBy(id, false, problem ?? undefined)}
         className={recovery ? 'input' : 'input two-factor-code-input'}
         inputMode={recovery ? 'text' : 'numeric'}
         autoComplete={recovery ? 'off' : 'one-time-code'}
@@ -70,15 +68,8 @@ export const CodeInput = forwardRef<HTMLInputElement, CodeInputProps>(function C
         spellCheck={false}
         maxLength={recovery ? 20 : 7}
         value={value}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={problem ? `${id}-problem` : undefined}
         onChange={(e) => onChange(e.target.value)}
       />
-      {problem ? (
-        <span className="field-problem" id={`${id}-problem`}>
-          {problem}
-        </span>
-      ) : null}
-    </div>
+    </Field>
   );
 });

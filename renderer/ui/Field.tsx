@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import '../../ui/controls.css';
+import './controls.css';
 
 interface FieldProps {
   id: string;
@@ -22,11 +22,7 @@ export function Field({ id, label, hint, problem, children }: FieldProps) {
         </span>
       ) : null}
       {children}
-      {problem ? (
-        <span className="field-problem" id={`${id}-problem`}>
-          {problem}
-        </span>
-      ) : null}
+      <FieldProblem id={id} problem={problem} />
     </div>
   );
 }
@@ -35,4 +31,13 @@ export function Field({ id, label, hint, problem, children }: FieldProps) {
 export function describedBy(id: string, hint: boolean, problem: string | undefined) {
   const ids = [hint ? `${id}-hint` : null, problem ? `${id}-problem` : null].filter(Boolean).join(' ');
   return { id, 'aria-invalid': problem ? true : undefined, 'aria-describedby': ids || undefined };
+}
+
+/** Why an input's value was refused, under it; `${id}-problem` is what the input's aria-describedby names. */
+export function FieldProblem({ id, problem }: { id: string; problem: string | null | undefined }) {
+  return problem ? (
+    <span className="field-problem" id={`${id}-problem`}>
+      {problem}
+    </span>
+  ) : null;
 }
