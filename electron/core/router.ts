@@ -1,6 +1,7 @@
 import { fail, ok, requestFrame, type ReplyFrame, type Result } from '../../shared/contract/envelope';
 import { requestArgs, type RequestName, type RequestResults } from '../../shared/contract/requests';
 import { maskFreeText } from '../../shared/redaction';
+import { relayedReplies } from '../../shared/hub/relayed';
 import { describeProblems } from '../../shared/schemas/common';
 import { CoreError } from './errors';
 
@@ -25,7 +26,14 @@ async function dispatch(handlers: Handlers, name: string, args: unknown): Promis
   if (!parsed.success) return fail('invalid_request', 'Some fields need attention.', describeProblems(parsed.error));
   try {
     const handler = handlers[name] as (a: unknown) => Promise<unknown>;
-    return ok(await handler(parsed.data));
+    const result = await handler(parsed.data);
+    const reply = relayedReplies[name];
+    if (!reply) return ok(result);
+    // A hub answer on its way to a screen: parsed here, so a malformed one is an error the screen shows.
+    const checked = reply.safeParse(result);
+    if (checked.success) return ok(checked.data);
+    console.error(`[core] the hub's answer to ${name} did not parse:`, describeProblems(checked.error).slice(0, 5));
+    return fail('hub_bad_reply', 'The hub sent an answer this desktop does not understand. Try again; if it persists, tell your administrator (the desktop may need updating).');
   } catch (err) {
     if (err instanceof CoreError) return fail(err.code, err.message, err.problems);
     console.error(`[core] ${name} failed:`, err);

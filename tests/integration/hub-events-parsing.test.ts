@@ -186,3 +186,43 @@ describe('hub replies the core acts on are parsed', () => {
     expect(await hub.get('/api/version', hubReplies.version)).toEqual({ hub: '9.9.9', minDesktop: '0.1.0' });
   });
 });
+
+describe('hub answers the core passes to the page are parsed on the way', () => {
+  it('a malformed answer reaches the page as hub_bad_reply, not as data a screen would break on; extra fields are dropped', async () => {
+    const now = Date.now();
+    const session = {
+      token: 't'.repeat(40),
+      expiresAt: now + 3_600_000,
+      user: { id: 'usr_1', username: 'advisor1.mcr', displayName: 'Ada Advisor', role: 'advisor', siteId: 'site_mcr', teamId: null, extension: '1001', disabled: false, lockedUntil: null, createdAt: now },
+      site: { id: 'site_mcr', name: 'Manchester', kind: 'in_house', partnerName: null, city: 'Manchester' },
+    };
+    const customer = {
+      id: 'cus_1', name: 'Olivia Young', phone: '+447700900001', phoneAlt: null, email: null, membershipNumber: null, postcode: 'M1 1AA',
+      flags: { bereaved: false, vulnerable: false, marketingSuppressed: false }, bereavementRef: null, vulnerabilityNote: null,
+    };
+    const answers: Record<string, unknown> = {
+      'POST /api/session': session,
+      'GET /api/tasks/due?scope=mine': { tasks: [{ id: 7, due: 'tomorrow' }], now: 'soon' },
+      'GET /api/customers?q=Olivia': { customers: [{ ...customer, shoeSize: 9 }], page: { next: null } },
+      'GET /api/erasures': { erasures: 'none' },
+    };
+    const server = createServer((req, res) => {
+      const answer = answers[`${req.method} ${req.url}`];
+      res.writeHead(answer === undefined ? 404 : 200, { 'content-type': 'application/json' }).end(JSON.stringify(answer ?? { error: { code: 'not_found', message: 'no' } }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    cleanup.push(() => new Promise((r) => server.close(r)));
+    const { log } = keptLog();
+    const core = new DesktopCore({ dataDir: mkdtempSync(join(tmpdir(), 'rapport-relayed-')), hubUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, log });
+    cleanup.push(() => core.stop());
+    const call = async (name: string, args: unknown = {}) => (await route(coreHandlers(core), { id: 1, name, args }))!.result;
+    expect(await call('session.signIn', { username: 'advisor1.mcr', password: 'whatever-it-is' })).toMatchObject({ ok: true, value: { signedIn: true } });
+
+    expect(await call('cases.due', { scope: 'mine' })).toMatchObject({ ok: false, error: { code: 'hub_bad_reply' } });
+    expect(await call('privacy.log')).toMatchObject({ ok: false, error: { code: 'hub_bad_reply' } });
+    const found = await call('customers.search', { q: 'Olivia' });
+    expect(found).toMatchObject({ ok: true, value: { customers: [{ id: 'cus_1', name: 'Olivia Young', flags: { surveysSuppressed: false } }] } });
+    expect(JSON.stringify(found)).not.toContain('shoeSize');
+    expect(JSON.stringify(found)).not.toContain('page');
+  });
+});
