@@ -3,6 +3,7 @@ import type { Db } from './db/types';
 import type { EventBus } from './events/bus';
 import type { SecretBox } from './secrets/secret-box';
 import type { GatewayOptions, TelephonyGateway } from './telephony/gateway';
+import type { PbxHolding } from './telephony/pbx-holding';
 
 export interface LockoutPolicy {
   /** Failures allowed before each further attempt is slowed. */
@@ -36,6 +37,8 @@ export interface HubContext {
   config: HubConfig;
   /** The PBX connection, when an admin has configured one. */
   telephony: TelephonyGateway | null;
+  /** Whether this instance holds the PBX connection, and how a configuration change reaches the one that does. */
+  pbx?: PbxHolding;
   /** Seals the hub's secrets at rest (the PBX secret, two-factor keys) with a key kept outside the database. */
   secrets: SecretBox;
 }

@@ -18,7 +18,7 @@ import { startKnowledgeScheduler } from './knowledge/scheduler';
 import { routeTable } from './routes';
 import { seedIfEmpty } from './seed/seed';
 import { endExpiredPauses } from './telephony/agent-states';
-import { connectPbx } from './telephony/pbx-config';
+import { holdPbxAlone, holdPbxByLock } from './telephony/pbx-holding';
 import { sealStoredPbxSecret } from './secrets/pbx-secret';
 import { checkSecretKey, loadSecretKey } from './secrets/secret-key';
 import type { SecretBox } from './secrets/secret-box';
@@ -58,11 +58,11 @@ export interface Hub {
   close(): Promise<void>;
 }
 
-export async function openStorage(opts: HubOptions): Promise<{ db: Db; events: EventBus }> {
+export async function openStorage(opts: HubOptions): Promise<{ db: Db; events: EventBus; pgSchema?: string }> {
   if (opts.databaseUrl) {
     const db = await openPostgres({ url: opts.databaseUrl, schema: opts.pgSchema });
     const events = await postgresBus({ url: opts.databaseUrl, pool: db.pool, channel: `rapport_${db.schema}` });
-    return { db, events };
+    return { db, events, pgSchema: db.schema };
   }
   const path = opts.sqlitePath ?? 'hub.sqlite';
   const log = opts.log ? (message: string, err: unknown) => opts.log!.error({ err }, message) : undefined;
@@ -88,7 +88,7 @@ async function openSecrets(db: Db, opts: HubOptions): Promise<SecretBox> {
 }
 
 export async function startHub(opts: HubOptions = {}): Promise<Hub> {
-  const { db, events } = await openStorage(opts);
+  const { db, events, pgSchema } = await openStorage(opts);
   await migrate(db);
   const config = { ...defaultConfig(newId('hub')), ...opts.config };
   if (opts.seed !== false) await seedIfEmpty(db, { passwordCost: config.passwordCost });
@@ -98,7 +98,8 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     throw err;
   });
   const context: HubContext = { db, events, config, telephony: null, secrets };
-  await connectPbx(context);
+  // One instance speaks to the PBX; on PostgreSQL the others relay what it publishes.
+  context.pbx = opts.databaseUrl && pgSchema ? await holdPbxByLock(context, { url: opts.databaseUrl, schema: pgSchema }) : await holdPbxAlone(context);
   const log = opts.log ?? hubLogger(undefined, process.env.RAPPORT_LOG_LEVEL ?? 'warn');
   const table = routeTable();
   let live: ReturnType<typeof attachLiveEvents> | null = null;
@@ -129,7 +130,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     async close() {
       clearInterval(sweeper);
       knowledgeSchedule.stop();
-      await context.telephony?.stop();
+      await context.pbx?.stop();
       live?.close();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));

@@ -91,6 +91,7 @@ export function attachLiveEvents(
       }
       return;
     }
+    if (event.name.startsWith('internal.')) return; // between hub instances only
     queue = queue.then(() => deliver(event)).catch((err) => console.error(`[hub] could not deliver ${event.name}:`, (err as Error).message));
   });
 

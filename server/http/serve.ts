@@ -64,7 +64,7 @@ export function httpHandler(hub: HubContext, table: RouteTable) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       const url = requestUrl(req.url);
-      if (url.pathname === '/health') return send(res, 200, { ok: true, instance: hub.config.instanceId });
+      if (url.pathname === '/health') return send(res, 200, { ok: true, instance: hub.config.instanceId, pbxHolder: hub.pbx?.holder ?? false });
       const match = table.match(req.method ?? 'GET', url.pathname);
       if (!('route' in match)) {
         throw match.pathExists

@@ -123,7 +123,8 @@ export const telephonyRoutes = [
         const { secret: _omit, ...logged } = body;
         await audit(q, actor, { action: 'pbx.configured', entity: 'pbx', entityId: 'main', detail: { ...logged, secretChanged: Boolean(_omit) } });
       });
-      await connectPbx(hub);
+      // The instance holding the PBX connection reconnects, whichever instance took the request.
+      await (hub.pbx ? hub.pbx.reconfigure() : connectPbx(hub));
       return { body: await pbxView(hub) };
     },
   }),

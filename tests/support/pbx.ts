@@ -10,7 +10,7 @@ export function capturedPbx(name: string, more: Partial<AmiTestServerOptions> = 
 }
 
 /** The admin points the hub at the test PBX, as through the admin's PBX page. */
-export async function configurePbx(hub: Hub, port: number, more: Record<string, unknown> = {}) {
+export async function configurePbx(hub: Pick<Hub, 'url'>, port: number, more: Record<string, unknown> = {}) {
   const admin = await signInAs(hub.url, 'admin.mcr');
   const r = await admin.client.put('/api/telephony/pbx', {
     host: '127.0.0.1',
