@@ -4,6 +4,7 @@ import type { ApprovalView, GestureRequestView } from '../../shared/schemas/gest
 import { actionRunner, withoutError } from './actionRunner';
 import { bridge } from './bridgeRef';
 import { fetchInto } from './fetchInto';
+import { useHomesStore } from './homes';
 import { idle, type Loadable } from './loadable';
 
 export type FulfilmentStep = 'ordered' | 'delivered' | 'donation_confirmed';
@@ -51,6 +52,9 @@ export const useApprovalsStore = create<ApprovalsStore>()((set, get) => {
   const reload = () => {
     void inbox.load();
     if (get().fulfilment.status !== 'idle') void fulfilment.load();
+    // The home's "Pending approvals" counts the same requests: it follows each decision, here or anywhere.
+    const homes = useHomesStore.getState();
+    if (homes.supervisor.status !== 'idle') void homes.loadSupervisor();
   };
 
   return {
@@ -81,7 +85,7 @@ export const useApprovalsStore = create<ApprovalsStore>()((set, get) => {
       if (reloadTimer) clearTimeout(reloadTimer);
       reloadTimer = setTimeout(() => {
         reloadTimer = null;
-        if (get().inbox.status !== 'idle') reload();
+        if (get().inbox.status !== 'idle' || useHomesStore.getState().supervisor.status !== 'idle') reload();
       }, 150);
     },
 

@@ -24,3 +24,6 @@ async function change(run: Promise<Result<unknown>>): Promise<PeopleOutcome> {
 export const createPerson = (user: RequestArgs<'people.create'>) => change(bridge().call('people.create', user));
 export const updatePerson = (args: RequestArgs<'people.update'>) => change(bridge().call('people.update', args));
 export const resetPassword = (args: RequestArgs<'people.resetPassword'>) => change(bridge().call('people.resetPassword', args));
+
+/** An admin's reset for someone who lost their phone: they set it up again at their next sign-in. */
+export const resetTwoFactor = (userId: string) => change(bridge().call('twoFactor.reset', { userId }));

@@ -32,6 +32,3 @@ export async function saveTwoFactorPolicy(requiredRoles: Role[]) {
   if (result.ok) queryClient.setQueryData(policyKey, result.value);
   return result;
 }
-
-/** An admin's reset for someone who lost their phone: they set it up again at their next sign-in. */
-export const resetTwoFactor = (userId: string) => bridge().call('twoFactor.reset', { userId });

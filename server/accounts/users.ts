@@ -18,13 +18,16 @@ export interface UserRow {
   created_at: number;
   /** Only when read with PEOPLE_COLUMNS. */
   last_sign_in_at?: number | string | null;
+  /** Only when read with PEOPLE_COLUMNS: 1 when their two-factor sign-in is on. */
+  two_factor_on?: number | string;
 }
 
 export const USER_COLUMNS =
   'id, username, display_name, role, site_id, team_id, extension, password_hash, disabled, failed_attempts, locked_until, created_at';
 
-/** The columns plus each person's last sign-in, from the audit log (read for the admin's list of people). */
-export const PEOPLE_COLUMNS = `${USER_COLUMNS}, (SELECT MAX(a.at) FROM audit_log a WHERE a.entity_id = users.id AND a.action = 'session.signed_in') AS last_sign_in_at`;
+/** The columns plus each person's last sign-in (from the audit log) and whether two-factor sign-in is on (read for the admin's list of people). */
+export const PEOPLE_COLUMNS = `${USER_COLUMNS}, (SELECT MAX(a.at) FROM audit_log a WHERE a.entity_id = users.id AND a.action = 'session.signed_in') AS last_sign_in_at,
+  (SELECT COUNT(*) FROM two_factor t WHERE t.user_id = users.id AND t.confirmed_at IS NOT NULL) AS two_factor_on`;
 
 /** The hash never leaves the hub. */
 export function toUserView(row: UserRow): UserView {
@@ -40,6 +43,7 @@ export function toUserView(row: UserRow): UserView {
     lockedUntil: row.locked_until && row.locked_until > Date.now() ? row.locked_until : null,
     createdAt: row.created_at,
     ...(row.last_sign_in_at !== undefined ? { lastSignInAt: row.last_sign_in_at === null ? null : Number(row.last_sign_in_at) } : {}),
+    ...(row.two_factor_on !== undefined ? { twoFactorOn: Number(row.two_factor_on) > 0 } : {}),
   };
 }
 

@@ -10,11 +10,14 @@ export const overviewRoutes = [
     method: 'GET',
     path: '/api/overview/team',
     access: LEAD_ROLES,
-    summary: 'A supervisor’s home: their team, today’s cases and what waits for approval',
+    summary: 'A supervisor’s home: the advisors and supervisors of their site, today’s cases and what waits for approval',
     async handle({ hub, actor }) {
-      const members = actor.teamId
-        ? await hub.db.all<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE team_id = ? ORDER BY display_name`, [actor.teamId])
-        : await hub.db.all<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE site_id = ? ORDER BY display_name`, [actor.siteId]);
+      // The whole floor the supervisor watches (the floor view's advisors, every team of the site): listing only the
+      // supervisor's own team left out advisors of the site's other teams whom the floor view showed.
+      const members = await hub.db.all<UserRow>(
+        `SELECT ${USER_COLUMNS} FROM users WHERE site_id = ? AND role IN ('advisor', 'supervisor') ORDER BY display_name`,
+        [actor.siteId],
+      );
       const startOfDay = new Date();
       startOfDay.setHours(0, 0, 0, 0);
       const openCases = await count(hub.db, "SELECT COUNT(*) AS n FROM cases WHERE site_id = ? AND status <> 'closed'", [actor.siteId]);
@@ -30,15 +33,17 @@ export const overviewRoutes = [
     method: 'GET',
     path: '/api/overview/admin',
     access: ADMIN_ROLES,
-    summary: 'An admin’s home: people and knowledge at a glance',
-    async handle({ hub }) {
+    summary: 'An admin’s home: people (their own site’s for a site admin) and knowledge at a glance',
+    async handle({ hub, actor }) {
+      const ownSite = actor.role === 'site_admin' ? ' AND site_id = ?' : '';
+      const siteArgs = actor.role === 'site_admin' ? [actor.siteId] : [];
       const byStatus = await hub.db.all<{ status: string; n: number }>(
         'SELECT status, COUNT(*) AS n FROM knowledge_articles GROUP BY status',
       );
       return {
         body: {
-          users: await count(hub.db, 'SELECT COUNT(*) AS n FROM users'),
-          disabledUsers: await count(hub.db, 'SELECT COUNT(*) AS n FROM users WHERE disabled = 1'),
+          users: await count(hub.db, `SELECT COUNT(*) AS n FROM users WHERE 1 = 1${ownSite}`, siteArgs),
+          disabledUsers: await count(hub.db, `SELECT COUNT(*) AS n FROM users WHERE disabled = 1${ownSite}`, siteArgs),
           sites: await count(hub.db, 'SELECT COUNT(*) AS n FROM sites'),
           // Drafts are versions being worked on (new articles and edits of live ones); they live apart from what desktops read.
           articles: {

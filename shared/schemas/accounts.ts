@@ -33,6 +33,8 @@ export const userView = z.object({
   createdAt: z.number(),
   /** Only in the admin's list of people (read from the audit log). */
   lastSignInAt: z.number().nullable().optional(),
+  /** Only in the admin's list of people: whether their two-factor sign-in is on. */
+  twoFactorOn: z.boolean().optional(),
 });
 export type UserView = z.infer<typeof userView>;
 

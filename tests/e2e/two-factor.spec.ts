@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signInAs } from '../support/client';
-import { codeFor } from '../support/two-factor';
+import { codeFor, enrolByApi, passwordStep } from '../support/two-factor';
 import { signIn, signedInAs } from './support/app';
+import { openAdminSection } from './support/catalogue';
 import { stackPerTest } from './support/stack';
 
 const stack = stackPerTest();
@@ -95,4 +96,32 @@ test('a supervisor whose role must use it sets up the app while signing in and k
   await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
   await page.getByRole('button', { name: 'I have kept my recovery codes' }).click();
   await signedInAs(page, 'Priya Shah');
+});
+
+test('a site admin sees who has two-factor sign-in on and resets it for someone at their site who lost their phone', async ({ page }) => {
+  test.setTimeout(120_000);
+  await enrolByApi(stack().hub.url, 'advisor2.lds');
+  const desktop = await stack().desktop('admin');
+  await signIn(page, desktop.url, 'admin.lds');
+  await signedInAs(page, 'Hannah Price');
+  await openAdminSection(page, 'People');
+  const people = page.getByRole('region', { name: 'People' });
+  await people.getByLabel('Show').selectOption('twoFactor');
+  const rows = people.getByRole('row').filter({ hasNot: page.getByRole('columnheader') });
+  await expect(rows).toHaveCount(1);
+  const person = rows.first();
+  const name = (await person.getByRole('cell').first().innerText()).split('\n')[0]!;
+  await expect(person).toContainText('Two-factor on');
+  await shots(page, 'two-factor-people');
+  await person.getByRole('button', { name: `Reset two-factor: ${name}` }).click();
+  const form = page.getByRole('form', { name: `Reset ${name}’s two-factor sign-in` });
+  await expect(form.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await form.getByRole('button', { name: 'Reset two-factor' }).click();
+  await expect(people.getByRole('status')).toHaveText(`${name}’s two-factor sign-in was reset: they set up their app again at their next sign-in.`);
+  await expect(people.getByText('Nobody matches')).toBeVisible();
+  await people.getByLabel('Show').selectOption('everyone');
+  await expect(people.getByRole('row').filter({ hasText: name })).toContainText('Two-factor off');
+  await expect(people.getByRole('row').filter({ hasText: name }).getByRole('button', { name: /Reset two-factor/ })).toHaveCount(0);
+  // The password alone signs them in again.
+  expect((await passwordStep(stack().hub.url, 'advisor2.lds')).status).toBe(201);
 });

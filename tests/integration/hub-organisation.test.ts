@@ -101,5 +101,24 @@ for (const backend of backends()) {
       expect(overview.status).toBe(200);
       expect(overview.body.members.length).toBeGreaterThanOrEqual(3);
     });
+
+    it('lists in a supervisor’s team every advisor their floor view shows, from every team of the site', async () => {
+      const sup = await signInAs(hub.url, 'supervisor.gla');
+      const members = ((await sup.client.get('/api/overview/team')).body.members as { id: string; siteId: string; teamId: string | null }[]);
+      const floor = (await sup.client.get('/api/telephony/queues')).body.advisors as { userId: string }[];
+      expect(floor.length).toBeGreaterThanOrEqual(3);
+      expect(floor.map((a) => a.userId).filter((id) => !members.some((m) => m.id === id))).toEqual([]);
+      expect(new Set(members.map((m) => m.teamId)).size).toBeGreaterThan(1);
+      expect(members.every((m) => m.siteId === 'site_gla')).toBe(true);
+    });
+
+    it('counts a site admin’s own site’s people on their overview, and everyone for a head of service', async () => {
+      const everyone = (await admin.client.get('/api/users')).body.users as { siteId: string }[];
+      expect((await admin.client.get('/api/overview/admin')).body.users).toBe(everyone.length);
+      const leeds = await signInAs(hub.url, 'admin.lds');
+      const own = everyone.filter((u) => u.siteId === leeds.user.siteId).length;
+      expect(own).toBeLessThan(everyone.length);
+      expect((await leeds.client.get('/api/overview/admin')).body.users).toBe(own);
+    });
   });
 }

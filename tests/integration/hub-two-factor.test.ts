@@ -3,22 +3,17 @@ import type { Hub } from '../../server/hub';
 import { backends } from '../support/backends';
 import { hubClient, signInAs } from '../support/client';
 import { hubPerSuite } from '../support/hub-per-suite';
-import { codeFor, passwordStep, secondStep } from '../support/two-factor';
+import { codeFor, enrolByApi, passwordStep, secondStep } from '../support/two-factor';
 
 const userId = async (hub: Hub, username: string) => (await hub.context.db.get<{ id: string }>('SELECT id FROM users WHERE username = ?', [username]))!.id;
 const audited = async (hub: Hub, action: string, entityId: string) =>
   (await hub.context.db.all('SELECT id FROM audit_log WHERE action = ? AND entity_id = ?', [action, entityId])).length;
 
-/** Turns two-factor sign-in on from Settings, as the person would: the key, then the first code. */
+/** Turns two-factor sign-in on from Settings, as the person would; the key is offered as an otpauth:// address. */
 async function enrol(hub: Hub, username: string) {
-  const me = await signInAs(hub.url, username);
-  const started = await me.client.post('/api/me/two-factor/enrolment');
-  expect(started.status).toBe(200);
-  const secret = started.body.secret as string;
-  expect(started.body.uri).toBe(`otpauth://totp/Rapport:${username}?secret=${secret}&issuer=Rapport&algorithm=SHA1&digits=6&period=30`);
-  const confirmed = await me.client.post('/api/me/two-factor/confirm', { code: codeFor(secret) });
-  expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
-  return { secret, recoveryCodes: confirmed.body.recoveryCodes as string[], me };
+  const enrolled = await enrolByApi(hub.url, username);
+  expect(enrolled.uri).toBe(`otpauth://totp/Rapport:${username}?secret=${enrolled.secret}&issuer=Rapport&algorithm=SHA1&digits=6&period=30`);
+  return enrolled;
 }
 
 for (const backend of backends()) {
@@ -137,8 +132,11 @@ for (const backend of backends()) {
       expect((await (await signInAs(hub().url, 'advisor1.lds')).client.del(`/api/users/${id}/two-factor`)).status).toBe(403);
       const headId = await userId(hub(), 'head.mcr');
       const leedsAdmin = await signInAs(hub().url, 'admin.lds');
+      const twoFactorOn = async () => ((await leedsAdmin.client.get('/api/users')).body.users as { id: string; twoFactorOn: boolean }[]).find((u) => u.id === id)?.twoFactorOn;
+      expect(await twoFactorOn()).toBe(true);
       expect((await leedsAdmin.client.del(`/api/users/${headId}/two-factor`)).status).toBe(403);
       expect((await leedsAdmin.client.del(`/api/users/${id}/two-factor`)).status).toBe(204);
+      expect(await twoFactorOn()).toBe(false);
       expect(await audited(hub(), 'two_factor.reset', id)).toBe(1);
       expect((await hubClient(hub().url, session.body.token).get('/api/session')).status).toBe(401);
       expect((await passwordStep(hub().url, 'advisor2.lds')).status).toBe(201);

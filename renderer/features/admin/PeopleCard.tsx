@@ -14,12 +14,13 @@ import { useNow } from '../../ui/useNow';
 import { isLocked, mayManage, placeOf } from './people';
 import { PersonForm } from './PersonForm';
 import { ResetPasswordForm } from './ResetPasswordForm';
+import { ResetTwoFactorForm } from './ResetTwoFactorForm';
 import './people.css';
 import '../catalogue/catalogue.css';
 import '../catalogue/limits.css';
 
-type Open = { kind: 'add' } | { kind: 'edit'; user: UserView } | { kind: 'reset'; user: UserView } | null;
-type Show = 'everyone' | 'locked' | 'disabled';
+type Open = { kind: 'add' } | { kind: 'edit'; user: UserView } | { kind: 'reset' | 'twoFactor'; user: UserView } | null;
+type Show = 'everyone' | 'locked' | 'disabled' | 'twoFactor';
 
 function Status({ user, now }: { user: UserView; now: number }) {
   if (user.disabled) return <Badge tone="danger">Disabled</Badge>;
@@ -35,6 +36,17 @@ function Status({ user, now }: { user: UserView; now: number }) {
   return <Badge tone="good">Active</Badge>;
 }
 
+function TwoFactor({ user }: { user: UserView }) {
+  return <span className="catalogue-sub nowrap">{user.twoFactorOn ? 'Two-factor on' : 'Two-factor off'}</span>;
+}
+
+const shows: Record<Show, (u: UserView, now: number) => boolean> = {
+  everyone: () => true,
+  locked: isLocked,
+  disabled: (u) => u.disabled,
+  twoFactor: (u) => Boolean(u.twoFactorOn),
+};
+
 function PeopleTable({ data, show, siteFilter, search, onOpen }: { data: PeopleList; show: Show; siteFilter: string; search: string; onOpen(o: Open): void }) {
   const session = useSignedIn()!;
   const now = useNow();
@@ -45,7 +57,7 @@ function PeopleTable({ data, show, siteFilter, search, onOpen }: { data: PeopleL
   const users = data.users.filter(
     (u) =>
       (!siteFilter || u.siteId === siteFilter) &&
-      (show === 'everyone' || (show === 'locked' ? isLocked(u, now) : u.disabled)) &&
+      shows[show](u, now) &&
       (!words || `${u.displayName} ${u.username}`.toLowerCase().includes(words)),
   );
   if (users.length === 0) return <EmptyState>{show === 'locked' ? 'Nobody is locked out' : 'Nobody matches'}</EmptyState>;
@@ -77,6 +89,7 @@ function PeopleTable({ data, show, siteFilter, search, onOpen }: { data: PeopleL
               <td className="nowrap">{user.lastSignInAt ? <DateTime ms={user.lastSignInAt} /> : <span className="muted">Never</span>}</td>
               <td>
                 <Status user={user} now={now} />
+                <TwoFactor user={user} />
               </td>
               <td className="people-actions">
                 {mayManage(actor, user) ? (
@@ -88,6 +101,11 @@ function PeopleTable({ data, show, siteFilter, search, onOpen }: { data: PeopleL
                       {/* The visible words start the name (WCAG 2.5.3), so "click Reset password" works by voice. */}
                       {isLocked(user, now) ? 'Reset and unlock' : 'Reset password'}
                     </button>
+                    {user.twoFactorOn ? (
+                      <button type="button" className="button button-secondary button-small" onClick={() => onOpen({ kind: 'twoFactor', user })} aria-label={`Reset two-factor: ${user.displayName}`}>
+                        Reset two-factor
+                      </button>
+                    ) : null}
                   </>
                 ) : null}
               </td>
@@ -153,6 +171,7 @@ export function PeopleCard() {
                 />
               ) : null}
               {open?.kind === 'reset' ? <ResetPasswordForm key={open.user.id} person={open.user} onDone={finish} onCancel={() => setOpen(null)} /> : null}
+              {open?.kind === 'twoFactor' ? <ResetTwoFactorForm key={open.user.id} person={open.user} onDone={finish} onCancel={() => setOpen(null)} /> : null}
               <div className="people-filters">
                 <label className="field-label" htmlFor="people-search">
                   Find
@@ -180,6 +199,7 @@ export function PeopleCard() {
                   <option value="everyone">Everyone</option>
                   <option value="locked">Locked out ({locked})</option>
                   <option value="disabled">Disabled</option>
+                  <option value="twoFactor">Two-factor on</option>
                 </select>
               </div>
               <PeopleTable data={data} show={show} siteFilter={siteFilter} search={search} onOpen={(o) => { setDone(''); setOpen(o); }} />
