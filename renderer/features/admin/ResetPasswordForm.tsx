@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { BridgeError } from '../../../shared/contract/envelope';
 import type { UserView } from '../../../shared/schemas/accounts';
 import { resetPassword } from '../../state';
 import { SaveActions } from '../../ui/SaveActions';
+import { useSaving } from '../../ui/useSaving';
 import { describedBy, Field } from '../../ui/Field';
 import { problemsOf } from './people';
 
@@ -11,19 +11,19 @@ export function ResetPasswordForm({ person, onDone, onCancel }: { person: UserVi
   const id = useId();
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
-  const [error, setError] = useState<BridgeError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, save } = useSaving();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    const result = await resetPassword({ userId: person.id, password });
-    setBusy(false);
-    if (result.ok) return onDone(`${person.displayName}’s password was reset${person.lockedUntil ? ' and the account unlocked' : ''}.`);
-    const p = problemsOf(result.error.problems).password;
-    setProblem(p);
-    if (!p) setError(result.error);
+    const result = await save(
+      () => resetPassword({ userId: person.id, password }),
+      (failed) => {
+        const p = problemsOf(failed.problems).password;
+        setProblem(p);
+        return !p;
+      },
+    );
+    if (result.ok) onDone(`${person.displayName}’s password was reset${person.lockedUntil ? ' and the account unlocked' : ''}.`);
   };
 
   return (

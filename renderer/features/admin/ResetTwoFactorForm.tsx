@@ -1,22 +1,17 @@
-import { useState, type FormEvent } from 'react';
-import type { BridgeError } from '../../../shared/contract/envelope';
+import type { FormEvent } from 'react';
 import type { UserView } from '../../../shared/schemas/accounts';
 import { resetTwoFactor } from '../../state';
 import { SaveActions } from '../../ui/SaveActions';
+import { useSaving } from '../../ui/useSaving';
 
 /** A lost phone: the admin takes the person's app and recovery codes away; they set it up again at their next sign-in. */
 export function ResetTwoFactorForm({ person, onDone, onCancel }: { person: UserView; onDone(message: string): void; onCancel(): void }) {
-  const [error, setError] = useState<BridgeError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, save } = useSaving();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    const result = await resetTwoFactor(person.id);
-    setBusy(false);
-    if (result.ok) return onDone(`${person.displayName}’s two-factor sign-in was reset: they set up their app again at their next sign-in.`);
-    setError(result.error);
+    const result = await save(() => resetTwoFactor(person.id));
+    if (result.ok) onDone(`${person.displayName}’s two-factor sign-in was reset: they set up their app again at their next sign-in.`);
   };
 
   return (
