@@ -66,7 +66,8 @@ export interface KnowledgeSearchFigures {
   keystrokeCount: number;
   generateMs: number;
   rapport: EngineFigures;
-  miniSearch: EngineFigures;
+  /** Null when BENCH_MINISEARCH=off (the tail at 100,000 and 200,000 articles is Rapport's alone). */
+  miniSearch: EngineFigures | null;
   /** Rapport on exactly the searches MiniSearch was timed on: the speed-up targets use these. */
   rapportOnSample: { questions: Summary; keystrokes: Summary };
   sample: Sample;
@@ -261,44 +262,58 @@ const KINDS = [
   ['keystrokes', 'keystrokes'],
 ] as const;
 
-function targets(r: Latency, same: Latency, m: Latency): Target[] {
-  return KINDS.flatMap(([kind, key]) => {
-    const ratio = m[key].p95 / same[key].p95;
-    return [
-      {
-        name: `Rapport p99, ${kind}`,
-        measured: formatMs(r[key].p99),
-        target: `≤ ${P99_TARGET_MS} ms`,
-        passed: r[key].p99 <= P99_TARGET_MS,
-      },
-      {
-        name: `Rapport p95 vs MiniSearch p95, ${kind}`,
-        measured: `${formatRatio(ratio)} faster`,
-        target: `≥ ${SPEED_UP_TARGET}× faster`,
-        passed: ratio >= SPEED_UP_TARGET,
-      },
-    ];
-  });
+/** The issue's targets for the app's call: p99 ≤ 5 ms up to 100,000 articles, ≤ 10 ms at 200,000, where the index stays ≤ 250 MiB. */
+const p99TargetFor = (articles: number) => (articles > 100_000 ? 2 * P99_TARGET_MS : P99_TARGET_MS);
+const INDEX_TARGET_BYTES = 250 * 1024 * 1024;
+
+function targets(articles: number, r: Measured, same: Latency, m: Latency | null): Target[] {
+  const p99 = p99TargetFor(articles);
+  const latency = KINDS.flatMap(([kind, key]) => [
+    {
+      name: `Rapport p99, ${kind}`,
+      measured: formatMs(r[key].p99),
+      target: `≤ ${p99} ms`,
+      passed: r[key].p99 <= p99,
+    },
+    ...(m
+      ? [
+          {
+            name: `Rapport p95 vs MiniSearch p95, ${kind}`,
+            measured: `${formatRatio(m[key].p95 / same[key].p95)} faster`,
+            target: `≥ ${SPEED_UP_TARGET}× faster`,
+            passed: m[key].p95 / same[key].p95 >= SPEED_UP_TARGET,
+          },
+        ]
+      : []),
+  ]);
+  if (articles < 200_000) return latency;
+  return [
+    ...latency,
+    { name: 'Memory the index added', measured: formatBytes(r.indexMemory), target: `≤ ${formatBytes(INDEX_TARGET_BYTES)}`, passed: r.indexMemory <= INDEX_TARGET_BYTES },
+  ];
 }
 
 function report(f: KnowledgeSearchFigures): void {
-  const { rapport: r, miniSearch: m, rapportOnSample: same, sample } = f;
-  const row = (label: string, a: number, b: number, fmt: (n: number) => string) => [label, fmt(a), fmt(b), formatRatio(b / a)];
+  const { rapport: r, rapportOnSample: same, sample } = f;
+  // Without MiniSearch (BENCH_MINISEARCH=off) its columns say so.
+  const m = f.miniSearch;
+  const row = (label: string, a: number, b: ((e: EngineFigures) => number), fmt: (n: number) => string) =>
+    m ? [label, fmt(a), fmt(b(m)), formatRatio(b(m) / a)] : [label, fmt(a), 'not run', '—'];
   console.log(
     `\nKnowledge search: ${formatCount(f.articles)} articles (about ${f.averageWords} words each, generated in ` +
       `${formatMs(f.generateMs)}), ${f.questionCount} whole questions, ${f.keywordCount} keyword queries typed as ` +
       `${formatCount(f.keystrokeCount)} keystroke searches\n`,
   );
   const rows = [
-    row('Build (add every article)', r.buildMs, m.buildMs, formatMs),
-    row('Heap used after build', r.heapAfterBuild.total, m.heapAfterBuild.total, formatBytes),
-    row('Memory the index added', r.indexMemory, m.indexMemory, formatBytes),
-    row('Persisted size', r.persistedBytes, m.persistedBytes, formatBytes),
-    row('Save (export and serialise)', r.saveMs, m.saveMs, formatMs),
-    row('Cold start (deserialise and import)', r.loadMs, m.loadMs, formatMs),
-    row('Memory after cold start', r.memoryAfterLoad, m.memoryAfterLoad, formatBytes),
-    row('First keystroke search after load', r.firstKeystrokeAfterLoadMs, m.firstKeystrokeAfterLoadMs, formatMs),
-    row('First whole question after load', r.firstQuestionAfterLoadMs, m.firstQuestionAfterLoadMs, formatMs),
+    row('Build (add every article)', r.buildMs, (e) => e.buildMs, formatMs),
+    row('Heap used after build', r.heapAfterBuild.total, (e) => e.heapAfterBuild.total, formatBytes),
+    row('Memory the index added', r.indexMemory, (e) => e.indexMemory, formatBytes),
+    row('Persisted size', r.persistedBytes, (e) => e.persistedBytes, formatBytes),
+    row('Save (export and serialise)', r.saveMs, (e) => e.saveMs, formatMs),
+    row('Cold start (deserialise and import)', r.loadMs, (e) => e.loadMs, formatMs),
+    row('Memory after cold start', r.memoryAfterLoad, (e) => e.memoryAfterLoad, formatBytes),
+    row('First keystroke search after load', r.firstKeystrokeAfterLoadMs, (e) => e.firstKeystrokeAfterLoadMs, formatMs),
+    row('First whole question after load', r.firstQuestionAfterLoadMs, (e) => e.firstQuestionAfterLoadMs, formatMs),
   ];
   console.log(formatTable(['', 'Rapport', 'MiniSearch', 'MiniSearch ÷ Rapport'], rows));
   const latency = KINDS.flatMap(([kind, key]) =>
@@ -307,8 +322,8 @@ function report(f: KnowledgeSearchFigures): void {
       formatMs(r[key][p]),
       formatMs(r.secondPass?.[key][p] ?? Number.NaN),
       formatMs(same[key][p]),
-      formatMs(m[key][p]),
-      formatRatio(m[key][p] / same[key][p]),
+      m ? formatMs(m[key][p]) : 'not run',
+      m ? formatRatio(m[key][p] / same[key][p]) : '—',
     ]),
   );
   console.log(`\nQuery latency (top ${LIMIT} results, timed after ${WARM_UP} warm-up queries)\n`);
@@ -316,7 +331,9 @@ function report(f: KnowledgeSearchFigures): void {
   console.log(formatTable(header, latency));
   const strides = sample.questionStride === 1 && sample.keywordStride === 1;
   console.log(
-    (strides
+    (!m
+      ? '\nMiniSearch was not run (BENCH_MINISEARCH=off): these figures are Rapport\'s alone. '
+      : strides
       ? '\nMiniSearch was timed on every search, so the sample is all of them. '
       : `\nSample: to finish within 10 minutes, MiniSearch was timed on every ${ordinal(sample.questionStride)} question ` +
         `and the keystrokes of every ${ordinal(sample.keywordStride)} keyword query (${sample.questions.length} questions, ` +
@@ -385,8 +402,9 @@ export async function benchKnowledgeSearch(opts: { articles?: number } = {}): Pr
     keystrokeOf: pickOut(queries.keystrokeOf, sample.keystrokes),
   };
   collectGarbage();
-  const miniSearch = measureEngine(miniSearchEngine, { articles, queries: sampled, warmUp }, false);
-  const t = targets(rapport, rapportOnSample, miniSearch);
+  const withMiniSearch = process.env['BENCH_MINISEARCH'] !== 'off';
+  const miniSearch = withMiniSearch ? measureEngine(miniSearchEngine, { articles, queries: sampled, warmUp }, false) : null;
+  const t = targets(count, rapport, rapportOnSample, miniSearch);
   const figures: KnowledgeSearchFigures = {
     articles: count,
     averageWords: Math.round(words / count),
@@ -395,7 +413,7 @@ export async function benchKnowledgeSearch(opts: { articles?: number } = {}): Pr
     keystrokeCount: queries.keystrokes.length,
     generateMs,
     rapport: withoutSamples(rapport),
-    miniSearch: withoutSamples(miniSearch),
+    miniSearch: miniSearch && withoutSamples(miniSearch),
     rapportOnSample,
     sample,
     targets: t,
