@@ -39,6 +39,7 @@ export * from './goodwill';
 export * from './homes';
 export * from './knowledge';
 export * from './notes';
+export * from './noteInsert';
 export * from './people';
 export * from './publishing';
 export * from './queries';

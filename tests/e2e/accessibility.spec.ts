@@ -6,8 +6,11 @@ import { stackPerTest } from './support/stack';
 
 const stack = stackPerTest();
 const SHOTS = process.env.RAPPORT_SHOTS;
-/** axe at the small end of contact-centre screens, where regions scroll most. */
-const SIZES = [{ width: 1280, height: 720 }];
+/** axe at the small end of contact-centre screens, where regions scroll most, and at a common large one. */
+const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+];
 
 /** axe on the state, and a screenshot of it when RAPPORT_SHOTS names a folder (to look at, never committed). */
 async function check(page: Page, state: string): Promise<void> {

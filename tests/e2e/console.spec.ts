@@ -40,3 +40,45 @@ for (const size of [
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/search-${size.width}.png` });
   });
 }
+
+test('an article’s Copy to note and Link to case go into the call’s note box; with no case on screen the advisor is told so', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const desktop = await stack().desktop('advisor');
+  await signIn(page, desktop.url, 'advisor1.mcr');
+  await signedInAs(page, 'Amira Hussain');
+  const search = page.getByRole('searchbox', { name: 'Search knowledge' });
+  const openFirst = async (query: string) => {
+    await search.fill(query);
+    await expect(page.getByRole('heading', { name: 'Best matches' })).toBeVisible();
+    await knowledgeResults(page).first().click();
+    await expect(page.getByRole('button', { name: /Back to results/ })).toBeVisible();
+  };
+  await openFirst('refund for a damaged parcel');
+  const article = page.getByRole('region', { name: 'Article', exact: true });
+  await article.getByRole('button', { name: 'Link to case' }).click();
+  await expect(article.getByRole('status').filter({ hasText: 'no note box on screen' })).toBeVisible();
+
+  await answeredCall(page, stack().ctiUrl('advisor'), 'to-note-1', '07700900123');
+  const note = currentTab(page).getByRole('textbox', { name: 'Case note' });
+  await expect(note).toBeVisible();
+  await note.fill('Customer asked about a refund.');
+  await openFirst('refund for a damaged parcel');
+  const title = (await article.getByRole('heading', { level: 2 }).textContent())!.trim();
+  // The advisor selects a sentence of the article, then copies it.
+  const quoted = await article.locator('.article-body p').first().evaluate((p) => {
+    const range = document.createRange();
+    range.selectNodeContents(p);
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+    return p.textContent!.replace(/\s+/g, ' ').trim();
+  });
+  await article.getByRole('button', { name: 'Copy to note' }).click();
+  await expect(article.getByRole('status')).toHaveText('Quoted in the note.');
+  await expect(note).toHaveValue(new RegExp(`^Customer asked about a refund\\. “${quoted.slice(0, 30).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  await article.getByRole('button', { name: 'Link to case' }).click();
+  await expect(article.getByRole('status')).toHaveText('Linked in the note.');
+  const value = await note.inputValue();
+  expect(value.split('](kb:').length - 1).toBe(2);
+  expect(value).toContain(`[${title.replace(/[[\]()]/g, '')}](kb:`);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/article-to-note-1280.png` });
+});

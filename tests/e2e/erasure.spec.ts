@@ -61,8 +61,7 @@ test('an erased customer is gone from the hub, a second desktop’s store and se
   await wrapUp.getByRole('button', { name: 'Finish wrap-up' }).click();
   await expect(wrapUp).toBeHidden();
   await advisor.getByRole('button', { name: 'Home' }).click();
-  // The card, not the scroll box inside it that carries the same name.
-  const recentCalls = advisor.getByRole('region', { name: 'Recent calls' }).first();
+  const recentCalls = advisor.getByRole('region', { name: 'Recent calls', exact: true });
   await expect(recentCalls).toContainText(customer.name);
   expect(storeBytes(stack().dataDir('advisor'))).toContain(customer.name);
 

@@ -26,7 +26,7 @@ export function SpendBars({ title, dimension, rows }: SpendBarsProps) {
       <h3 id={id} className="spend-chart-title">
         {title}
       </h3>
-      <ScrollBox label={title}>
+      <ScrollBox label={`${title}: the figures`}>
         <table className="table table-compact spend-table" aria-labelledby={id}>
           <colgroup>
             <col className="spend-label-col" />

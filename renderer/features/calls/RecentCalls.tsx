@@ -72,7 +72,7 @@ export function RecentCalls() {
           return (
             <>
               {callBack.length > 0 ? <CallBackList entries={callBack} now={now} /> : null}
-              <ScrollBox label="Recent calls">
+              <ScrollBox label="Recent calls table">
                 <table className="table table-compact calls-table">
                   <caption className="visually-hidden">Recent calls, newest first</caption>
                   <thead>

@@ -1,13 +1,13 @@
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { BridgeError } from '../../../shared/contract/envelope';
 import type { NoteOutcome } from '../../../shared/contract/notes';
 import type { Line } from '../../../shared/roles';
-import { useNoteJournal } from '../../state';
+import { offerNoteBox, useNoteJournal } from '../../state';
 import { InlineError } from '../../ui/States';
 import { PendingNotes } from '../calls/PendingNotes';
 import { useNoteDraft } from '../calls/useNoteDraft';
 import type { TemplateValues } from './noteText';
-import { NoteTools } from './NoteTools';
+import { NoteTools, putInNote } from './NoteTools';
 import '../../ui/controls.css';
 import '../calls/calls.css';
 
@@ -45,6 +45,17 @@ export function NoteComposer({ draftKey, caseId, caseReference, line, values, se
   const pending = useNoteJournal().filter((e) => e.caseId === caseId);
   const box = useRef<HTMLTextAreaElement>(null);
   const id = useId();
+  // The article pane's "Copy to note" and "Link to case" reach the box that is on screen.
+  const latest = useRef({ body, setBody });
+  latest.current = { body, setBody };
+  useEffect(
+    () =>
+      offerNoteBox({
+        shown: () => box.current !== null && box.current.offsetParent !== null,
+        take: (text) => putInNote(box.current, latest.current.body, latest.current.setBody, text, false),
+      }),
+    [],
+  );
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -12,6 +12,23 @@ interface NoteToolsProps {
 }
 
 /**
+ * Text put into a note box at its caret (on a line of its own when the box has text), then the
+ * caret after it, or on the first blank of a template to type over.
+ */
+export function putInNote(el: HTMLTextAreaElement | null, body: string, setBody: (body: string) => void, insert: string, selectBlank: boolean): void {
+  const at = el ? el.selectionStart : body.length;
+  const next = insertAt(body, at, insert);
+  setBody(next.text);
+  requestAnimationFrame(() => {
+    if (!el) return;
+    el.focus();
+    const blank = selectBlank ? firstPlaceholder(next.text, next.caret - insert.length) : null;
+    if (blank && blank.end <= next.caret) el.setSelectionRange(blank.start, blank.end);
+    else el.setSelectionRange(next.caret, next.caret);
+  });
+}
+
+/**
  * Beside a note box: the line's templates (known values filled, the first blank selected to type
  * over) and a link to the article open on the right, written into the note as plain text.
  */
@@ -21,19 +38,7 @@ export function NoteTools({ box, body, setBody, line, values }: NoteToolsProps) 
   const { id: articleId, article } = useOpenArticle();
   const title = article.status === 'ready' ? article.data.title : null;
 
-  const put = (insert: string, selectBlank: boolean) => {
-    const el = box.current;
-    const at = el ? el.selectionStart : body.length;
-    const next = insertAt(body, at, insert);
-    setBody(next.text);
-    requestAnimationFrame(() => {
-      if (!el) return;
-      el.focus();
-      const blank = selectBlank ? firstPlaceholder(next.text, next.caret - insert.length) : null;
-      if (blank && blank.end <= next.caret) el.setSelectionRange(blank.start, blank.end);
-      else el.setSelectionRange(next.caret, next.caret);
-    });
-  };
+  const put = (insert: string, selectBlank: boolean) => putInNote(box.current, body, setBody, insert, selectBlank);
 
   return (
     <div className="note-tools">

@@ -7,6 +7,7 @@ import { Loaded } from '../../ui/Loaded';
 import { Markdown } from '../../ui/Markdown';
 import { useNow } from '../../ui/useNow';
 import { ArticleFeedback } from './ArticleFeedback';
+import { ArticleToNote } from './ArticleToNote';
 import '../../ui/controls.css';
 
 interface ArticleViewProps {
@@ -52,6 +53,7 @@ export function ArticleView({ article, onBack, onRetry }: ArticleViewProps) {
 /** Title first, then where it applies and how fresh it is, then the body. */
 function ArticleContent({ article }: { article: Article }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
   const now = useNow(60_000);
   useEffect(() => headingRef.current?.focus(), [article.id]);
 
@@ -68,8 +70,11 @@ function ArticleContent({ article }: { article: Article }) {
         Updated <time dateTime={new Date(article.updatedAt).toISOString()}>{formatDateTime(article.updatedAt)}</time> (
         {formatRelative(article.updatedAt, now)})
       </p>
-      {article.summary ? <p className="article-summary">{article.summary}</p> : null}
-      <Markdown source={article.body} className="article-body" />
+      <ArticleToNote article={article} body={bodyRef} />
+      <div ref={bodyRef}>
+        {article.summary ? <p className="article-summary">{article.summary}</p> : null}
+        <Markdown source={article.body} className="article-body" />
+      </div>
       {article.tags.length > 0 ? (
         <ul className="article-tags">
           {article.tags.map((tag) => (

@@ -37,7 +37,7 @@ export function QueueFigures({
   }
   if (queues.length === 0) return <EmptyState>The phone system has not reported any queues yet</EmptyState>;
   return (
-    <ScrollBox label="Calls waiting">
+    <ScrollBox label="Calls waiting per queue">
       <table className="table table-compact queues-table" aria-label="Calls waiting">
         <thead>
           <tr>
