@@ -163,7 +163,7 @@ export class CallDesk {
   }
 
   /**
-   * A new ringing call: the card is looked up at once (alongside the queues, on the first call),
+   * A new ringing call: the card is looked up at once (alongside the queues and wrap-up codes),
    * and the ring goes out with it, or without it once the grace has passed.
    */
   private async ring(view: CallView): Promise<void> {
@@ -171,7 +171,8 @@ export class CallDesk {
     const grace = setTimeout(() => {
       if (view.lookup === 'pending' && this.views.get(view.call.callId) === view && this.current === view) this.deps.emitCall(view);
     }, this.deps.popGraceMs ?? POP_GRACE_MS);
-    await this.loadReference();
+    // Asked afresh at every ring (beside the card lookup): an admin may have changed the line's wrap-up codes.
+    await this.loadReference(true);
     const line = lineOf(this.reference, view.call.queue, view.call.to);
     this.settle(view, { line, sensitive: view.sensitive || line === 'funeralcare' }, false);
     const found = await lookup;
@@ -388,8 +389,9 @@ export class CallDesk {
     return v;
   }
 
-  private async loadReference(): Promise<void> {
-    this.reference ??= await loadCallReference(this.deps.hub);
+  /** The queues and codes: once, or afresh when asked; offline, the last ones known stay. */
+  private async loadReference(fresh = false): Promise<void> {
+    if (fresh || !this.reference) this.reference = (await loadCallReference(this.deps.hub)) ?? this.reference;
   }
 
   stop(): void {

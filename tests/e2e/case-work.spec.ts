@@ -76,7 +76,16 @@ for (const size of [
     expect(fromHub.notes).toHaveLength(1);
     expect(fromHub.notes[0].revision).toBe(2);
 
+    // The follow-up is done from the case; it says by whom, and Home has nothing due.
+    const followUps = tab.getByRole('list', { name: 'Follow-ups on this case' });
+    await followUps.getByRole('button', { name: 'Done: Send the closure letter' }).click();
+    await expect(followUps.getByRole('listitem').first()).toContainText('done by Amira Hussain');
+    await expect(followUps.getByRole('button', { name: /^Done/ })).toHaveCount(0);
+    const tasks = (await hub.client.get(`/api/cases/${opened.body.case.id}/tasks`)).body.tasks as { doneAt: number | null }[];
+    expect(tasks[0]!.doneAt).not.toBeNull();
+
     await page.getByRole('button', { name: 'Home' }).click();
     await expect(page.getByRole('region', { name: 'Recent cases' }).getByRole('row', { name: new RegExp(reference) })).toContainText('Closed');
+    await expect(page.getByRole('region', { name: 'Due', exact: true })).not.toContainText('Send the closure letter');
   });
 }

@@ -205,6 +205,8 @@ for (const backend of backends()) {
       const membership = templates.filter((t) => t.line === 'membership');
       const next = [...membership.map(({ id, title, body }) => ({ id, title, body })), { title: 'Card replaced', body: 'New card sent to {postcode}.' }];
       expect((await advisor.put('/api/note-templates/membership', { templates: next })).status).toBe(403);
+      // A site's own admin keeps their site's people, not the organisation's lists.
+      expect((await (await signInAs(hub().url, 'admin.lds')).client.put('/api/note-templates/membership', { templates: next })).status).toBe(403);
       const saved = await admin.put('/api/note-templates/membership', { templates: next });
       expect(saved.status).toBe(200);
       expect(saved.body.templates.map((t: { title: string }) => t.title)).toEqual([...membership.map((t) => t.title), 'Card replaced']);

@@ -5,6 +5,7 @@ import { Loaded } from '../../ui/Loaded';
 import { Stat } from '../../ui/Stat';
 import { useNow } from '../../ui/useNow';
 import { AdminSections } from '../catalogue/AdminSections';
+import { CaseListsCard } from './CaseListsCard';
 import { DataProtection } from './DataProtection';
 import { useRetryWhenOnline } from '../home/useRetryWhenOnline';
 import { FlaggedArticles } from './FlaggedArticles';
@@ -44,6 +45,7 @@ export function AdminHome() {
       <AdminSections
         orgAdmin={orgAdmin}
         publishing={orgAdmin ? <PublishingWorkspace /> : null}
+        caseLists={orgAdmin ? <CaseListsCard /> : null}
         privacy={orgAdmin ? <DataProtection /> : null}
         knowledge={
           <>

@@ -11,6 +11,8 @@ const REWRITES: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^Too small: expected string to have >=(\d+) characters?$/, (m) => `Enter at least ${m[1]} characters.`],
   [/^Too big: expected string to have <=(\d+) characters?$/, (m) => `Use no more than ${m[1]} characters.`],
   [/^Too big: expected array to have <=(\d+) items?$/, (m) => `Use no more than ${m[1]}.`],
+  [/^at least (\d+) characters?$/, (m) => `Enter at least ${m[1]} characters.`],
+  [/^at most (\d+) characters?$/, (m) => `Use no more than ${m[1]} characters.`],
   [/^Invalid option: expected one of /, () => 'Choose one of the options.'],
   [/^Invalid input: expected string, received undefined$/, () => 'This is required.'],
 ];

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { CHANNELS, LINE_LABELS, LINES, type Channel, type Line } from '../../../shared/roles';
+import { LineField } from '../../ui/LineOptions';
+import { CHANNELS, type Channel, type Line } from '../../../shared/roles';
 import type { CustomerView } from '../../../shared/schemas/customers';
 import { searchCustomers, useGoodwillAction, useGoodwillActions } from '../../state';
 import { sentenceCase } from '../../ui/format';
@@ -93,18 +94,7 @@ export function OpenCaseForm({ onClose }: { onClose: () => void }) {
         )}
       </div>
       <div className="open-case-row">
-        <div className="field">
-          <label className="field-label" htmlFor={`${id}-line`}>
-            Line
-          </label>
-          <select id={`${id}-line`} className="input" value={line} onChange={(e) => setLine(e.target.value as Line)}>
-            {LINES.map((l) => (
-              <option key={l} value={l}>
-                {LINE_LABELS[l]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <LineField id={`${id}-line`} line={line} onChange={setLine} />
         <div className="field">
           <label className="field-label" htmlFor={`${id}-channel`}>
             Channel

@@ -11,28 +11,32 @@ const ALL_SECTIONS = [
   { id: 'knowledge', label: 'People and flags' },
   { id: 'catalogue', label: 'Goodwill catalogue' },
   { id: 'publishing', label: 'Knowledge' },
+  { id: 'cases', label: 'Wrap-up and templates' },
   { id: 'limits', label: 'Spend, limits and budgets' },
   { id: 'audit', label: 'Audit log' },
   { id: 'privacy', label: 'Data protection' },
 ] as const;
 type SectionId = (typeof ALL_SECTIONS)[number]['id'];
 /** A site admin runs their site's people, budget and audit; the catalogue and limits are the head of service's. */
-const SITE_SECTIONS = ALL_SECTIONS.filter((s) => s.id !== 'catalogue' && s.id !== 'publishing' && s.id !== 'privacy').map((s) =>
+const ORG_ONLY: readonly SectionId[] = ['catalogue', 'publishing', 'cases', 'privacy'];
+const SITE_SECTIONS = ALL_SECTIONS.filter((s) => !ORG_ONLY.includes(s.id)).map((s) =>
   s.id === 'knowledge' ? { ...s, label: 'People' } : s,
 );
 
 /**
- * The admin's work in four tabs, so no one screen is a long scroll. Arrow keys, Home and End move
+ * The admin's work in tabs, so no one screen is a long scroll. Arrow keys, Home and End move
  * between tabs (one Tab stop for the whole row), as the ARIA tabs pattern describes.
  */
 export function AdminSections({
   knowledge,
   publishing,
+  caseLists,
   privacy,
   orgAdmin,
 }: {
   knowledge: ReactNode;
   publishing?: ReactNode;
+  caseLists?: ReactNode;
   privacy?: ReactNode;
   orgAdmin: boolean;
 }) {
@@ -79,6 +83,7 @@ export function AdminSections({
       <div className="admin admin-panel" role="tabpanel" id={`admin-panel-${active}`} aria-labelledby={`admin-tab-${active}`}>
         {active === 'knowledge' ? knowledge : null}
         {active === 'publishing' ? publishing : null}
+        {active === 'cases' ? caseLists : null}
         {active === 'catalogue' ? <CatalogueCard /> : null}
         {active === 'limits' ? (
           <>

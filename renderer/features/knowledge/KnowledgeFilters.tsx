@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { LINES, LINE_LABELS, type Line } from '../../../shared/roles';
+import { LineOptions } from '../../ui/LineOptions';
+import type { Line } from '../../../shared/roles';
 import { useKnowledgeCategories, useKnowledgeFilters, useSetKnowledgeFilters } from '../../state';
 
 /** Narrow the search to one line of business (articles for every line stay in) or one category. */
@@ -19,11 +20,7 @@ export function KnowledgeFilters() {
           onChange={(e) => setFilters({ ...filters, line: (e.target.value || undefined) as Line | undefined })}
         >
           <option value="">All lines</option>
-          {LINES.map((l) => (
-            <option key={l} value={l}>
-              {LINE_LABELS[l]}
-            </option>
-          ))}
+          <LineOptions />
         </select>
       </div>
       <div className="knowledge-filter">
