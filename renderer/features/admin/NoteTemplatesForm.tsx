@@ -5,7 +5,7 @@ import { caseWorkActions } from '../../state';
 import { FieldProblem } from '../../ui/Field';
 import { SaveActions } from '../../ui/SaveActions';
 import { EmptyState } from '../../ui/States';
-import { rowProblems, useEditableRows } from './useSaving';
+import { rowProblems, useEditableRows } from './useEditableRows';
 
 interface TemplateRow {
   key: string;

@@ -4,7 +4,7 @@ import { wrapupCodeList, type WrapupCodeView } from '../../../shared/schemas/cas
 import { caseWorkActions } from '../../state';
 import { FieldProblem } from '../../ui/Field';
 import { SaveActions } from '../../ui/SaveActions';
-import { rowProblems, useEditableRows } from './useSaving';
+import { rowProblems, useEditableRows } from './useEditableRows';
 
 interface CodeRow {
   key: string;

@@ -1,28 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { BridgeError, Result } from '../../../shared/contract/envelope';
+import type { Result } from '../../../shared/contract/envelope';
+import { useSaving } from '../../ui/useSaving';
 import { plainMessage } from './problems';
-
-/** The foot of an admin form: busy while the hub answers, its refusal, or what was saved. */
-export function useSaving() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<BridgeError | null>(null);
-  const [done, setDone] = useState('');
-  const save = async <T>(send: () => Promise<Result<T>>, said: (value: T) => string): Promise<boolean> => {
-    setDone('');
-    setError(null);
-    setBusy(true);
-    const result = await send();
-    setBusy(false);
-    if (result.ok) setDone(said(result.value));
-    else setError(result.error);
-    return result.ok;
-  };
-  const reset = () => {
-    setDone('');
-    setError(null);
-  };
-  return { busy, error, done, save, reset };
-}
 
 export interface RowProblems {
   rows: Map<number, string>;
@@ -63,11 +42,18 @@ export function useEditableRows<Saved, Row extends { key: string }>(
 ) {
   const [rows, setRows] = useState(() => saved.map(toRow));
   const [problems, setProblems] = useState<RowProblems>(NONE);
-  const saving = useSaving();
+  const { busy, error, save: send } = useSaving();
+  const [done, setDone] = useState('');
   useEffect(() => setRows(saved.map(toRow)), [saved, toRow]);
 
+  /** Sends the list; says what was saved, or keeps the hub's refusal for SaveActions. */
+  const save = async <T>(run: () => Promise<Result<T>>, said: (value: T) => string) => {
+    setDone('');
+    const result = await send(run);
+    if (result.ok) setDone(said(result.value));
+  };
   const change = (index: number, patch: Partial<Row>) => {
-    saving.reset();
+    setDone('');
     setRows(rows.map((r, i) => (i === index ? { ...r, ...patch } : r)));
     if (problems.rows.has(index))
       setProblems({ rows: new Map([...problems.rows].filter(([i]) => i !== index)), list: problems.list });
@@ -77,7 +63,7 @@ export function useEditableRows<Saved, Row extends { key: string }>(
     requestAnimationFrame(() => document.getElementById(focusId(rows.length))?.focus());
   };
   const remove = (index: number) => {
-    saving.reset();
+    setDone('');
     setRows(rows.filter((_, i) => i !== index));
     setProblems(NONE);
   };
@@ -88,5 +74,5 @@ export function useEditableRows<Saved, Row extends { key: string }>(
     document.getElementById(Number.isFinite(first) ? focusId(first) : fallback)?.focus();
   };
   const accept = () => setProblems(NONE);
-  return { rows, problems, change, add, remove, refuse, accept, ...saving };
+  return { rows, problems, change, add, remove, refuse, accept, busy, error, done, save };
 }
