@@ -57,6 +57,7 @@ export function gestureHandlers(core: DesktopCore): GestureHandlers {
       hub().post(`/api/gestures/requests/${seg(requestId)}/${decision}`, { reason: reason ?? '' }),
     'gestures.fulfilment': ({ requestId, ...update }) => hub().post(`/api/gestures/requests/${seg(requestId)}/fulfilment`, update),
     'gestures.fulfilmentQueue': () => hub().get('/api/gestures/fulfilment'),
+    'gestures.decided': () => hub().get('/api/gestures/decided'),
     'gestures.followUps': ({ state }) => hub().get(`/api/gestures/follow-ups${q({ state })}`),
     'gestures.followUpDone': ({ followUpId, outcome }) => hub().post(`/api/gestures/follow-ups/${seg(followUpId)}/done`, { outcome }),
     'gestures.budgets': ({ month }) => hub().get(`/api/gestures/budgets${q({ month })}`),

@@ -18,12 +18,14 @@ export interface ApprovalAlert {
 interface ApprovalsStore {
   inbox: Loadable<ApprovalView[]>;
   fulfilment: Loadable<GestureRequestView[]>;
+  decided: Loadable<GestureRequestView[]>;
   alert: ApprovalAlert | null;
   /** Busy flags and errors per action key: `decide:<id>`, `fulfil:<id>`. */
   busy: Partial<Record<string, boolean>>;
   errors: Partial<Record<string, BridgeError>>;
   loadInbox(): Promise<void>;
   loadFulfilment(): Promise<void>;
+  loadDecided(): Promise<void>;
   decide(requestId: string, decision: 'approve' | 'reject', reason: string): Promise<boolean>;
   recordFulfilment(requestId: string, status: FulfilmentStep, note?: string): Promise<boolean>;
   /** The hub said a gesture changed; a new request also raises the alert. */
@@ -48,10 +50,17 @@ export const useApprovalsStore = create<ApprovalsStore>()((set, get) => {
     () => bridge().call('gestures.fulfilmentQueue', {}),
     (v) => v.gestures,
   );
+  const decided = fetchInto(
+    () => get().decided,
+    (v) => set({ decided: v }),
+    () => bridge().call('gestures.decided', {}),
+    (v) => v.gestures,
+  );
   const run = actionRunner<string>(get, set);
   const reload = () => {
     void inbox.load();
     if (get().fulfilment.status !== 'idle') void fulfilment.load();
+    if (get().decided.status !== 'idle') void decided.load();
     // The home's "Pending approvals" counts the same requests: it follows each decision, here or anywhere.
     const homes = useHomesStore.getState();
     if (homes.supervisor.status !== 'idle') void homes.loadSupervisor();
@@ -60,11 +69,13 @@ export const useApprovalsStore = create<ApprovalsStore>()((set, get) => {
   return {
     inbox: idle,
     fulfilment: idle,
+    decided: idle,
     alert: null,
     busy: {},
     errors: {},
     loadInbox: inbox.load,
     loadFulfilment: fulfilment.load,
+    loadDecided: decided.load,
 
     decide: (requestId, decision, reason) =>
       run(
@@ -85,7 +96,7 @@ export const useApprovalsStore = create<ApprovalsStore>()((set, get) => {
       if (reloadTimer) clearTimeout(reloadTimer);
       reloadTimer = setTimeout(() => {
         reloadTimer = null;
-        if (get().inbox.status !== 'idle' || useHomesStore.getState().supervisor.status !== 'idle') reload();
+        if (get().inbox.status !== 'idle' || get().decided.status !== 'idle' || useHomesStore.getState().supervisor.status !== 'idle') reload();
       }, 150);
     },
 
@@ -95,9 +106,10 @@ export const useApprovalsStore = create<ApprovalsStore>()((set, get) => {
     clear() {
       inbox.cancel();
       fulfilment.cancel();
+      decided.cancel();
       if (reloadTimer) clearTimeout(reloadTimer);
       reloadTimer = null;
-      set({ inbox: idle, fulfilment: idle, alert: null, busy: {}, errors: {} });
+      set({ inbox: idle, fulfilment: idle, decided: idle, alert: null, busy: {}, errors: {} });
     },
   };
 });
@@ -105,8 +117,9 @@ export const useApprovalsStore = create<ApprovalsStore>()((set, get) => {
 export const useApprovals = () => {
   const inbox = useApprovalsStore((s) => s.inbox);
   const fulfilment = useApprovalsStore((s) => s.fulfilment);
+  const decided = useApprovalsStore((s) => s.decided);
   const alert = useApprovalsStore((s) => s.alert);
-  return { inbox, fulfilment, alert };
+  return { inbox, fulfilment, decided, alert };
 };
 export const useApprovalAction = (key: string) => {
   const busy = useApprovalsStore((s) => s.busy[key] ?? false);
@@ -119,6 +132,7 @@ export const useApprovalActions = () => {
   return {
     loadInbox: s.loadInbox,
     loadFulfilment: s.loadFulfilment,
+    loadDecided: s.loadDecided,
     decide: s.decide,
     recordFulfilment: s.recordFulfilment,
     dismissAlert: s.dismissAlert,

@@ -69,6 +69,19 @@ export async function approvalsInbox(q: Queryable, actor: Actor, siteFilter?: st
   return out;
 }
 
+/**
+ * Decided requests stay on record after they leave the inbox: who decided, when and why, newest
+ * decision first. A supervisor sees their own site's; a head of service every site (or one).
+ */
+export async function decidedRequests(q: Queryable, actor: Actor, siteFilter?: string): Promise<GestureRequestView[]> {
+  const site = actor.role === 'org_admin' ? siteFilter : actor.siteId;
+  const decided = "g.status IN ('approved', 'rejected') AND g.decided_at IS NOT NULL";
+  const rows = site
+    ? await q.all<RequestRow>(`${REQUEST_SELECT} WHERE ${decided} AND g.site_id = ? ORDER BY g.decided_at DESC LIMIT 50`, [site])
+    : await q.all<RequestRow>(`${REQUEST_SELECT} WHERE ${decided} ORDER BY g.decided_at DESC LIMIT 50`);
+  return rows.map(toRequestView);
+}
+
 export async function myFollowUps(q: Queryable, actor: Actor, state: 'open' | 'done' | 'all'): Promise<FollowUpView[]> {
   const where = state === 'open' ? ' AND f.done_at IS NULL' : state === 'done' ? ' AND f.done_at IS NOT NULL' : '';
   const rows = await q.all<Record<string, unknown>>(`${FOLLOW_UP_SELECT} WHERE f.advisor_id = ?${where} ORDER BY f.due_at LIMIT 200`, [

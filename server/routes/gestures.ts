@@ -14,7 +14,7 @@ import { completeFollowUp, decideGesture, expireOverdue, updateFulfilment, withd
 import { requestGesture } from '../gestures/requests';
 import { loadRequest } from '../gestures/store';
 import { suggestionsForCase } from '../gestures/suggestions';
-import { approvalsInbox, caseGestures, historySeenBy, fulfilmentQueue, myFollowUps, myGestures } from '../gestures/views';
+import { approvalsInbox, caseGestures, decidedRequests, fulfilmentQueue, historySeenBy, myFollowUps, myGestures } from '../gestures/views';
 import { APPROVER_ROLES } from '../../shared/roles';
 import { notFound } from '../http/errors';
 import { route } from '../http/router';
@@ -132,6 +132,16 @@ const requestRoutes = [
     async handle({ hub, actor, query }) {
       await expireOverdue(hub);
       return { body: { approvals: await approvalsInbox(hub.db, actor, query.siteId) } };
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/gestures/decided',
+    access: APPROVER_ROLES,
+    summary: 'Decided requests, newest decision first, with who decided, when and why: my site’s (every site for heads of service)',
+    query: approvalsQuery,
+    async handle({ hub, actor, query }) {
+      return { body: { gestures: await decidedRequests(hub.db, actor, query.siteId) } };
     },
   }),
   route({

@@ -61,6 +61,7 @@ export const gestureRequestArgs = {
   'gestures.decide': z.object({ requestId: id, decision: z.enum(['approve', 'reject']), reason: z.string().trim().max(1000).optional() }),
   'gestures.fulfilment': fulfilmentUpdate.extend({ requestId: id }),
   'gestures.fulfilmentQueue': z.object({}),
+  'gestures.decided': z.object({}),
   'gestures.followUps': z.object({ state: z.enum(['open', 'done', 'all']).default('open') }),
   'gestures.followUpDone': z.object({ followUpId: id, outcome: z.string().trim().min(2).max(1000) }),
   'gestures.budgets': z.object({ month: month.optional() }),
@@ -90,6 +91,8 @@ export interface GestureRequestResults {
   'gestures.decide': { request: GestureRequestView };
   'gestures.fulfilment': { request: GestureRequestView };
   'gestures.fulfilmentQueue': { gestures: GestureRequestView[] };
+  /** Decided requests (newest decision first): who decided, when and why. */
+  'gestures.decided': { gestures: GestureRequestView[] };
   'gestures.followUps': { followUps: FollowUpView[] };
   'gestures.followUpDone': { followUps: FollowUpView[] };
   'gestures.budgets': { budgets: BudgetView[] } & HubJson;

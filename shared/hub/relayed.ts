@@ -84,6 +84,7 @@ export const relayedReplies: Relayed = {
   'gestures.decide': z.object({ request: gestureRequestView }),
   'gestures.fulfilment': z.object({ request: gestureRequestView }),
   'gestures.fulfilmentQueue': z.object({ gestures: z.array(gestureRequestView) }),
+  'gestures.decided': z.object({ gestures: z.array(gestureRequestView) }),
   'gestures.followUps': z.object({ followUps: z.array(followUpView) }),
   'gestures.followUpDone': z.object({ followUps: z.array(followUpView) }),
   'gestures.budgets': z.looseObject({ budgets: z.array(budgetView) }),

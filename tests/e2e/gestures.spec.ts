@@ -49,9 +49,28 @@ test('a request over the advisor’s limit is approved by a supervisor on anothe
   await expect(request).toContainText('£45.00');
   await expect(request).toContainText('Amira Hussain');
   await expect(request).toContainText('Second late delivery');
+  // "Pending approvals" follows the request in, and the decision out, without a reload.
+  await expect(supervisor.getByTestId('pending-approvals')).toHaveText('1');
   await request.getByLabel('Note for the advisor (optional)').fill('Good call.');
   await request.getByRole('button', { name: 'Approve' }).click();
   await expect(supervisor.getByText('Nothing is waiting for approval')).toBeVisible();
+  await expect(supervisor.getByTestId('pending-approvals')).toHaveText('0');
+  // The approvals history keeps the decided request: who decided, when and why.
+  const decided = supervisor.getByRole('list', { name: 'Decided requests' }).getByTestId('decided').filter({ hasText: 'Hamper of local produce' });
+  await expect(decided).toContainText('£45.00');
+  await expect(decided).toContainText(customer.name);
+  await expect(decided).toContainText(/Approved by Priya Shah · \d{1,2} [A-Z][a-z]{2} \d{4}/);
+  await expect(decided).toContainText('Why: Good call.');
+  if (process.env.RAPPORT_SHOTS) {
+    await decided.scrollIntoViewIfNeeded();
+    for (const size of [
+      { width: 1280, height: 720 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await supervisor.setViewportSize(size);
+      await supervisor.screenshot({ path: `${process.env.RAPPORT_SHOTS}/approvals-history-${size.width}.png` });
+    }
+  }
   await expect(supervisor.getByTestId('fulfilment').filter({ hasText: 'Hamper of local produce' })).toContainText(
     'Not yet ordered',
   );

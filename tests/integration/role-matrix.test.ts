@@ -126,6 +126,7 @@ const EXPECTED: Record<string, Who> = {
   'POST /api/gestures/requests/:id/fulfilment': APPROVERS,
   'GET /api/gestures/approvals': APPROVERS,
   'GET /api/gestures/fulfilment': APPROVERS,
+  'GET /api/gestures/decided': APPROVERS,
   'GET /api/gestures/follow-ups': AGENTS,
   'POST /api/gestures/follow-ups/:id/done': AGENTS,
   'POST /api/catalogue/items': [OA],

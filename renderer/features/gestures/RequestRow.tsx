@@ -1,11 +1,9 @@
 import { useState } from 'react';
 import type { GestureRequestView } from '../../../shared/schemas/gestures';
 import { useGoodwillAction, useGoodwillActions, useSignedIn } from '../../state';
-import { Badge } from '../../ui/Badge';
 import { DateTime } from '../../ui/DateTime';
-import { formatPence } from '../../ui/format';
-import { FULFILMENT_LABELS, STATUS_LABELS, STATUS_TONES } from '../../ui/gestureLabels';
 import { InlineError } from '../../ui/States';
+import { RequestHeadline } from './RequestHeadline';
 
 /** One request: what, how much, where it stands; the requester can withdraw it while it waits. */
 export function RequestRow({ request, showCase = false }: { request: GestureRequestView; showCase?: boolean }) {
@@ -17,14 +15,7 @@ export function RequestRow({ request, showCase = false }: { request: GestureRequ
 
   return (
     <li className="request-row" data-testid="gesture-request">
-      <div className="request-main">
-        <span className="request-item">{request.itemName}</span>
-        <span className="request-amount">{formatPence(request.amountPence)}</span>
-        <Badge tone={STATUS_TONES[request.status]}>{STATUS_LABELS[request.status]}</Badge>
-        {request.status === 'approved' && request.fulfilmentStatus ? (
-          <Badge tone="neutral">{FULFILMENT_LABELS[request.fulfilmentStatus]}</Badge>
-        ) : null}
-      </div>
+      <RequestHeadline request={request} />
       <p className="request-meta">
         {showCase && request.caseReference ? `${request.caseReference} · ` : ''}
         {request.customerName ? `${request.customerName} · ` : ''}

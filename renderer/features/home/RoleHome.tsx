@@ -5,6 +5,7 @@ import { RecentCalls } from '../calls/RecentCalls';
 import { DueList } from '../cases/DueList';
 import { RecentCases } from '../cases/RecentCases';
 import { ApprovalsInbox } from '../gestures/ApprovalsInbox';
+import { DecidedRequests } from '../gestures/DecidedRequests';
 import { FulfilmentQueue } from '../gestures/FulfilmentQueue';
 import { MyGoodwill } from '../gestures/MyGoodwill';
 import { KnowledgePanel } from '../knowledge/KnowledgePanel';
@@ -39,6 +40,7 @@ export function RoleHome({ session }: { session: SignedIn }) {
           <RecentCases />
           <RecentCalls />
           <FulfilmentQueue />
+          <DecidedRequests />
           <GoodwillSpend />
           <MyFeedback />
         </div>
@@ -63,6 +65,7 @@ export function RoleHome({ session }: { session: SignedIn }) {
           <div className="home-column home-side">
             <ApprovalsInbox />
             <FulfilmentQueue />
+            <DecidedRequests />
             <KnowledgePanel />
           </div>
         </div>
