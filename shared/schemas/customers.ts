@@ -179,9 +179,9 @@ export const bereavementPrompt = z.object({
 });
 export type BereavementPrompt = z.infer<typeof bereavementPrompt>;
 
-/** One thing in a customer's history, from any site and channel. */
+/** One thing in a customer's history, from any site and channel (a call is the hub's call record, from any site). */
 export const timelineEntry = z.object({
-  kind: z.enum(['case', 'note', 'gesture', 'flag']),
+  kind: z.enum(['case', 'note', 'gesture', 'flag', 'call']),
   at: z.number(),
   key: z.string(),
   caseId: z.string().nullable(),

@@ -123,6 +123,11 @@ test('the prompt after a funeral-care call appears once', async ({ page }) => {
 
   // The same customer rings again about the funeral: answered once, the prompt does not come back.
   await answeredCall(page, cti, 'fc-2', national, 'funeralcare');
+  // Their timeline has the first call from the hub's call records: how it went, where and when.
+  const firstCall = page.getByRole('list', { name: 'Timeline from every site' }).getByRole('listitem').filter({ hasText: 'Call from them: Answered' });
+  await expect(firstCall).toContainText('Manchester');
+  await expect(firstCall).toContainText('Amira Hussain');
+  if (SHOTS) await firstCall.scrollIntoViewIfNeeded().then(() => page.screenshot({ path: `${SHOTS}/timeline-call-${page.viewportSize()!.width}.png` }));
   await post(cti, { event: 'hangup', callId: 'fc-2', direction: 'in', cause: 'normalClearing' });
   await expect(page.getByRole('region', { name: 'Wrap-up' })).toBeVisible();
   const cases = (await admin.client.get('/api/cases?scope=all&limit=5')).body.cases as { id: string; callId: string | null }[];

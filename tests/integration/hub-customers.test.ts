@@ -78,9 +78,27 @@ for (const backend of backends()) {
       expect((leedsList.suggestions as { tone: string }[]).every((s) => s.tone !== 'celebratory')).toBe(true);
       expect((await lds.client.put(`/api/customers/${customer.id}/suppressions`, { marketing: false, surveys: true })).status).toBe(409);
 
+      // The hub's call records from both sites: an answered call at Manchester, a missed one at Leeds; another caller's is not hers.
+      const at = Date.now() - 60 * 60 * 1000;
+      const call = { direction: 'in', queue: 'funeralcare', transferredTo: null };
+      await mcr.client.post('/api/telephony/call-records', {
+        ...call, callId: 'ruth-1', customerNumber: '+447700900456', offeredAt: at, connectedAt: at + 5_000, endedAt: at + 130_000, outcome: 'Answered', phase: 'ended',
+      });
+      await lds.client.post('/api/telephony/call-records', {
+        ...call, callId: 'ruth-2', queue: 'membership', customerNumber: '+447700900456', offeredAt: at + 600_000, connectedAt: null, endedAt: at + 620_000, outcome: 'Missed', phase: 'missed',
+      });
+      await lds.client.post('/api/telephony/call-records', {
+        ...call, callId: 'other-1', customerNumber: '+447700900999', offeredAt: at, connectedAt: null, endedAt: at + 1_000, outcome: 'Missed', phase: 'missed',
+      });
+
       const profile = (await lds.client.get(`/api/customers/${customer.id}/profile`)).body;
       const kinds = (profile.timeline as { kind: string; siteName: string | null }[]).map((e) => `${e.kind}@${e.siteName}`);
       expect(kinds).toEqual(expect.arrayContaining(['case@Manchester', 'case@Leeds (Northpoint Contact)', 'note@Manchester', 'flag@null']));
+      const calls = (profile.timeline as { kind: string }[]).filter((e) => e.kind === 'call');
+      expect(calls).toEqual([
+        expect.objectContaining({ at: at + 600_000, siteName: 'Leeds (Northpoint Contact)', line: 'membership', channel: 'phone', title: 'Call from them', body: 'Missed' }),
+        expect.objectContaining({ at, siteName: 'Manchester', line: 'funeralcare', who: 'Amira Hussain', body: 'Answered, 2 min 5 s' }),
+      ]);
       const times = (profile.timeline as { at: number }[]).map((e) => e.at);
       expect(times).toEqual([...times].sort((a, b) => b - a));
     });

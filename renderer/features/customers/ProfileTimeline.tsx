@@ -5,7 +5,7 @@ import { DateTime } from '../../ui/DateTime';
 import { lineLabel, sentenceCase } from '../../ui/format';
 import { STATUS_LABELS } from '../../ui/gestureLabels';
 
-const KIND_WORDS: Record<TimelineEntry['kind'], string> = { case: 'Case', note: 'Note', gesture: 'Gesture', flag: 'Flag' };
+const KIND_WORDS: Record<TimelineEntry['kind'], string> = { case: 'Case', note: 'Note', gesture: 'Gesture', flag: 'Flag', call: 'Call' };
 
 function Status({ entry }: { entry: TimelineEntry }) {
   if (!entry.status) return null;
@@ -49,7 +49,7 @@ export function ProfileTimeline({
             <DateTime ms={e.at} />
           </p>
           <p className="timeline-body">
-            {e.kind === 'case' ? `${e.title.split(':')[0]}: ` : null}
+            {e.kind === 'case' ? `${e.title.split(':')[0]}: ` : e.kind === 'call' ? `${e.title}: ` : null}
             {e.body} <Status entry={e} />
           </p>
         </li>
