@@ -31,7 +31,6 @@ export function CaseNote({ view }: { view: CallView }) {
       className="call-panel case-note"
       shortcut="note"
       outsideError={error}
-      head={view.caseReference ? <span className="case-ref">Case {view.caseReference}</span> : null}
       send={async (body) => {
         const outcome = await addNote(callId, body);
         // A refusal is kept by the note action (shown as outsideError) and the text stays in the box.

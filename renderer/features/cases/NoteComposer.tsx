@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { BridgeError } from '../../../shared/contract/envelope';
 import type { NoteOutcome } from '../../../shared/contract/notes';
 import type { Line } from '../../../shared/roles';
@@ -28,8 +28,6 @@ interface NoteComposerProps {
   outsideError?: BridgeError | null;
   /** The Alt+N target: a live call's box. */
   shortcut?: string;
-  /** Shown beside the box's label (a call's case reference). */
-  head?: ReactNode;
 }
 
 /**
@@ -37,7 +35,7 @@ interface NoteComposerProps {
  * this computer (card numbers masked) before it is sent, so it is never lost to the hub being
  * away, and the unsent text stays as a draft through a reload.
  */
-export function NoteComposer({ draftKey, caseId, caseReference, line, values, send, className, outsideError = null, shortcut, head }: NoteComposerProps) {
+export function NoteComposer({ draftKey, caseId, caseReference, line, values, send, className, outsideError = null, shortcut }: NoteComposerProps) {
   const [body, setBody, clearBody] = useNoteDraft(draftKey);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<BridgeError | null>(null);
@@ -81,7 +79,6 @@ export function NoteComposer({ draftKey, caseId, caseReference, line, values, se
         <label className="call-panel-title" htmlFor={id}>
           Case note
         </label>
-        {head}
         {line ? <NoteTools box={box} body={body} setBody={setBody} line={line} values={values} /> : null}
       </div>
       <textarea

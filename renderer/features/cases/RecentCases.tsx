@@ -43,33 +43,38 @@ export function RecentCases() {
             <EmptyState>No cases yet</EmptyState>
           ) : (
             <div className="table-wrap">
-              <table className="table table-compact">
+              <table className="table table-compact recent-cases-table">
+                <colgroup>
+                  <col className="recent-col-ref" />
+                  <col />
+                  <col className="recent-col-status" />
+                </colgroup>
                 <thead>
                   <tr>
                     <th scope="col">Reference</th>
-                    <th scope="col">Customer</th>
-                    <th scope="col">Line</th>
-                    <th scope="col">Subject</th>
+                    <th scope="col">Customer and subject</th>
                     <th scope="col">Status</th>
-                    <th scope="col">Opened</th>
                   </tr>
                 </thead>
                 <tbody>
                   {recentCases.map((c) => (
                     <tr key={c.id}>
+                      {/* Two facts a cell, so nothing is squeezed at 1280×720. */}
                       <td className="nowrap case-ref">
                         <button type="button" className="button button-quiet button-small" onClick={() => openCase(c.id, c.customerName ?? c.reference)} title="Open this case">
                           {c.reference}
                         </button>
+                        <span className="recent-case-sub">
+                          <DateTime ms={c.openedAt} />
+                        </span>
                       </td>
-                      <td>{c.customerName ?? <span className="muted">Unknown caller</span>}</td>
-                      <td className="nowrap">{lineLabel(c.line)}</td>
-                      <td>{c.subject}</td>
+                      <td>
+                        <span className="recent-case-customer">{c.customerName ?? <span className="muted">Unknown caller</span>}</span>
+                        <span className="recent-case-line"> · {lineLabel(c.line)}</span>
+                        <span className="recent-case-subject">{c.subject}</span>
+                      </td>
                       <td>
                         <Badge tone={STATUS_TONE[c.status]}>{CASE_STATUS_LABELS[c.status]}</Badge>
-                      </td>
-                      <td>
-                        <DateTime ms={c.openedAt} />
                       </td>
                     </tr>
                   ))}
