@@ -1,10 +1,11 @@
 import { KIND_LABELS, REASON_LABELS } from '../../shared/gestures/labels';
-import { budgetLeft } from '../../shared/gestures/policy';
+import { addMonths, budgetLeft } from '../../shared/gestures/policy';
 import { LINE_LABELS, type Line } from '../../shared/roles';
 import type { BudgetReport, SpendRow } from '../../shared/schemas/gestures';
 import type { Queryable } from '../db/types';
 import { badRequest } from '../http/errors';
 import { csv } from '../http/csv';
+import { loadSettings } from './store';
 
 const sentence = (key: string) => key.charAt(0).toUpperCase() + key.slice(1).replace(/_/g, ' ');
 const monthLabel = (m: string) => new Date(`${m}-15T12:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -37,12 +38,23 @@ async function spendBy(q: Queryable, group: keyof typeof GROUPS, from: string, t
   }));
 }
 
+/** How many months the range spans, both ends included ("2026-01" to "2026-12" is 12). */
+function monthsIn(from: string, to: string): number {
+  let n = 0;
+  for (let m = from; m <= to && n < 1200; m = addMonths(m, 1)) n++;
+  return n;
+}
+
 export async function budgetReport(q: Queryable, from: string, to: string): Promise<BudgetReport> {
   if (from > to) throw badRequest('The report starts after it ends.', [{ path: 'from', message: 'after `to`' }]);
+  // A month's budget row appears the first time someone needs it; a month of the period without one
+  // had the standing monthly budget, so spend over a period is weighed against that period's budget.
+  const months = monthsIn(from, to);
+  const { budgetDefaults } = await loadSettings(q);
   // In-house first, then partners: the comparison the contact centre asks for, side by side.
   const sites = await q.all<Record<string, unknown>>(
     `SELECT s.id, s.name, s.kind, s.partner_name,
-       COALESCE(SUM(b.budget_pence), 0) AS budget, COALESCE(SUM(b.reserved_pence), 0) AS reserved, COALESCE(SUM(b.committed_pence), 0) AS committed,
+       COALESCE(SUM(b.budget_pence), 0) AS budget, COUNT(b.month) AS budgeted_months, COALESCE(SUM(b.reserved_pence), 0) AS reserved, COALESCE(SUM(b.committed_pence), 0) AS committed,
        (SELECT COUNT(*) FROM gesture_requests g WHERE g.site_id = s.id AND g.budget_month >= ? AND g.budget_month <= ?
           AND g.status IN ('pending', 'approved')) AS requests
      FROM sites s LEFT JOIN budgets b ON b.site_id = s.id AND b.month >= ? AND b.month <= ?
@@ -53,7 +65,9 @@ export async function budgetReport(q: Queryable, from: string, to: string): Prom
     from,
     to,
     sites: sites.map((s) => {
-      const state = { budgetPence: Number(s.budget), reservedPence: Number(s.reserved), committedPence: Number(s.committed) };
+      const standing = s.kind === 'partner' ? budgetDefaults.partnerPence : budgetDefaults.inHousePence;
+      const budgetPence = Number(s.budget) + Math.max(0, months - Number(s.budgeted_months)) * standing;
+      const state = { budgetPence, reservedPence: Number(s.reserved), committedPence: Number(s.committed) };
       return {
         siteId: String(s.id),
         siteName: String(s.name),
@@ -79,8 +93,9 @@ export async function reportCsv(q: Queryable, from: string, to: string, by: CsvG
   if (by === 'request') {
     const rows = await q.all<Record<string, unknown>>(
       `SELECT g.id, g.created_at, g.budget_month, s.name AS site_name, s.kind AS site_kind, g.line, g.item_name, g.item_kind, g.reason_code,
-         g.amount_pence, g.status, g.fulfilment_status, g.approver_level, g.requested_by, g.decided_by
-       FROM gesture_requests g JOIN sites s ON s.id = g.site_id WHERE g.budget_month >= ? AND g.budget_month <= ? ORDER BY g.created_at`,
+         g.amount_pence, g.status, g.fulfilment_status, g.approver_level, r.display_name AS requested_by, d.display_name AS decided_by
+       FROM gesture_requests g JOIN sites s ON s.id = g.site_id
+         LEFT JOIN users r ON r.id = g.requested_by LEFT JOIN users d ON d.id = g.decided_by WHERE g.budget_month >= ? AND g.budget_month <= ? ORDER BY g.created_at`,
       [from, to],
     );
     return csv([
@@ -89,7 +104,7 @@ export async function reportCsv(q: Queryable, from: string, to: string, by: CsvG
       ...rows.map((r) => [String(r.id), new Date(Number(r.created_at)).toISOString(), String(r.budget_month), String(r.site_name),
         String(r.site_kind), String(r.line), String(r.item_name), String(r.item_kind), String(r.reason_code), Number(r.amount_pence),
         pounds(Number(r.amount_pence)), String(r.status), (r.fulfilment_status as string | null) ?? null, String(r.approver_level),
-        String(r.requested_by), (r.decided_by as string | null) ?? null]),
+        (r.requested_by as string | null) ?? null, (r.decided_by as string | null) ?? null]),
     ]);
   }
   const report = await budgetReport(q, from, to);

@@ -123,6 +123,8 @@ test('a supervisor compares the sites’ goodwill spend side by side, changes th
   await expect(spend.getByRole('button', { name: 'Last 3 months' })).toHaveAttribute('aria-pressed', 'true');
   const from = addMonths(now, -2);
   const quarter = await report(from, now);
+  // Three months of spend against three months of budget, not one month's.
+  for (const name of SITES) expect(site(quarter, name).budgetPence).toBe(3 * site(thisMonth, name).budgetPence);
   await expectSites(spend, quarter.sites);
   await expect(spend.getByRole('list', { name: 'By month' }).getByRole('listitem')).toHaveCount(3);
   await expect(spend.getByRole('list', { name: 'By month' }).getByRole('listitem').last()).toContainText(
