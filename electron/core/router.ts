@@ -3,7 +3,7 @@ import { requestArgs, type RequestName, type RequestResults } from '../../shared
 import { maskFreeText } from '../../shared/redaction';
 import { relayedReplies } from '../../shared/hub/relayed';
 import { describeProblems } from '../../shared/schemas/common';
-import { CoreError } from './errors';
+import { CoreError, storeTrouble } from './errors';
 
 export type Handlers = {
   [N in RequestName]: (args: import('zod').infer<(typeof requestArgs)[N]>) => Promise<RequestResults[N]>;
@@ -37,6 +37,8 @@ async function dispatch(handlers: Handlers, name: string, args: unknown): Promis
   } catch (err) {
     if (err instanceof CoreError) return fail(err.code, err.message, err.problems);
     console.error(`[core] ${name} failed:`, err);
+    const trouble = storeTrouble(err);
+    if (trouble) return fail(trouble.code, trouble.message);
     return fail('internal', 'Something went wrong on this computer; it has been logged.');
   }
 }

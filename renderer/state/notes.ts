@@ -11,6 +11,8 @@ interface NotesStore {
   adding: string | null;
   /** The last failure to add a note, with its call: it must not greet the next call. */
   addError: { callId: string; error: BridgeError } | null;
+  /** Drafts the core could not keep on this computer, by box: the box says so until a save works. */
+  draftTrouble: Record<string, BridgeError>;
   loadJournal(): Promise<void>;
   applyJournal(entries: JournalEntry[]): void;
   addNote(callId: string, body: string): Promise<NoteOutcome | null>;
@@ -27,6 +29,7 @@ export const useNotesStore = create<NotesStore>()((set, get) => ({
   journal: [],
   adding: null,
   addError: null,
+  draftTrouble: {},
 
   async loadJournal() {
     const mine = ++generation;
@@ -54,8 +57,13 @@ export const useNotesStore = create<NotesStore>()((set, get) => ({
     return result.ok ? result.value.body : '';
   },
 
-  // A draft that cannot be saved (core restarting) is still in the box; the next keystroke tries again.
-  saveDraft: async (callId, body) => void (await bridge().call('notes.saveDraft', { callId, body })),
+  // A draft that cannot be saved is still in the box, which says why; the next keystroke tries again.
+  async saveDraft(callId, body) {
+    const result = await bridge().call('notes.saveDraft', { callId, body });
+    const { [callId]: had, ...others } = get().draftTrouble;
+    if (!result.ok) set({ draftTrouble: { ...others, [callId]: result.error } });
+    else if (had) set({ draftTrouble: others });
+  },
 
   async discard(noteId) {
     const result = await bridge().call('notes.discard', { noteId });
@@ -67,7 +75,7 @@ export const useNotesStore = create<NotesStore>()((set, get) => ({
   // One person's notes must never show on the next person's screen.
   clear() {
     generation++;
-    set({ journal: [], adding: null, addError: null });
+    set({ journal: [], adding: null, addError: null, draftTrouble: {} });
   },
 }));
 
@@ -80,6 +88,8 @@ export const useNoteActions = () => {
   const clearError = useNotesStore((s) => s.clearError);
   return { addNote, loadDraft, saveDraft, discard, clearError };
 };
+/** Why this box's draft is not kept on this computer, if it is not. */
+export const useDraftTrouble = (key: string) => useNotesStore((s) => s.draftTrouble[key] ?? null);
 /** Busy flag and last error of adding a note on this call. */
 export const useAddingNote = (callId: string) => {
   const busy = useNotesStore((s) => s.adding === callId);

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { BridgeError } from '../../../shared/contract/envelope';
 import type { NoteOutcome } from '../../../shared/contract/notes';
 import type { Line } from '../../../shared/roles';
-import { offerNoteBox, useNoteJournal } from '../../state';
+import { offerNoteBox, useDraftTrouble, useNoteJournal } from '../../state';
 import { InlineError } from '../../ui/States';
 import { PendingNotes } from '../calls/PendingNotes';
 import { useNoteDraft } from '../calls/useNoteDraft';
@@ -41,6 +41,7 @@ export function NoteComposer({ draftKey, caseId, caseReference, line, values, se
   const [error, setError] = useState<BridgeError | null>(null);
   const [added, setAdded] = useState<{ text: string; saved: boolean } | null>(null);
   const pending = useNoteJournal().filter((e) => e.caseId === caseId);
+  const draftTrouble = useDraftTrouble(draftKey);
   const box = useRef<HTMLTextAreaElement>(null);
   const id = useId();
   // The article pane's "Copy to note" and "Link to case" reach the box that is on screen.
@@ -98,6 +99,11 @@ export function NoteComposer({ draftKey, caseId, caseReference, line, values, se
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
         }}
       />
+      {draftTrouble && body.trim() ? (
+        <p className="field-problem draft-trouble" role="alert">
+          This draft is not saved on this computer: {draftTrouble.message} Add the note or keep this window open; the next change tries again.
+        </p>
+      ) : null}
       {shown ? <InlineError error={shown} lead="Not added" /> : null}
       <div className="case-note-actions">
         <button type="submit" className="button button-small" disabled={busy || !body.trim()}>
