@@ -14,6 +14,11 @@ export function telephonyHandlers(core: DesktopCore): TelephonyHandlers {
       core.requireSignedIn();
       return parseStatus(await core.hub.get<unknown>('/api/telephony/status'));
     },
+    'telephony.callRecords': async (filters) => {
+      core.requireSignedIn();
+      const query = new URLSearchParams(Object.entries(filters).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
+      return core.hub.get<TelephonyRequestResults['telephony.callRecords']>(`/api/telephony/call-records?${query}`);
+    },
     'telephony.directory': async () => {
       core.requireSignedIn();
       return core.hub.get<TelephonyDirectory>('/api/telephony/directory');

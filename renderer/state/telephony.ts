@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { PbxView } from '../../shared/contract/telephony';
+import type { CallRecordFilters, PbxView } from '../../shared/contract/telephony';
 import type { PbxSettings } from '../../shared/telephony/pbx-settings';
 import type { PbxStatus } from '../../shared/telephony/pbx-status';
 import { bridge } from './bridgeRef';
@@ -10,6 +10,7 @@ export const telephonyKeys = {
   status: ['telephony', 'status'] as const,
   directory: ['telephony', 'directory'] as const,
   pbx: ['telephony', 'pbx'] as const,
+  callRecords: ['telephony', 'callRecords'] as const,
 };
 
 export const usePhoneSystemStatus = () =>
@@ -17,6 +18,12 @@ export const usePhoneSystemStatus = () =>
 
 export const useTelephonyDirectory = () =>
   asLoadable(useQuery({ queryKey: telephonyKeys.directory, queryFn: () => ask('telephony.directory', {}), staleTime: 30_000 }));
+
+/** The hub's call records under these filters: the supervisor's site's, or every site's for an organisation admin. */
+export const useCallRecords = (filters: CallRecordFilters) =>
+  asLoadable(useQuery({ queryKey: [...telephonyKeys.callRecords, filters], queryFn: () => ask('telephony.callRecords', filters), staleTime: 0 }));
+
+export const reloadCallRecords = () => void queryClient.invalidateQueries({ queryKey: telephonyKeys.callRecords });
 
 export const usePbxSettings = () => asLoadable(useQuery({ queryKey: telephonyKeys.pbx, queryFn: () => ask('telephony.pbx', {}) }));
 

@@ -73,3 +73,11 @@ export function isSameDay(a: number, b: number): boolean {
   const y = new Date(b);
   return x.getFullYear() === y.getFullYear() && x.getMonth() === y.getMonth() && x.getDate() === y.getDate();
 }
+
+/** A date box's yyyy-mm-dd as the start of that day here, or the start of the next day. */
+export const dayStart = (value: string, plusDays = 0): number | undefined => {
+  if (!value) return undefined;
+  const d = new Date(`${value}T00:00:00`);
+  d.setDate(d.getDate() + plusDays);
+  return Number.isNaN(d.getTime()) ? undefined : d.getTime();
+};

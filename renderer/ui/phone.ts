@@ -47,3 +47,16 @@ export function formatPhoneForReading(number: string): string {
 export function telHref(number: string): string {
   return `tel:${number.replace(/[^\d+]/g, '')}`;
 }
+
+/**
+ * A customer's number in a list many people read (a supervisor's call records): as read aloud, with
+ * all but its first three and last three digits hidden ("077•• •••123"). Anything that is not a
+ * number (an erased customer's reference) stays as it is.
+ */
+export function maskPhoneForList(number: string): string {
+  const reading = formatPhoneForReading(number);
+  const digits = reading.replace(/\D/g, '').length;
+  if (digits < 7 || !/^\+?[\d\s]+$/.test(reading)) return reading;
+  let seen = 0;
+  return reading.replace(/\d/g, (d) => (++seen <= 3 || seen > digits - 3 ? d : '•'));
+}

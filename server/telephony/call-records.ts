@@ -3,6 +3,7 @@ import { advance, isLive, outcomeOf, type CallState } from '../../shared/telepho
 import type { CallSignal } from '../../shared/telephony/signals';
 import { toE164 } from '../../shared/phone';
 import type { Queryable } from '../db/types';
+import { CALL_RECORD_OUTCOMES, type CallRecordOutcome } from '../../shared/contract/telephony';
 
 /**
  * Calls are records: every call an advisor was offered or made, kept by the hub so a supervisor's
@@ -91,14 +92,25 @@ export const callRecordQuery = z.object({
   to: z.coerce.number().int().min(0).optional(),
   userId: z.string().min(1).max(64).optional(),
   siteId: z.string().min(1).max(64).optional(),
+  outcome: z.enum(CALL_RECORD_OUTCOMES).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
+
+/** Each outcome a supervisor filters by, in the words outcomeOf (shared/telephony/call-machine.ts) writes. */
+const OUTCOME_CLAUSES: Record<CallRecordOutcome, string> = {
+  answered: "r.direction = 'in' AND r.phase = 'ended' AND r.outcome NOT LIKE 'Transferred%'",
+  missed: "r.phase = 'missed'",
+  abandoned: "r.phase = 'abandoned'",
+  transferred: "r.outcome LIKE 'Transferred%'",
+  outbound: "r.direction = 'out'",
+};
 
 interface Row {
   call_id: string;
   user_id: string;
   display_name: string;
   site_id: string;
+  site_name: string;
   source: string;
   direction: string;
   customer_number: string;
@@ -125,8 +137,9 @@ export async function listCallRecords(q: Queryable, where: Omit<z.infer<typeof c
   add('r.user_id = ?', where.userId);
   add('r.offered_at >= ?', where.from);
   add('r.offered_at < ?', where.to);
+  if (where.outcome) clauses.push(OUTCOME_CLAUSES[where.outcome]);
   const rows = await q.all<Row>(
-    `SELECT r.*, u.display_name FROM call_records r JOIN users u ON u.id = r.user_id ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}
+    `SELECT r.*, u.display_name, s.name AS site_name FROM call_records r JOIN users u ON u.id = r.user_id JOIN sites s ON s.id = r.site_id ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}
      ORDER BY r.offered_at DESC LIMIT ?`,
     [...args, where.limit],
   );
@@ -134,6 +147,7 @@ export async function listCallRecords(q: Queryable, where: Omit<z.infer<typeof c
     callId: r.call_id,
     advisor: { id: r.user_id, name: r.display_name },
     siteId: r.site_id,
+    siteName: r.site_name,
     source: r.source,
     direction: r.direction,
     customerNumber: r.customer_number,

@@ -32,7 +32,36 @@ export interface PbxTestResult {
   milliseconds: number;
 }
 
+/** What a supervisor filters call records by; the hub reads each from the record's phase, direction and outcome. */
+export const CALL_RECORD_OUTCOMES = ['answered', 'missed', 'abandoned', 'transferred', 'outbound'] as const;
+export type CallRecordOutcome = (typeof CALL_RECORD_OUTCOMES)[number];
+
+/** One call the hub kept (from its PBX gateway or reported by a softphone desktop), as a supervisor reads it. */
+export const callRecordView = z.object({
+  callId: z.string(),
+  advisor: z.object({ id: z.string(), name: z.string() }),
+  siteId: z.string(),
+  siteName: z.string(),
+  direction: z.enum(['in', 'out']),
+  customerNumber: z.string(),
+  queue: z.string().nullable(),
+  offeredAt: z.number(),
+  endedAt: z.number(),
+  durationSeconds: z.number().nullable(),
+  outcome: z.string(),
+});
+export type CallRecordView = z.infer<typeof callRecordView>;
+
+export const callRecordFilters = z.object({
+  /** Epoch ms: calls offered from this moment, and before `to`. */
+  from: z.number().int().min(0).optional(),
+  to: z.number().int().min(0).optional(),
+  outcome: z.enum(CALL_RECORD_OUTCOMES).optional(),
+});
+export type CallRecordFilters = z.infer<typeof callRecordFilters>;
+
 export const telephonyRequestArgs = {
+  'telephony.callRecords': callRecordFilters,
   'telephony.status': z.object({}),
   'telephony.directory': z.object({}),
   'telephony.pbx': z.object({}),
@@ -41,6 +70,7 @@ export const telephonyRequestArgs = {
 } as const;
 
 export interface TelephonyRequestResults {
+  'telephony.callRecords': { records: CallRecordView[] };
   'telephony.status': PbxStatus;
   'telephony.directory': TelephonyDirectory;
   'telephony.pbx': PbxView;

@@ -21,6 +21,7 @@ import { articleEntry, articleHistory, articleVersion, feedbackView, knowledgeSe
 import { twoFactorEnrolment, twoFactorPolicy, twoFactorStatus } from '../schemas/two-factor';
 import { queuesView } from '../contract/queues';
 import { pbxStatus } from '../telephony/pbx-status';
+import { callRecordView } from '../contract/telephony';
 import { AGENT_STATES } from '../contract/calls';
 
 const ok = z.object({ ok: z.literal(true) });
@@ -138,6 +139,7 @@ export const relayedReplies: Relayed = {
   'telephony.savePbx': pbxView,
   'telephony.testPbx': z.object({ ok: z.boolean(), message: z.string(), milliseconds: z.number() }),
   'telephony.queues': queuesView,
+  'telephony.callRecords': z.object({ records: z.array(callRecordView) }),
   'twoFactor.status': twoFactorStatus,
   'twoFactor.start': twoFactorEnrolment,
   'twoFactor.confirm': recoveryCodes,

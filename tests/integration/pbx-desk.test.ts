@@ -93,6 +93,14 @@ for (const backend of backends()) {
       expect(byAdvisor['Amira Hussain']).toMatchObject({ outcome: 'Transferred to 1002', queue: 'funeralcare', customerNumber: '+447700900123', source: 'pbx', direction: 'in' });
       expect(byAdvisor['Amira Hussain'].durationSeconds).toEqual(expect.any(Number));
       expect(byAdvisor['Ben Walsh']).toMatchObject({ outcome: 'Answered', phase: 'ended' });
+      expect(byAdvisor['Ben Walsh'].siteName).toMatch(/Manchester/);
+      // The supervisor's screen filters by outcome: each part under its own.
+      const only = async (outcome: string) =>
+        ((await supervisor.get(`/api/telephony/call-records?outcome=${outcome}`)).body.records as any[]).filter((x) => x.callId === '1796503921.0').map((x) => x.advisor.name);
+      expect(await only('transferred')).toEqual(['Amira Hussain']);
+      expect(await only('answered')).toEqual(['Ben Walsh']);
+      expect(await only('missed')).toEqual([]);
+      expect((await supervisor.get('/api/telephony/call-records?outcome=everything')).status).toBe(400);
       const elsewhere = (await signInAs(hub.url, 'supervisor.lds')).client;
       expect((await elsewhere.get('/api/telephony/call-records')).body.records.some((r: any) => r.callId === '1796503921.0')).toBe(false);
       expect((await (await signInAs(hub.url, 'advisor1.mcr')).client.get('/api/telephony/call-records')).status).toBe(403);

@@ -14,6 +14,8 @@ export const agentCalled = (callId: string, from: string, member: string) =>
   frame(['Event: AgentCalled', 'Privilege: agent,all', ...caller(callId, from), ...agent(callId, member)]);
 export const agentConnect = (callId: string, from: string, member: string) =>
   frame(['Event: AgentConnect', 'Privilege: agent,all', ...caller(callId, from), ...agent(callId, member), 'HoldTime: 2', 'RingTime: 1']);
+export const agentComplete = (callId: string, from: string, member: string) =>
+  frame(['Event: AgentComplete', 'Privilege: agent,all', ...caller(callId, from), ...agent(callId, member), 'HoldTime: 2', 'TalkTime: 40', 'Reason: caller']);
 export const queueCallerAbandon = (callId: string) =>
   frame(['Event: QueueCallerAbandon', 'Privilege: agent,all', `Channel: Local/funeral@inbound-${callId};2`, `Uniqueid: ${callId}.1`, `Linkedid: ${callId}.0`, 'Queue: funeralcare', 'Position: 1', 'OriginalPosition: 1', 'HoldTime: 3']);
 export const queueCallerJoin = (callId: string, from: string, queue = 'funeralcare', position = 1) =>

@@ -6,6 +6,7 @@ import { siteLabel } from '../../../shared/site-label';
 import { BridgeFailure, exportAudit, useAuditLog, usePeople, useSignedIn } from '../../state';
 import { Card } from '../../ui/Card';
 import { DateTime } from '../../ui/DateTime';
+import { dayStart } from '../../ui/format';
 import { ScrollBox } from '../../ui/ScrollBox';
 import { EmptyState, ErrorState, InlineError, LoadingState } from '../../ui/States';
 import { saveCsv } from '../budgets/saveCsv';
@@ -27,14 +28,6 @@ const KINDS: { value: AuditEntity | ''; label: string }[] = [
   { value: 'team', label: 'Teams' },
   { value: 'call', label: 'Calls' },
 ];
-
-/** A date box's yyyy-mm-dd as the start of that day here, or the start of the next day. */
-const dayStart = (value: string, plusDays = 0): number | undefined => {
-  if (!value) return undefined;
-  const d = new Date(`${value}T00:00:00`);
-  d.setDate(d.getDate() + plusDays);
-  return Number.isNaN(d.getTime()) ? undefined : d.getTime();
-};
 
 const errorOf = (e: unknown): BridgeError => (e instanceof BridgeFailure ? e.error : { code: 'failed', message: String(e) });
 

@@ -1,6 +1,7 @@
 import type { SignedIn } from '../../../shared/contract/requests';
 import { AdminHome } from '../admin/AdminHome';
 import { GoodwillSpend } from '../budgets/GoodwillSpend';
+import { CallRecords } from '../calls/CallRecords';
 import { RecentCalls } from '../calls/RecentCalls';
 import { DueList } from '../cases/DueList';
 import { RecentCases } from '../cases/RecentCases';
@@ -39,6 +40,7 @@ export function RoleHome({ session }: { session: SignedIn }) {
           <DueList />
           <RecentCases />
           <RecentCalls />
+          <CallRecords />
           <FulfilmentQueue />
           <DecidedRequests />
           <GoodwillSpend />

@@ -1,0 +1,139 @@
+import { useState } from 'react';
+import type { CallRecordOutcome, CallRecordView } from '../../../shared/contract/telephony';
+import { reloadCallRecords, useCallRecords, useSignedIn, useTelephonyDirectory } from '../../state';
+import { isoToUk, todayIso, ukToIso } from '../admin/ukDate';
+import { FieldProblem } from '../../ui/Field';
+import { Card } from '../../ui/Card';
+import { DateTime } from '../../ui/DateTime';
+import { dayStart, formatClock } from '../../ui/format';
+import { Loaded } from '../../ui/Loaded';
+import { maskPhoneForList } from '../../ui/phone';
+import { ScrollBox } from '../../ui/ScrollBox';
+import { EmptyState } from '../../ui/States';
+import '../../ui/controls.css';
+import '../admin/people.css';
+import './call-records.css';
+
+const OUTCOMES: { value: CallRecordOutcome | ''; label: string }[] = [
+  { value: '', label: 'Every outcome' },
+  { value: 'answered', label: 'Answered' },
+  { value: 'missed', label: 'Missed' },
+  { value: 'abandoned', label: 'Caller hung up' },
+  { value: 'transferred', label: 'Transferred' },
+  { value: 'outbound', label: 'Outbound' },
+];
+
+const weekAgoIso = () => {
+  const d = new Date();
+  d.setDate(d.getDate() - 6);
+  return todayIso(d);
+};
+
+function RecordRow({ record, queueName, showSite }: { record: CallRecordView; queueName: string | null; showSite: boolean }) {
+  return (
+    <tr>
+      <td>
+        <DateTime ms={record.offeredAt} />
+      </td>
+      <td className="nowrap num">
+        <span className="muted">{record.direction === 'out' ? 'To ' : 'From '}</span>
+        {maskPhoneForList(record.customerNumber)}
+      </td>
+      <td>{queueName ?? <span className="muted">—</span>}</td>
+      <td>
+        {record.advisor.name}
+        {showSite ? <span className="muted"> · {record.siteName}</span> : null}
+      </td>
+      <td>{record.outcome}</td>
+      <td className="nowrap num">{record.durationSeconds === null ? <span className="muted">—</span> : formatClock(record.durationSeconds)}</td>
+    </tr>
+  );
+}
+
+/** A date typed as people in the UK do (dd/mm/yyyy), applied once it is a real date. */
+function DayBox({ id, label, value, onChange }: { id: string; label: string; value: string; onChange(iso: string): void }) {
+  const [typed, setTyped] = useState(isoToUk(value));
+  const problem = typed.trim() && !ukToIso(typed) ? 'Type a date as dd/mm/yyyy' : null;
+  return (
+    <>
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      <input
+        id={id}
+        className="input call-records-day"
+        inputMode="numeric"
+        placeholder="dd/mm/yyyy"
+        value={typed}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? `${id}-problem` : undefined}
+        onChange={(e) => {
+          setTyped(e.target.value);
+          const iso = e.target.value.trim() ? ukToIso(e.target.value) : '';
+          if (iso !== null) onChange(iso);
+        }}
+      />
+      <FieldProblem id={id} problem={problem} />
+    </>
+  );
+}
+
+/** Every call the hub kept for the supervisor's site (every site for an organisation admin), newest first. */
+export function CallRecords() {
+  const session = useSignedIn();
+  const [fromDay, setFromDay] = useState(weekAgoIso);
+  const [toDay, setToDay] = useState(() => todayIso());
+  const [outcome, setOutcome] = useState<CallRecordOutcome | ''>('');
+  const filters = { from: dayStart(fromDay), to: dayStart(toDay, 1), outcome: outcome || undefined };
+  const records = useCallRecords(filters);
+  const directory = useTelephonyDirectory();
+  const queueNames = new Map(('data' in directory && directory.data ? directory.data.queues : []).map((q) => [q.id, q.name]));
+  const showSite = session?.user.role === 'org_admin';
+
+  return (
+    <Card title="Call records" className="call-records">
+      <form className="people-filters" aria-label="Call records filters" onSubmit={(e) => e.preventDefault()}>
+        <DayBox id="call-records-from" label="From" value={fromDay} onChange={setFromDay} />
+        <DayBox id="call-records-to" label="To" value={toDay} onChange={setToDay} />
+        <label className="field-label" htmlFor="call-records-outcome">
+          Outcome
+        </label>
+        <select id="call-records-outcome" className="input" value={outcome} onChange={(e) => setOutcome(e.target.value as CallRecordOutcome | '')}>
+          {OUTCOMES.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </form>
+      <Loaded value={records} loadingLabel="Loading call records…" errorTitle="Call records could not be loaded." onRetry={reloadCallRecords}>
+        {({ records: rows }) =>
+          rows.length === 0 ? (
+            <EmptyState>No calls between these dates{outcome ? ' with that outcome' : ''}</EmptyState>
+          ) : (
+            <ScrollBox label="Call records" className="table-wrap call-records-table">
+              <table className="table table-compact">
+                <caption className="visually-hidden">Call records, newest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Time</th>
+                    <th scope="col">Number</th>
+                    <th scope="col">Queue</th>
+                    <th scope="col">Advisor</th>
+                    <th scope="col">Outcome</th>
+                    <th scope="col">Duration</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <RecordRow key={`${r.callId}|${r.advisor.id}`} record={r} queueName={r.queue ? (queueNames.get(r.queue) ?? r.queue) : null} showSite={showSite} />
+                  ))}
+                </tbody>
+              </table>
+            </ScrollBox>
+          )
+        }
+      </Loaded>
+    </Card>
+  );
+}
