@@ -38,10 +38,21 @@ test('an audit search finds an approval by the customer’s name, in words; a pa
   await log(page).getByLabel('Person').selectOption({ label: 'Priya Shah' });
   await log(page).getByLabel('Kind').selectOption({ label: 'Gesture requests' });
   await expect(log(page).getByRole('row')).toHaveCount(2);
-  await log(page).getByLabel('To').fill('2020-01-01');
+  // Dates read and typed as dd/mm/yyyy, not the browser's mm/dd/yyyy.
+  await expect(log(page).getByLabel('To')).toHaveAttribute('placeholder', 'dd/mm/yyyy');
+  await log(page).getByLabel('To').fill('31/01/2020');
   await expect(log(page).getByText('Nothing matches these filters')).toBeVisible();
   await log(page).getByLabel('To').fill('');
   await expect(log(page).getByRole('row')).toHaveCount(2);
+  await log(page).getByLabel('To').fill('12/31/2020');
+  await expect(log(page).getByLabel('To')).toHaveAccessibleDescription('Type the date as dd/mm/yyyy');
+  await expect(log(page).getByRole('row')).toHaveCount(2);
+  const today = new Date();
+  const dd = (n: number) => String(n).padStart(2, '0');
+  await log(page).getByLabel('From').fill(`${dd(today.getDate())}/${dd(today.getMonth() + 1)}/${today.getFullYear()}`);
+  await log(page).getByLabel('To').fill('');
+  await expect(log(page).getByRole('row')).toHaveCount(2);
+  await log(page).getByLabel('From').fill('');
 
   const download = page.waitForEvent('download');
   await log(page).getByRole('button', { name: 'Export CSV' }).click();

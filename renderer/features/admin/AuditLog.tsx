@@ -13,6 +13,7 @@ import { saveCsv } from '../budgets/saveCsv';
 import '../catalogue/catalogue.css';
 import '../catalogue/limits.css';
 import './people.css';
+import { UkDateBox } from './UkDateBox';
 
 const KINDS: { value: AuditEntity | ''; label: string }[] = [
   { value: '', label: 'Everything' },
@@ -86,14 +87,8 @@ function Filters({ filters, onChange }: { filters: AuditFilters & { fromDay: str
           </option>
         ))}
       </select>
-      <label className="field-label" htmlFor="audit-from">
-        From
-      </label>
-      <input id="audit-from" type="date" className="input" value={filters.fromDay} onChange={(e) => onChange({ fromDay: e.target.value })} />
-      <label className="field-label" htmlFor="audit-to">
-        To
-      </label>
-      <input id="audit-to" type="date" className="input" value={filters.toDay} onChange={(e) => onChange({ toDay: e.target.value })} />
+      <UkDateBox id="audit-from" label="From" value={filters.fromDay} onChange={(fromDay) => onChange({ fromDay })} />
+      <UkDateBox id="audit-to" label="To" value={filters.toDay} onChange={(toDay) => onChange({ toDay })} />
     </form>
   );
 }
