@@ -13,8 +13,20 @@ export const telephonyKeys = {
   callRecords: ['telephony', 'callRecords'] as const,
 };
 
-export const usePhoneSystemStatus = () =>
-  asLoadable(useQuery({ queryKey: telephonyKeys.status, queryFn: () => ask('telephony.status', {}), staleTime: Infinity }));
+/**
+ * The link's status as asked for. A push can overtake the answer (the link came up while the
+ * question was on its way): an answer older than what was pushed meanwhile does not replace it.
+ */
+export const phoneSystemStatusQuery = {
+  queryKey: telephonyKeys.status,
+  queryFn: async (): Promise<PbxStatus> => {
+    const answered = await ask('telephony.status', {});
+    const pushed = queryClient.getQueryData<PbxStatus>(telephonyKeys.status);
+    return pushed && pushed.since > answered.since ? pushed : answered;
+  },
+};
+
+export const usePhoneSystemStatus = () => asLoadable(useQuery({ ...phoneSystemStatusQuery, staleTime: Infinity }));
 
 export const useTelephonyDirectory = () =>
   asLoadable(useQuery({ queryKey: telephonyKeys.directory, queryFn: () => ask('telephony.directory', {}), staleTime: 30_000 }));
