@@ -45,7 +45,7 @@ test('an audit search finds an approval by the customer’s name, in words; a pa
   await log(page).getByLabel('To').fill('');
   await expect(log(page).getByRole('row')).toHaveCount(2);
   await log(page).getByLabel('To').fill('12/31/2020');
-  await expect(log(page).getByLabel('To')).toHaveAccessibleDescription('Type the date as dd/mm/yyyy');
+  await expect(log(page).getByLabel('To')).toHaveAccessibleDescription('Type a date as dd/mm/yyyy');
   await expect(log(page).getByRole('row')).toHaveCount(2);
   const today = new Date();
   const dd = (n: number) => String(n).padStart(2, '0');

@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { FieldProblem } from '../../ui/Field';
 import { isoToUk, ukToIso } from './ukDate';
+import './people.css';
 
 /**
  * A date typed as dd/mm/yyyy, whatever language the browser runs in (Chromium draws its own date box
@@ -7,8 +9,7 @@ import { isoToUk, ukToIso } from './ukDate';
  */
 export function UkDateBox({ id, label, value, onChange }: { id: string; label: string; value: string; onChange(iso: string): void }) {
   const [typed, setTyped] = useState(isoToUk(value));
-  const iso = ukToIso(typed);
-  const wrong = typed.trim() !== '' && iso === null;
+  const problem = typed.trim() !== '' && ukToIso(typed) === null ? 'Type a date as dd/mm/yyyy' : null;
   const change = (text: string) => {
     setTyped(text);
     const next = text.trim() === '' ? '' : ukToIso(text);
@@ -27,14 +28,10 @@ export function UkDateBox({ id, label, value, onChange }: { id: string; label: s
         autoComplete="off"
         value={typed}
         onChange={(e) => change(e.target.value)}
-        aria-invalid={wrong || undefined}
-        aria-describedby={wrong ? `${id}-problem` : undefined}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? `${id}-problem` : undefined}
       />
-      {wrong ? (
-        <span id={`${id}-problem`} className="field-problem">
-          Type the date as dd/mm/yyyy
-        </span>
-      ) : null}
+      <FieldProblem id={id} problem={problem} />
     </>
   );
 }

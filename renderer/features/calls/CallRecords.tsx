@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { CallRecordOutcome, CallRecordView } from '../../../shared/contract/telephony';
 import { reloadCallRecords, useCallRecords, useSignedIn, useTelephonyDirectory } from '../../state';
-import { isoToUk, todayIso, ukToIso } from '../admin/ukDate';
-import { FieldProblem } from '../../ui/Field';
+import { todayIso } from '../admin/ukDate';
+import { UkDateBox } from '../admin/UkDateBox';
 import { Card } from '../../ui/Card';
 import { DateTime } from '../../ui/DateTime';
 import { dayStart, formatClock } from '../../ui/format';
@@ -50,34 +50,6 @@ function RecordRow({ record, queueName, showSite }: { record: CallRecordView; qu
   );
 }
 
-/** A date typed as people in the UK do (dd/mm/yyyy), applied once it is a real date. */
-function DayBox({ id, label, value, onChange }: { id: string; label: string; value: string; onChange(iso: string): void }) {
-  const [typed, setTyped] = useState(isoToUk(value));
-  const problem = typed.trim() && !ukToIso(typed) ? 'Type a date as dd/mm/yyyy' : null;
-  return (
-    <>
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
-      <input
-        id={id}
-        className="input call-records-day"
-        inputMode="numeric"
-        placeholder="dd/mm/yyyy"
-        value={typed}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={problem ? `${id}-problem` : undefined}
-        onChange={(e) => {
-          setTyped(e.target.value);
-          const iso = e.target.value.trim() ? ukToIso(e.target.value) : '';
-          if (iso !== null) onChange(iso);
-        }}
-      />
-      <FieldProblem id={id} problem={problem} />
-    </>
-  );
-}
-
 /** Every call the hub kept for the supervisor's site (every site for an organisation admin), newest first. */
 export function CallRecords() {
   const session = useSignedIn();
@@ -93,8 +65,8 @@ export function CallRecords() {
   return (
     <Card title="Call records" className="call-records">
       <form className="people-filters" aria-label="Call records filters" onSubmit={(e) => e.preventDefault()}>
-        <DayBox id="call-records-from" label="From" value={fromDay} onChange={setFromDay} />
-        <DayBox id="call-records-to" label="To" value={toDay} onChange={setToDay} />
+        <UkDateBox id="call-records-from" label="From" value={fromDay} onChange={setFromDay} />
+        <UkDateBox id="call-records-to" label="To" value={toDay} onChange={setToDay} />
         <label className="field-label" htmlFor="call-records-outcome">
           Outcome
         </label>
