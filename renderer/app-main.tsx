@@ -17,7 +17,7 @@ if (connection.kind === 'no-token') {
   root.render(<NoToken />);
 } else {
   // Listeners go on before the first frame can arrive, so the host's opening pushes are not missed.
-  startState(connection.bridge, createSearchIndex(connection.bridge.knowledgeLinkUrl));
+  startState(connection.bridge, createSearchIndex(connection.bridge.knowledgeLink));
   root.render(
     <StrictMode>
       <App />

@@ -2,15 +2,14 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CallView } from '../../shared/contract/calls';
-import { guarded } from '../../shared/guard';
 import { DesktopCore } from './core';
 import { coreHandlers } from './handlers';
 import { planCti, startCti } from './cti-setup';
 import { defaultDataDir } from './paths';
-import { route } from './router';
 import { fileVault, memoryVault } from './session-vault';
 import { policyPath, readPolicy, resolveDeployment, softphonePlan } from './deployment';
 import { openDesktopLog } from './log';
+import { servePort, type FramePort } from './port-bridge';
 import { DesktopSetup } from './setup';
 
 /**
@@ -18,7 +17,7 @@ import { DesktopSetup } from './setup';
  * is a property of this process, and main sends the MessagePort to the window over it.
  */
 interface ParentPort {
-  on(event: 'message', listener: (e: { data: { type: string; key?: string; notice?: string; number?: string; electron?: string; state?: string }; ports: PortLike[] }) => void): void;
+  on(event: 'message', listener: (e: { data: { type: string; key?: string; notice?: string; number?: string; electron?: string; state?: string; channel?: string; workerTakesKnowledge?: boolean }; ports: PortLike[] }) => void): void;
   postMessage(message: unknown): void;
 }
 interface PortLike {
@@ -114,21 +113,13 @@ parentPort.on('message', (e) => {
   }
   const port = e.ports[0];
   if (e.data.type !== 'port' || !port || !core) return;
-  const handlers = coreHandlers(core, { dataDir, electron: electronVersion });
-  const unsubscribe = core.onPush((frame) => port.postMessage(frame));
-  port.on('close', unsubscribe); // a reloaded window gets a new port; the old one stops hearing
-  port.on(
-    'message',
-    guarded(
-      async (msg: { data: unknown }) => {
-        const reply = await route(handlers, msg.data);
-        if (reply) port.postMessage(reply);
-      },
-      (err) => log.error({ err }, 'a bridge request failed unexpectedly'),
-    ),
-  );
-  port.start();
-  port.postMessage({ push: 'session.changed', data: core.sessionState });
-  port.postMessage({ push: 'connection.changed', data: core.connection });
-  port.postMessage({ push: 'setup.changed', data: core.setupStatus });
+  // The window's bridge, or (channel: 'knowledge') its search worker's own port for bulk knowledge.
+  const kind = { knowledgeChannel: e.data.channel === 'knowledge', workerTakesKnowledge: e.data.workerTakesKnowledge === true };
+  const framePort: FramePort = {
+    postMessage: (frame) => port.postMessage(frame),
+    onMessage: (cb) => port.on('message', (msg) => cb(msg.data)),
+    onClose: (cb) => port.on('close', cb),
+    start: () => port.start(),
+  };
+  servePort(framePort, core, coreHandlers(core, { dataDir, electron: electronVersion }), kind, log);
 });

@@ -93,9 +93,14 @@ const link = new CoreLink<Electron.UtilityProcess>({
   startCore,
   connect(core) {
     if (!win) return;
-    const { port1, port2 } = new MessageChannelMain();
-    core.postMessage({ type: 'port' }, [port1]);
-    win.webContents.postMessage('rapport:port', null, [port2]);
+    // The window's bridge, and a second port its search worker takes for bulk knowledge, so
+    // article pages and pushes never pass through the page's own thread (as browser mode does).
+    const bridge = new MessageChannelMain();
+    const knowledge = new MessageChannelMain();
+    core.postMessage({ type: 'port', workerTakesKnowledge: true }, [bridge.port1]);
+    core.postMessage({ type: 'port', channel: 'knowledge' }, [knowledge.port1]);
+    win.webContents.postMessage('rapport:port', null, [bridge.port2]);
+    win.webContents.postMessage('rapport:knowledge-port', null, [knowledge.port2]);
   },
   linkDown: () => win?.webContents.send('rapport:link-down'),
   later: (fn, ms) => void setTimeout(fn, ms),

@@ -32,6 +32,21 @@ ipcRenderer.on('rapport:port', (event) => {
   }
 });
 
+// The search worker's own port for bulk knowledge, handed to the page's world once the page is
+// listening (a port cannot cross contextBridge; window.postMessage to this same window can), and
+// again after the core restarts. The page transfers it to its worker.
+let knowledgePort: MessagePort | null = null;
+let pageListening = false;
+const handOverKnowledgePort = () => {
+  if (!pageListening || !knowledgePort) return;
+  window.postMessage({ rapport: 'knowledge-port' }, '*', [knowledgePort]);
+  knowledgePort = null;
+};
+ipcRenderer.on('rapport:knowledge-port', (event) => {
+  knowledgePort = event.ports[0] ?? null;
+  handOverKnowledgePort();
+});
+
 contextBridge.exposeInMainWorld('rapportBridge', {
   send(frame: unknown): void {
     if (typeof frame !== 'object' || frame === null) return;
@@ -41,6 +56,11 @@ contextBridge.exposeInMainWorld('rapportBridge', {
   onFrame(callback: (frame: unknown) => void): () => void {
     listeners.add(callback);
     return () => listeners.delete(callback);
+  },
+  /** The page listens for `{ rapport: 'knowledge-port' }` messages from now on. */
+  wantKnowledgePort(): void {
+    pageListening = true;
+    handOverKnowledgePort();
   },
   onLinkState(callback: (state: 'open' | 'reconnecting') => void): () => void {
     linkListeners.add(callback);

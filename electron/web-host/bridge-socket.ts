@@ -5,31 +5,19 @@ import type { DesktopCore } from '../core/core';
 import { route, type Handlers } from '../core/router';
 import { sameSecret } from '../core/secrets';
 import { guarded } from '../../shared/guard';
+import { mayRequest, wantsPush } from '../core/bridge-channels';
 
 /**
  * The bridge contract over a WebSocket on loopback. Only a page this host served may connect:
  * the per-run token must match, and Origin and Host must be this host's own address (so another
  * web page in the same browser cannot drive the core, and DNS rebinding is refused).
  *
- * Bulk knowledge has its own channel (`channel=knowledge`), opened by the page's search worker:
- * 50,000 articles arriving as large text frames on the page's socket would each be decoded on the
- * page's main thread. That channel carries only knowledge requests and `knowledge.changed`
- * pushes; a page that says its worker takes them (`knowledge=worker`) no longer gets that push.
+ * Bulk knowledge has its own channel (`channel=knowledge`, see core/bridge-channels.ts), opened
+ * by the page's search worker; a page that says its worker takes it (`knowledge=worker`) no longer
+ * gets the knowledge push on its own socket.
  */
-const KNOWLEDGE_REQUESTS = new Set(['knowledge.page', 'knowledge.byIds', 'knowledge.manifest']);
+export { mayRequest, wantsPush };
 
-/** Which pushes a socket gets, by what it said when it connected. */
-export function wantsPush(push: string, opts: { knowledgeChannel: boolean; workerTakesKnowledge: boolean }): boolean {
-  if (opts.knowledgeChannel) return push === 'knowledge.changed';
-  return !(opts.workerTakesKnowledge && push === 'knowledge.changed');
-}
-
-/** A knowledge channel may only ask for knowledge. */
-export function mayRequest(frame: unknown, knowledgeChannel: boolean): boolean {
-  if (!knowledgeChannel) return true;
-  const name = frame && typeof frame === 'object' ? (frame as { name?: unknown }).name : undefined;
-  return typeof name === 'string' && KNOWLEDGE_REQUESTS.has(name);
-}
 export function attachBridge(server: Server, opts: { core: DesktopCore; handlers: Handlers; token: string; port: number }) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   const expectedHost = `127.0.0.1:${opts.port}`;

@@ -4,7 +4,7 @@ import type { RequestArgs, RequestName, RequestResults } from '../../shared/cont
 import { electronTransport, findPreloadBridge } from './electronTransport';
 import { parseIncomingFrame } from './frames';
 import { takeBridgeToken } from './token';
-import type { LinkState, Transport } from './transport';
+import type { KnowledgeLinkTarget, LinkState, Transport } from './transport';
 import { websocketTransport } from './websocketTransport';
 
 export const CALL_TIMEOUT_MS = 30_000;
@@ -26,8 +26,8 @@ export interface Bridge {
   on<P extends PushName>(name: P, cb: (data: Pushes[P]) => void): () => void;
   onLinkState(cb: (state: LinkState) => void): () => void;
   readonly linkState: LinkState;
-  /** For the search worker's own connection for bulk knowledge; null when the transport has none. */
-  readonly knowledgeLinkUrl: string | null;
+  /** For the search worker's own link for bulk knowledge; null when the transport has none. */
+  readonly knowledgeLink: KnowledgeLinkTarget | null;
 }
 
 interface Pending {
@@ -114,7 +114,7 @@ export function createBridge(transport: Transport): Bridge {
     get linkState() {
       return transport.linkState;
     },
-    knowledgeLinkUrl: transport.knowledgeLinkUrl,
+    knowledgeLink: transport.knowledgeLink,
     call: (name, args) => send(name, args, null) as never,
     callBulk: (name, args) => send(name, args, (frame) => ({ ok: true as const, frame })),
     onBulk(_name, cb) {

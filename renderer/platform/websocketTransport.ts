@@ -53,7 +53,7 @@ export function websocketTransport(token: string): Transport {
     get linkState() {
       return state;
     },
-    knowledgeLinkUrl,
+    knowledgeLink: { kind: 'socket', url: knowledgeLinkUrl },
     send(frame) {
       const text = JSON.stringify(frame);
       if (socket && socket.readyState === WebSocket.OPEN) socket.send(text);

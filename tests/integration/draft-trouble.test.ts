@@ -27,7 +27,7 @@ function inProcessBridge(core: DesktopCore): Bridge {
     on: () => () => undefined,
     onLinkState: () => () => undefined,
     linkState: 'open' as never,
-    knowledgeLinkUrl: null,
+    knowledgeLink: null,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameHead, openKnowledgeLink } from '../../renderer/features/knowledge/knowledge-link';
+import { frameHead, openKnowledgeLink, type LinkFrame } from '../../renderer/features/knowledge/knowledge-link';
 import { packIndex, unpackIndex } from '../../renderer/features/knowledge/persisted-index';
 import { readManifestFrame } from '../../renderer/features/knowledge/ingest';
 import { mayRequest, wantsPush } from '../../electron/web-host/bridge-socket';
@@ -45,7 +45,7 @@ describe('the search worker’s knowledge link', () => {
 
   it('holds calls until open, matches replies by id and hands pushes on as text', async () => {
     FakeSocket.all = [];
-    const pushes: string[] = [];
+    const pushes: LinkFrame[] = [];
     const link = openKnowledgeLink('ws://x/bridge?channel=knowledge', { onPush: (f) => pushes.push(f), onReopened: () => undefined }, asSocket);
     const socket = FakeSocket.all[0]!;
     const answer = link.call('knowledge.page', { offset: 0, limit: 2 });

@@ -60,10 +60,10 @@ const manifestReply = z.object({
 });
 
 /** The cache's manifest as the core sent it over the worker's link; a failure throws its message. */
-export function readManifestFrame(frame: string): { cursor: number; ids: string[]; seqs: number[] } {
-  let raw: unknown;
+export function readManifestFrame(frame: string | object): { cursor: number; ids: string[]; seqs: number[] } {
+  let raw: unknown = frame;
   try {
-    raw = JSON.parse(frame);
+    if (typeof frame === 'string') raw = JSON.parse(frame);
   } catch {
     throw new Error('Rapport sent knowledge that could not be read.');
   }

@@ -1,20 +1,24 @@
 /**
- * The search worker's own connection to the desktop core (browser mode), for bulk knowledge only:
- * pages of articles and `knowledge.changed` pushes are large text frames, and a frame received on
- * the page's socket is decoded on the page's main thread (50,000 articles made long tasks there).
- * Here they are received, parsed and indexed without the page's thread touching them.
+ * The search worker's own connection to the desktop core, for bulk knowledge only: pages of
+ * articles and `knowledge.changed` pushes are large frames, and a frame received on the page's
+ * own link is decoded on the page's main thread (50,000 articles made long tasks there). Here they
+ * are received, parsed and indexed without the page's thread touching them: over a WebSocket in
+ * browser mode (text frames), over a MessagePort in Electron (structured-cloned objects).
  */
 export type LinkedRequest = 'knowledge.page' | 'knowledge.byIds' | 'knowledge.manifest';
 
+/** A frame as it travelled: JSON text over a WebSocket, an object over a MessagePort. */
+export type LinkFrame = string | object;
+
 export interface KnowledgeLink {
-  /** Resolves with the reply frame's text; rejects if the link drops or the reply is late. */
-  call(name: LinkedRequest, args: object): Promise<string>;
+  /** Resolves with the reply frame; rejects if the link drops or the reply is late. */
+  call(name: LinkedRequest, args: object): Promise<LinkFrame>;
   close(): void;
 }
 
 export interface LinkEvents {
-  /** A `knowledge.changed` push, as text. */
-  onPush(frame: string): void;
+  /** A `knowledge.changed` push, as it came. */
+  onPush(frame: LinkFrame): void;
   /** Open again after a drop: pushes sent meanwhile were lost. */
   onReopened(): void;
 }
@@ -24,7 +28,7 @@ const MAX_RETRY_MS = 10_000;
 const CALL_TIMEOUT_MS = 30_000;
 
 interface Waiting {
-  resolve(frame: string): void;
+  resolve(frame: LinkFrame): void;
   reject(error: Error): void;
   timer: ReturnType<typeof setTimeout>;
 }
@@ -88,7 +92,7 @@ export function openKnowledgeLink(url: string, events: LinkEvents, Socket: typeo
     call(name, args) {
       const id = nextId++;
       const text = JSON.stringify({ id, name, args });
-      return new Promise<string>((resolve, reject) => {
+      return new Promise<LinkFrame>((resolve, reject) => {
         const timer = setTimeout(() => {
           waiting.delete(id);
           reject(new Error('Rapport did not answer within 30 seconds. Try again.'));
@@ -101,6 +105,78 @@ export function openKnowledgeLink(url: string, events: LinkEvents, Socket: typeo
     close() {
       closed = true;
       socket?.close();
+      failAll('The knowledge link was closed.');
+    },
+  };
+}
+
+/** Reads the head of an object frame (a MessagePort's): its reply id, or whether it is the knowledge push. */
+function objectHead(frame: object): { id?: number; knowledgePush?: boolean } {
+  const f = frame as { id?: unknown; push?: unknown };
+  if (typeof f.id === 'number') return { id: f.id };
+  return typeof f.push === 'string' ? { knowledgePush: f.push === 'knowledge.changed' } : {};
+}
+
+/** The Electron link: a port from the window (see electron/preload), replaced when the core restarts. */
+export interface PortLink extends KnowledgeLink {
+  attach(port: MessagePort): void;
+}
+
+export function openPortLink(events: LinkEvents): PortLink {
+  const waiting = new Map<number, Waiting>();
+  const queued: object[] = [];
+  let port: MessagePort | null = null;
+  let nextId = 1;
+  let closed = false;
+
+  const failAll = (message: string) => {
+    for (const w of waiting.values()) {
+      clearTimeout(w.timer);
+      w.reject(new Error(message));
+    }
+    waiting.clear();
+  };
+
+  return {
+    attach(next) {
+      if (closed) return next.close();
+      const reopened = port !== null;
+      port?.close();
+      // Replies to the old port's requests will not come: they fail now, and are asked again.
+      if (reopened) failAll('Lost the connection to Rapport on this computer. Try again.');
+      port = next;
+      next.onmessage = (event: MessageEvent<unknown>) => {
+        const frame = event.data;
+        if (typeof frame !== 'object' || frame === null) return;
+        const head = objectHead(frame);
+        if (head.knowledgePush) return events.onPush(frame);
+        const w = head.id !== undefined ? waiting.get(head.id) : undefined;
+        if (!w || head.id === undefined) return;
+        waiting.delete(head.id);
+        clearTimeout(w.timer);
+        w.resolve(frame);
+      };
+      next.start();
+      for (const frame of queued.splice(0)) next.postMessage(frame);
+      if (reopened) events.onReopened();
+    },
+    call(name, args) {
+      const id = nextId++;
+      const frame = { id, name, args };
+      return new Promise<LinkFrame>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiting.delete(id);
+          reject(new Error('Rapport did not answer within 30 seconds. Try again.'));
+        }, CALL_TIMEOUT_MS);
+        waiting.set(id, { resolve, reject, timer });
+        if (port) port.postMessage(frame);
+        else queued.push(frame);
+      });
+    },
+    close() {
+      closed = true;
+      port?.close();
+      port = null;
       failAll('The knowledge link was closed.');
     },
   };

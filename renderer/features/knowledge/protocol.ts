@@ -45,6 +45,8 @@ export type ToSearchWorker =
   | { type: 'reset' }
   /** Browser mode: the worker's own connection to the core for bulk knowledge. */
   | { type: 'link'; url: string }
+  /** Electron: the worker's own port to the core for bulk knowledge (transferred with the message). */
+  | { type: 'link-port'; port: MessagePort }
   /** Start reading this person's saved index now, before anyone has asked to open it. */
   | { type: 'preload'; key: string }
   | { type: 'open'; requestId: number; key: string }

@@ -1,6 +1,7 @@
 import type { FromSearchWorker, IngestSummary, KnowledgeIndex, Opened, ParkedFrame, Reconciled, SearchHit, ToSearchWorker } from './protocol';
 import { isParkedFrame } from './protocol';
 import { rememberKey, startSearchWorker, takeEarlyWorker } from './early-worker';
+import type { KnowledgeLinkTarget } from '../../platform/transport';
 
 type Answer = SearchHit[] | Opened | Reconciled | IngestSummary | string[];
 interface Waiting {
@@ -9,10 +10,11 @@ interface Waiting {
 }
 
 /**
- * Starts the search worker and turns its messages into promises. With `linkUrl` (browser mode)
- * the worker opens its own connection for bulk knowledge, so those frames never reach this thread.
+ * Starts the search worker and turns its messages into promises. With a link (a WebSocket address
+ * in browser mode, ports from the preload in Electron) the worker has its own connection for bulk
+ * knowledge, so those frames never reach this thread.
  */
-export function createSearchIndex(linkUrl: string | null = null): KnowledgeIndex {
+export function createSearchIndex(link: KnowledgeLinkTarget | null = null): KnowledgeIndex {
   // Started by the page's first module, already reading the saved index; else started now.
   const worker = takeEarlyWorker() ?? startSearchWorker();
   const waiting = new Map<number, Waiting>();
@@ -21,7 +23,8 @@ export function createSearchIndex(linkUrl: string | null = null): KnowledgeIndex
   let nextRequest = 1;
 
   const post = (message: ToSearchWorker) => worker.postMessage(message);
-  if (linkUrl) post({ type: 'link', url: linkUrl });
+  if (link?.kind === 'socket') post({ type: 'link', url: link.url });
+  if (link?.kind === 'port') link.onPort((port) => worker.postMessage({ type: 'link-port', port } satisfies ToSearchWorker, [port]));
 
   worker.addEventListener('message', (event: MessageEvent<FromSearchWorker>) => {
     const message = event.data;
@@ -53,7 +56,7 @@ export function createSearchIndex(linkUrl: string | null = null): KnowledgeIndex
 
   return {
     reset: () => post({ type: 'reset' }),
-    linked: linkUrl !== null,
+    linked: link !== null,
     open: (key) => {
       rememberKey(key);
       return ask<Opened>((requestId) => ({ type: 'open', requestId, key }));

@@ -1,6 +1,6 @@
 import { LatestSearch } from './latest-search';
 import { KnowledgeCorpus } from './corpus';
-import { openKnowledgeLink, type KnowledgeLink } from './knowledge-link';
+import { openKnowledgeLink, openPortLink, type KnowledgeLink, type LinkFrame, type PortLink } from './knowledge-link';
 import { ENGINE_FORMAT, loadIndex, saveIndex } from './persisted-index';
 import type * as Ingest from './ingest';
 import type { FromSearchWorker, IngestSummary, Manifest, Opened, Reconciled, ToSearchWorker } from './protocol';
@@ -42,7 +42,7 @@ let savedCursor: number | null = null;
 let saveTimer: ReturnType<typeof setTimeout> | null = null;
 let link: KnowledgeLink | null = null;
 /** Pushes from the link, held until the page applies them (it orders them after a load). */
-const parked = new Map<number, string>();
+const parked = new Map<number, LinkFrame>();
 let nextParked = 1;
 /** Opening is async (IndexedDB); messages that arrive meanwhile wait their turn. */
 let queue: Promise<void> = Promise.resolve();
@@ -79,7 +79,7 @@ async function open(newKey: string): Promise<Opened> {
   return { restored: true, count: corpus.size };
 }
 
-function reconcile(given: Manifest | null, fetched: string | null, { readManifestFrame }: typeof Ingest): Reconciled {
+function reconcile(given: Manifest | null, fetched: LinkFrame | null, { readManifestFrame }: typeof Ingest): Reconciled {
   if (!given && !fetched) throw new Error('No knowledge list to check the saved index against.');
   const manifest = given ?? readManifestFrame(fetched!);
   cursor = manifest.cursor;
@@ -111,19 +111,33 @@ function ingest({ readKnowledgeFrame }: typeof Ingest, frame: string | object, k
   };
 }
 
+const linkEvents = {
+  onPush(frame: LinkFrame) {
+    const n = nextParked++;
+    parked.set(n, frame);
+    scope.postMessage({ type: 'pushed', requestId: null, frame: { parked: n } });
+  },
+  onReopened: () => scope.postMessage({ type: 'relinked', requestId: null }),
+};
+
+/** Browser mode: the worker's own WebSocket to the core. */
 function connect(url: string): void {
   link?.close();
-  link = openKnowledgeLink(url, {
-    onPush(frame) {
-      const n = nextParked++;
-      parked.set(n, frame);
-      scope.postMessage({ type: 'pushed', requestId: null, frame: { parked: n } });
-    },
-    onReopened: () => scope.postMessage({ type: 'relinked', requestId: null }),
-  });
+  link = openKnowledgeLink(url, linkEvents);
 }
 
-async function handle(message: ToSearchWorker, fetched: string | null): Promise<void> {
+/** Electron: a port from the window; a new one after the core restarts replaces it. */
+let portLink: PortLink | null = null;
+function attachPort(port: MessagePort): void {
+  if (!portLink) {
+    link?.close();
+    portLink = openPortLink(linkEvents);
+    link = portLink;
+  }
+  portLink.attach(port);
+}
+
+async function handle(message: ToSearchWorker, fetched: LinkFrame | null): Promise<void> {
   switch (message.type) {
     case 'reset':
       key = null;
@@ -133,6 +147,8 @@ async function handle(message: ToSearchWorker, fetched: string | null): Promise<
       return;
     case 'link':
       return connect(message.url);
+    case 'link-port':
+      return attachPort(message.port);
     case 'preload':
       // The read was started by search.worker.ts as the message arrived; the import starts now.
       if (!prepared) prepare(message.key);
@@ -183,14 +199,14 @@ function report(message: ToSearchWorker, error: unknown): void {
 }
 
 /** What a message needs from the core, asked for at once: searches never queue behind the network. */
-function fetchFor(message: ToSearchWorker): Promise<string> | null {
+function fetchFor(message: ToSearchWorker): Promise<LinkFrame> | null {
   if (!link) return null;
   if (message.type === 'pull') return link.call(message.name, message.args);
   if (message.type === 'reconcile' && !message.manifest) return link.call('knowledge.manifest', {});
   return null;
 }
 
-const enqueue = (message: ToSearchWorker, fetched: string | null) => {
+const enqueue = (message: ToSearchWorker, fetched: LinkFrame | null) => {
   queue = queue.then(() => handle(message, fetched).catch((error: unknown) => report(message, error)));
 };
 
