@@ -16,6 +16,7 @@ import { organisationRoutes } from './organisation';
 import { overviewRoutes } from './overview';
 import { referenceRoutes } from './reference';
 import { sessionRoutes } from './session';
+import { floorRoutes } from './floor';
 import { telephonyRoutes } from './telephony';
 import { twoFactorRoutes } from './two-factor';
 import { userRoutes } from './users';
@@ -40,6 +41,7 @@ export const routes: readonly Route<any, any>[] = [
   ...knowledgeSearchRoutes,
   ...overviewRoutes,
   ...telephonyRoutes,
+  ...floorRoutes,
   ...agentReasonRoutes,
   ...gestureRoutes,
   ...erasureRoutes,

@@ -105,6 +105,7 @@ const EXPECTED: Record<string, Who> = {
   'GET /api/telephony/status': [A, S, SA, OA],
   'GET /api/agent/state': AGENTS,
   'POST /api/agent/state': AGENTS,
+  'POST /api/floor/advisors/:id/state': [S],
   'GET /api/agent/not-ready-reasons': 'signed_in',
   'PUT /api/agent/not-ready-reasons': [OA],
   'POST /api/telephony/calls/:callId/hangup': AGENTS,
