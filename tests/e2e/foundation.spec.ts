@@ -17,7 +17,7 @@ test('each role signs in to a home that shows hub data; a wrong password is refu
   await page.getByRole('button', { name: 'Sign in' }).click();
   await signedInAs(page, 'Amira Hussain');
   await expect(page.getByRole('heading', { name: 'Recent cases' })).toBeVisible();
-  await expect(page.getByRole('cell', { name: /^RP-\d+$/ }).first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Recent cases' }).getByRole('button', { name: /^RP-\d+$/ }).first()).toBeVisible();
   await page.getByRole('button', { name: 'Sign out' }).click();
 
   await signIn(page, desktop.url, 'supervisor.mcr');
