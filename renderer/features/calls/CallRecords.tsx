@@ -35,14 +35,14 @@ function RecordRow({ record, queueName, showSite }: { record: CallRecordView; qu
       <td>
         <DateTime ms={record.offeredAt} />
       </td>
-      <td className="nowrap num">
+      <td>
         <span className="muted">{record.direction === 'out' ? 'To ' : 'From '}</span>
-        {maskPhoneForList(record.customerNumber)}
+        <span className="nowrap">{maskPhoneForList(record.customerNumber)}</span>
       </td>
-      <td>{queueName ?? <span className="muted">—</span>}</td>
       <td>
         {record.advisor.name}
         {showSite ? <span className="muted"> · {record.siteName}</span> : null}
+        <span className="call-records-queue muted">{queueName ?? 'No queue'}</span>
       </td>
       <td>{record.outcome}</td>
       <td className="nowrap num">{record.durationSeconds === null ? <span className="muted">—</span> : formatClock(record.durationSeconds)}</td>
@@ -90,10 +90,11 @@ export function CallRecords() {
                   <tr>
                     <th scope="col">Time</th>
                     <th scope="col">Number</th>
-                    <th scope="col">Queue</th>
-                    <th scope="col">Advisor</th>
+                    <th scope="col">
+                      Advisor<span className="visually-hidden"> and queue</span>
+                    </th>
                     <th scope="col">Outcome</th>
-                    <th scope="col">Duration</th>
+                    <th scope="col">Length</th>
                   </tr>
                 </thead>
                 <tbody>
