@@ -139,7 +139,7 @@ test('click-to-dial from the number on the customer card: the advisor’s phone 
     await shoot(supervisor, 'call-records', undefined, records);
     // A day with no calls says so.
     await records.getByLabel('From').fill('31/02/2026');
-    await expect(records.getByText('Type the date as dd/mm/yyyy')).toBeVisible();
+    await expect(records.getByText('Type a date as dd/mm/yyyy')).toBeVisible();
     await records.getByLabel('From').fill('01/01/2026');
     await records.getByLabel('To').fill('02/01/2026');
     await expect(records.getByText('No calls between these dates with that outcome')).toBeVisible();
