@@ -105,12 +105,6 @@ export function coreHandlers(core: DesktopCore, host: { dataDir?: string; electr
       core.requireSignedIn();
       return core.hub.put('/api/agent/not-ready-reasons', { reasons }, hubReplies.notReadyReasons);
     },
-    'customers.markBereaved': async ({ customerId, reference }) => {
-      const { desk } = core.requireSignedIn();
-      const card = await core.hub.post(`/api/customers/${encodeURIComponent(customerId)}/bereavement`, { reference }, hubReplies.customerCard);
-      desk.updateCard(card);
-      return card;
-    },
 
     'home.advisor': async (): Promise<AdvisorHome> => {
       core.requireSignedIn();

@@ -4,11 +4,10 @@ import type { BridgeError } from '../../shared/contract/envelope';
 import type { CallContext } from '../features/knowledge/protocol';
 import { actionRunner, withoutError } from './actionRunner';
 import { bridge } from './bridgeRef';
-import { customerFlagsChanged } from './queries';
 import { idle, loading, type Loadable } from './loadable';
 
 /** The things an advisor can ask of a call or of their own status; each has its own busy flag and error. */
-export type CallAction = 'hangUp' | 'transfer' | 'wrapUp' | 'markBereaved' | 'setState' | 'setSource' | 'markCalledBack';
+export type CallAction = 'hangUp' | 'transfer' | 'wrapUp' | 'setState' | 'setSource' | 'markCalledBack';
 
 interface CallsStore {
   /** History, agent state, source and webhook address, from `calls.desk`. */
@@ -28,7 +27,6 @@ interface CallsStore {
   hangUp(callId: string): Promise<boolean>;
   transfer(callId: string, target: string): Promise<boolean>;
   wrapUp(callId: string, wrapupCode: string, note?: string): Promise<boolean>;
-  markBereaved(customerId: string, reference?: string): Promise<boolean>;
   setAgentState(next: { state: AgentState; reason?: string; minutes?: number }): Promise<boolean>;
   markCalledBack(callId: string): Promise<boolean>;
   clearError(action: CallAction): void;
@@ -67,7 +65,7 @@ const withCodes = (labels: Record<string, string>, view: CallView | null): Recor
   return next;
 };
 
-const CALL_ACTIONS: CallAction[] = ['hangUp', 'transfer', 'wrapUp', 'markBereaved'];
+const CALL_ACTIONS: CallAction[] = ['hangUp', 'transfer', 'wrapUp'];
 
 /** A failed hang-up on the last call must not greet the next one: call errors end with their call. */
 function errorsFor(before: CallView | null, after: CallView | null, errors: CallsStore['errors']): CallsStore['errors'] {
@@ -129,19 +127,6 @@ export const useCallsStore = create<CallsStore>()((set, get) => {
     markCalledBack: (callId) => run('markCalledBack', () => bridge().call('calls.markCalledBack', { callId }), (desk) => get().applyDesk(desk)),
     setAgentState: (next) => run('setState', () => bridge().call('agent.setState', next), (agent) => get().applyAgent(agent)),
 
-    markBereaved: (customerId, reference) =>
-      run(
-        'markBereaved',
-        () => bridge().call('customers.markBereaved', { customerId, ...(reference?.trim() ? { reference: reference.trim() } : {}) }),
-        (card) => {
-          // The core pushes the updated call too; applying the answer now means the card never lags.
-          customerFlagsChanged();
-          const current = get().current;
-          if (current?.card?.customer.id !== card.customer.id) return;
-          set({ current: { ...current, card, sensitive: current.sensitive || card.customer.flags.bereaved } });
-        },
-      ),
-
     clearError: (action) => set({ errors: withoutError(get().errors, action) }),
 
     // One person's calls and customers must never show on the next person's screen.
@@ -188,8 +173,7 @@ export const useCallActions = () => {
   const hangUp = useCallsStore((s) => s.hangUp);
   const transfer = useCallsStore((s) => s.transfer);
   const wrapUp = useCallsStore((s) => s.wrapUp);
-  const markBereaved = useCallsStore((s) => s.markBereaved);
   const setAgentState = useCallsStore((s) => s.setAgentState);
   const markCalledBack = useCallsStore((s) => s.markCalledBack);
-  return { setSource, hangUp, transfer, wrapUp, markBereaved, setAgentState, markCalledBack };
+  return { setSource, hangUp, transfer, wrapUp, setAgentState, markCalledBack };
 };

@@ -86,10 +86,6 @@ export const callRequestArgs = {
     reason: z.string().trim().max(80).optional(),
     minutes: z.number().int().min(1).max(60).optional(),
   }),
-  'customers.markBereaved': z.object({
-    customerId: z.string().min(1).max(64),
-    reference: z.string().trim().max(40).optional(),
-  }),
   'agent.notReadyReasons': z.object({}),
   'agent.saveNotReadyReasons': z.object({ reasons: notReadyReasonList }),
 } as const;
@@ -105,7 +101,6 @@ export interface CallRequestResults {
   'calls.dial': { ok: true };
   'calls.markCalledBack': CallDeskView;
   'agent.setState': AgentStateView;
-  'customers.markBereaved': CustomerCard;
   /** The admin's list; the last one seen when the hub cannot be reached. */
   'agent.notReadyReasons': { reasons: string[] };
   'agent.saveNotReadyReasons': { reasons: string[] };

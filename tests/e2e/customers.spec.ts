@@ -84,7 +84,7 @@ test('a bereavement flagged at Manchester makes a Leeds advisor’s gesture list
   const form = profile.getByRole('form', { name: 'Record the bereavement' });
   await form.getByLabel('Notification service').selectOption({ label: 'Tell Us Once' });
   await form.getByLabel('Reference').fill('TUO-20261205');
-  await form.getByLabel('Date of death').fill('2026-12-01');
+  await form.getByLabel('Date of death').fill('01/12/2026');
   await form.getByRole('button', { name: 'Record bereavement' }).click();
   await expect(profile.getByText('Tell Us Once, reference TUO-20261205, died 01/12/2026.')).toBeVisible();
 
@@ -95,6 +95,47 @@ test('a bereavement flagged at Manchester makes a Leeds advisor’s gesture list
   expect(after.filter((name) => !suitable.has(name))).toEqual([]);
   await leedsContext.close();
   await manchesterContext.close();
+});
+
+test('Flag bereavement on a call asks for the notification service, reference and date, as the profile does', async ({ page }) => {
+  const admin = await hubSignIn(stack().hub.url, 'admin.mcr');
+  const customer = ((await admin.client.get('/api/customers?q=an&limit=40')).body.customers as { id: string; name: string; phone: string | null; flags: { bereaved: boolean } }[]).find(
+    (c) => c.phone?.startsWith('+447') && !c.flags.bereaved,
+  )!;
+  await signIn(page, (await stack().desktop('advisor')).url, 'advisor1.mcr');
+  await signedInAs(page, 'Amira Hussain');
+  await answeredCall(page, stack().ctiUrl('advisor'), 'flag-1', '0' + customer.phone!.slice(3), 'membership');
+  const card = page.getByRole('region', { name: 'Caller', exact: true });
+  await expect(card.getByRole('heading', { name: customer.name })).toBeVisible();
+
+  // Cancel puts the caret back on the button.
+  await card.getByRole('button', { name: 'Flag bereavement' }).click();
+  const form = card.getByRole('form', { name: 'Record the bereavement' });
+  await expect(form.getByLabel('Notification service')).toBeFocused();
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await expect(card.getByRole('button', { name: 'Flag bereavement' })).toBeFocused();
+
+  await card.getByRole('button', { name: 'Flag bereavement' }).click();
+  await form.getByLabel('Notification service').selectOption({ index: 1 });
+  const service = await form.getByLabel('Notification service').inputValue();
+  await form.getByLabel('Reference').fill('TUO-558120');
+  await form.getByLabel('Date of death').fill('2026-11-28');
+  await form.getByRole('button', { name: 'Record bereavement' }).click();
+  await expect(form.getByText('Write the date as dd/mm/yyyy, for example 28/11/2026.')).toBeVisible();
+  await expect(form.getByLabel('Date of death')).toBeFocused();
+  await form.getByLabel('Date of death').fill('28/11/2026');
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/flag-bereavement-${page.viewportSize()!.width}.png` });
+  await form.getByRole('button', { name: 'Record bereavement' }).click();
+  await expect(card.getByText('Bereaved', { exact: true })).toBeVisible();
+  await expect(card).toContainText('TUO-558120');
+  await expect(card.getByRole('button', { name: 'Flag bereavement' })).toHaveCount(0);
+  await expect(page.getByLabel('Sensitive call')).toBeVisible();
+  expect((await admin.client.get(`/api/customers/${customer.id}`)).body.customer).toMatchObject({
+    flags: { bereaved: true },
+    bereavementService: service,
+    bereavementRef: 'TUO-558120',
+    bereavementDate: '2026-11-28',
+  });
 });
 
 test('the prompt after a funeral-care call appears once', async ({ page }) => {

@@ -128,9 +128,18 @@ describe('calls from a softphone webhook through the desktop core', () => {
     expect(card.body.customer.flags.bereaved).toBe(false);
     const { route } = await import('../../electron/core/router');
     const { coreHandlers } = await import('../../electron/core/handlers');
-    const res = await route(coreHandlers(core), { id: 9, name: 'customers.markBereaved', args: { customerId: customer!.id, reference: 'TUO-123456' } });
+    const res = await route(coreHandlers(core), {
+      id: 9,
+      name: 'customers.recordBereavement',
+      args: { customerId: customer!.id, service: 'tell_us_once', reference: 'TUO-123456', date: '2026-11-30' },
+    });
     expect(res!.result.ok).toBe(true);
     const seen = await (await signInAs(hub.url, 'advisor2.gla')).client.get(`/api/customers/${customer!.id}`);
-    expect(seen.body.customer).toMatchObject({ flags: { bereaved: true, marketingSuppressed: true }, bereavementRef: 'TUO-123456' });
+    expect(seen.body.customer).toMatchObject({
+      flags: { bereaved: true, marketingSuppressed: true },
+      bereavementService: 'tell_us_once',
+      bereavementRef: 'TUO-123456',
+      bereavementDate: '2026-11-30',
+    });
   });
 });

@@ -7,7 +7,7 @@ import { formatDate, formatPence } from '../../ui/format';
 import { Loaded } from '../../ui/Loaded';
 import { SaveActions } from '../../ui/SaveActions';
 import { describedBy, Field } from '../../ui/Field';
-import { isoToUk, todayIso, ukToIso } from './ukDate';
+import { isoToUk, todayIso, ukToIso } from '../../ui/ukDate';
 
 const CASES_SHOWN = 6;
 

@@ -4,7 +4,7 @@ import { Card } from '../../ui/Card';
 import { DateTime } from '../../ui/DateTime';
 import { Loaded } from '../../ui/Loaded';
 import { EmptyState } from '../../ui/States';
-import { isoToUk } from './ukDate';
+import { isoToUk } from '../../ui/ukDate';
 
 /** UK GDPR gives one month; a little over 30 days is already late in a short month. */
 const LATE_AFTER_DAYS = 28;

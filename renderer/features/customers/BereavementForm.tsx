@@ -2,7 +2,9 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { BridgeError } from '../../../shared/contract/envelope';
 import { BEREAVEMENT_SERVICES, type BereavementService } from '../../../shared/schemas/customers';
 import { changeCustomer } from '../../state';
+import { FieldProblem } from '../../ui/Field';
 import { InlineError } from '../../ui/States';
+import { ukToIso } from '../../ui/ukDate';
 import { SERVICE_LABELS } from './labels';
 
 /**
@@ -26,18 +28,27 @@ export function BereavementForm({
   const [date, setDate] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<BridgeError | null>(null);
+  const [dateProblem, setDateProblem] = useState<string | null>(null);
   const first = useRef<HTMLSelectElement>(null);
   useEffect(() => first.current?.focus(), []);
   const problem = (path: string) => error?.problems?.find((p) => p.path === path)?.message ?? null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // Typed as people in the UK write it; the hub keeps yyyy-mm-dd.
+    const iso = date.trim() ? ukToIso(date) : null;
+    if (date.trim() && !iso) {
+      setDateProblem('Write the date as dd/mm/yyyy, for example 28/11/2026.');
+      document.getElementById(`${id}-date`)?.focus();
+      return;
+    }
+    setDateProblem(null);
     setBusy(true);
     const done = await changeCustomer('customers.recordBereavement', {
       customerId,
       ...(service ? { service } : {}),
       ...(reference.trim() ? { reference: reference.trim() } : {}),
-      ...(date ? { date } : {}),
+      ...(iso ? { date: iso } : {}),
     });
     setBusy(false);
     if (done.ok) onDone();
@@ -89,10 +100,20 @@ export function BereavementForm({
         </div>
         <div className="field">
           <label className="field-label" htmlFor={`${id}-date`}>
-            Date of death <span className="field-optional">(optional)</span>
+            Date of death <span className="field-optional">(optional, dd/mm/yyyy)</span>
           </label>
-          <input id={`${id}-date`} type="date" className="input" value={date} onChange={(e) => setDate(e.target.value)} />
-          {problem('date') ? <p className="field-problem">{problem('date')}</p> : null}
+          <input
+            id={`${id}-date`}
+            className="input"
+            inputMode="numeric"
+            autoComplete="off"
+            placeholder="dd/mm/yyyy"
+            aria-invalid={dateProblem || problem('date') ? true : undefined}
+            aria-describedby={dateProblem || problem('date') ? `${id}-date-problem` : undefined}
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+          />
+          <FieldProblem id={`${id}-date`} problem={dateProblem ?? problem('date')} />
         </div>
       </div>
       {error && !problem('date') ? <InlineError error={error} lead="Not recorded" /> : null}
