@@ -9,7 +9,7 @@ import { CoreError } from './errors';
 import type { HubClient } from './hub-client';
 import type { DeskOutbox } from './desk-outbox';
 import { NoteJournal } from './note-journal';
-import { lineOf, loadCallReference, lookUpCaller, type CallReference } from './screen-pop';
+import { CallReferences, lineOf, lookUpCaller } from './screen-pop';
 import type { DesktopStore } from './store';
 import { hubReplies } from '../../shared/hub/replies';
 import { allowedCallSources } from '../../shared/schemas/deployment';
@@ -46,12 +46,15 @@ export class CallDesk {
   private readonly views = new Map<string, CallView>();
   current: CallView | null = null;
   private agent: AgentStateView = { state: 'ready', reason: null, until: null };
-  private reference: CallReference | null = null;
+  private readonly references: CallReferences;
   /** Ended calls whose wrap-up is still open beside the call in hand: a new call never drops one. */
   private readonly waitingWrapUps = new Map<string, CallView>();
   private readonly wrapTimers = new Map<string, NodeJS.Timeout>();
+  private readonly ringing = new Map<string, Promise<void>>(); // rings whose card is still being looked up
 
-  constructor(private readonly deps: DeskDeps) {}
+  constructor(private readonly deps: DeskDeps) {
+    this.references = new CallReferences(deps.hub); // asked afresh at each ring: an admin may change the codes
+  }
 
   /** The person's choice when IT's policy allows it, else the first source the policy allows. */
   get source(): CallSource {
@@ -162,18 +165,19 @@ export class CallDesk {
     this.current = waiting;
   }
 
-  /**
-   * A new ringing call: the card is looked up at once (alongside the queues and wrap-up codes),
-   * and the ring goes out with it, or without it once the grace has passed.
-   */
-  private async ring(view: CallView): Promise<void> {
+  /** A new ringing call: its card is looked up at once; the ring goes out with it, or without it once the grace has passed. */
+  private ring(view: CallView): Promise<void> {
+    const settled = this.lookUp(view).finally(() => this.ringing.delete(view.call.callId));
+    this.ringing.set(view.call.callId, settled);
+    return settled;
+  }
+
+  private async lookUp(view: CallView): Promise<void> {
     const lookup = lookUpCaller(this.deps.hub, view);
     const grace = setTimeout(() => {
       if (view.lookup === 'pending' && this.views.get(view.call.callId) === view && this.current === view) this.deps.emitCall(view);
     }, this.deps.popGraceMs ?? POP_GRACE_MS);
-    // Asked afresh at every ring (beside the card lookup): an admin may have changed the line's wrap-up codes.
-    await this.loadReference(true);
-    const line = lineOf(this.reference, view.call.queue, view.call.to);
+    const line = lineOf(await this.references.load(true), view.call.queue, view.call.to);
     this.settle(view, { line, sensitive: view.sensitive || line === 'funeralcare' }, false);
     const found = await lookup;
     clearTimeout(grace);
@@ -185,8 +189,7 @@ export class CallDesk {
     if (!isLive(call)) this.report(view);
     if (call.phase === 'offered') {
       // Offered again after a miss: the card it had shows at once, and is looked up afresh.
-      await this.loadReference();
-      const line = lineOf(this.reference, call.queue, call.to);
+      const line = lineOf(await this.references.load(), call.queue, call.to);
       this.settle(view, { line, sensitive: view.sensitive || line === 'funeralcare' }, false);
       this.settle(view, await lookUpCaller(this.deps.hub, view));
     } else if (call.phase === 'connected' && !view.caseId) {
@@ -215,7 +218,7 @@ export class CallDesk {
     await this.settleLine(view);
     const fromPbx = call.afterCallSeconds !== null;
     const seconds = call.afterCallSeconds ?? this.deps.wrapUpSeconds ?? 120;
-    view.wrapUp = { codes: (this.reference?.codes ?? []).filter((c) => c.line === (view.line ?? 'food')), deadline: Date.now() + seconds * 1000 };
+    view.wrapUp = { codes: (this.references.current?.codes ?? []).filter((c) => c.line === (view.line ?? 'food')), deadline: Date.now() + seconds * 1000 };
     view.protectedPauseOffered = view.sensitive && call.connectedAt !== null;
     this.remember(view);
     if (this.current !== view) this.waitingWrapUps.set(call.callId, view);
@@ -244,11 +247,12 @@ export class CallDesk {
 
   /** A call answered or ended before its ring was settled (a burst of signals) still goes under its own line. */
   private async settleLine(view: CallView): Promise<void> {
-    await this.loadReference();
-    view.line ??= lineOf(this.reference, view.call.queue, view.call.to);
+    view.line ??= lineOf(await this.references.load(), view.call.queue, view.call.to);
   }
 
   private async openCase(view: CallView): Promise<void> {
+    // Answered before the card arrived: the case waits for it, so it is opened on the caller's customer.
+    await this.ringing.get(view.call.callId);
     await this.settleLine(view);
     try {
       const { case: opened } = await this.deps.hub.post('/api/cases', {
@@ -371,7 +375,7 @@ export class CallDesk {
   }
 
   private remember(view: CallView, wrapupCode: string | null = null): void {
-    this.deps.store.saveCall(historyEntry(view, wrapupCode, this.reference?.codes ?? []));
+    this.deps.store.saveCall(historyEntry(view, wrapupCode, this.references.current?.codes ?? []));
   }
 
   /** A softphone's call is known to this desktop alone: the hub keeps its record too (the PBX gateway records its own). */
@@ -387,11 +391,6 @@ export class CallDesk {
     const v = this.view();
     this.deps.emitDesk(v);
     return v;
-  }
-
-  /** The queues and codes: once, or afresh when asked; offline, the last ones known stay. */
-  private async loadReference(fresh = false): Promise<void> {
-    if (fresh || !this.reference) this.reference = (await loadCallReference(this.deps.hub)) ?? this.reference;
   }
 
   stop(): void {

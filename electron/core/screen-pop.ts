@@ -39,6 +39,16 @@ export async function loadCallReference(hub: HubClient): Promise<CallReference |
   }
 }
 
+/** The queues and codes, asked once or afresh (at each ring: an admin may have changed the codes); offline, the last ones known stay. */
+export class CallReferences {
+  current: CallReference | null = null;
+  constructor(private readonly hub: HubClient) {}
+  async load(fresh = false): Promise<CallReference | null> {
+    if (fresh || !this.current) this.current = (await loadCallReference(this.hub)) ?? this.current;
+    return this.current;
+  }
+}
+
 /** The line a call came in on: its queue if the PBX named one, else the number dialled. */
 export function lineOf(reference: CallReference | null, queue: string | null, dialled: string | null): Line | null {
   const qs = reference?.queues ?? [];

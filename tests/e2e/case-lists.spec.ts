@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signInAs as hubSignIn } from '../support/client';
 import { signIn, signedInAs } from './support/app';
+import { mobileCaller } from './support/cases';
 import { answeredCall, post } from './support/console';
 import { stackPerTest } from './support/stack';
 
@@ -24,15 +25,8 @@ test('the head of service adds a membership wrap-up code that means a death; the
   browser,
 }) => {
   const hub = await hubSignIn(stack().hub.url, 'admin.mcr');
-  const customer = (
-    (await hub.client.get('/api/customers?q=an&limit=40')).body.customers as {
-      id: string;
-      name: string;
-      phone: string | null;
-      flags: { bereaved: boolean };
-    }[]
-  ).find((c) => c.phone?.startsWith('+447') && !c.flags.bereaved)!;
-  const national = '0' + customer.phone!.slice(3);
+  const customer = await mobileCaller(stack().hub.url);
+  const national = customer.national;
 
   // Amira's desktop already knows the membership codes from an earlier call.
   await signIn(page, (await stack().desktop('advisor')).url, 'advisor1.mcr');

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { signInAs as hubSignIn } from '../support/client';
 import { signIn, signedInAs } from './support/app';
-import { demoCustomer, openCaseByHand, suggestedGestures } from './support/cases';
+import { demoCustomer, mobileCaller, openCaseByHand, suggestedGestures } from './support/cases';
 import { answeredCall, currentTab, expectNoPageScroll, post } from './support/console';
 import { stackPerTest } from './support/stack';
 
@@ -99,12 +99,10 @@ test('a bereavement flagged at Manchester makes a Leeds advisor’s gesture list
 
 test('Flag bereavement on a call asks for the notification service, reference and date, as the profile does', async ({ page }) => {
   const admin = await hubSignIn(stack().hub.url, 'admin.mcr');
-  const customer = ((await admin.client.get('/api/customers?q=an&limit=40')).body.customers as { id: string; name: string; phone: string | null; flags: { bereaved: boolean } }[]).find(
-    (c) => c.phone?.startsWith('+447') && !c.flags.bereaved,
-  )!;
+  const customer = await mobileCaller(stack().hub.url);
   await signIn(page, (await stack().desktop('advisor')).url, 'advisor1.mcr');
   await signedInAs(page, 'Amira Hussain');
-  await answeredCall(page, stack().ctiUrl('advisor'), 'flag-1', '0' + customer.phone!.slice(3), 'membership');
+  await answeredCall(page, stack().ctiUrl('advisor'), 'flag-1', customer.national, 'membership');
   const card = page.getByRole('region', { name: 'Caller', exact: true });
   await expect(card.getByRole('heading', { name: customer.name })).toBeVisible();
 
@@ -140,13 +138,11 @@ test('Flag bereavement on a call asks for the notification service, reference an
 
 test('the prompt after a funeral-care call appears once', async ({ page }) => {
   const admin = await hubSignIn(stack().hub.url, 'admin.mcr');
-  const customer = ((await admin.client.get('/api/customers?q=an&limit=40')).body.customers as { id: string; name: string; phone: string | null; flags: { bereaved: boolean } }[]).find(
-    (c) => c.phone?.startsWith('+447') && !c.flags.bereaved,
-  )!;
+  const customer = await mobileCaller(stack().hub.url);
   await signIn(page, (await stack().desktop('advisor')).url, 'advisor1.mcr');
   await signedInAs(page, 'Amira Hussain');
   const cti = stack().ctiUrl('advisor');
-  const national = '0' + customer.phone!.slice(3);
+  const national = customer.national;
   const prompt = page.getByRole('region', { name: 'Record a bereavement' });
 
   await answeredCall(page, cti, 'fc-1', national, 'funeralcare');

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { FieldProblem } from '../../ui/Field';
-import { isoToUk, ukToIso } from './ukDate';
+import { isoToUk, ukToIso } from '../../ui/ukDate';
 import './people.css';
 
 /**

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { CallRecordOutcome, CallRecordView } from '../../../shared/contract/telephony';
 import { reloadCallRecords, useCallRecords, useSignedIn, useTelephonyDirectory } from '../../state';
-import { todayIso } from '../admin/ukDate';
+import { todayIso } from '../../ui/ukDate';
 import { UkDateBox } from '../admin/UkDateBox';
 import { Card } from '../../ui/Card';
 import { DateTime } from '../../ui/DateTime';

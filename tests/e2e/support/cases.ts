@@ -14,6 +14,15 @@ export async function demoCustomer(hubUrl: string, wanted: { bereaved: boolean }
   return customer;
 }
 
+/** A demo customer with a UK mobile and no bereavement: the caller in a call scenario ("07…" as they dial it). */
+export async function mobileCaller(hubUrl: string): Promise<{ id: string; name: string; phone: string; national: string }> {
+  const admin = await signInAs(hubUrl, 'admin.mcr');
+  const found = (await admin.client.get('/api/customers?q=an&limit=40')).body.customers as { id: string; name: string; phone: string | null; flags: { bereaved: boolean } }[];
+  const customer = found.find((c) => c.phone?.startsWith('+447') && !c.flags.bereaved);
+  if (!customer) throw new Error('no demo customer with a mobile and no bereavement');
+  return { id: customer.id, name: customer.name, phone: customer.phone!, national: '0' + customer.phone!.slice(3) };
+}
+
 /** Opens a case by hand from Recent cases, as an advisor does for a letter or an email. */
 export async function openCaseByHand(page: Page, customerName: string, line: string, subject: string): Promise<void> {
   await page.getByRole('button', { name: 'New case' }).click();
