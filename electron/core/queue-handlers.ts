@@ -21,5 +21,9 @@ export function queueHandlers(core: DesktopCore): QueueHandlers {
         );
       return parsed.data;
     },
+    'floor.setState': async ({ userId, ...change }) => {
+      core.requireSignedIn();
+      return core.hub.post<QueueRequestResults['floor.setState']>(`/api/floor/advisors/${encodeURIComponent(userId)}/state`, change);
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { QueuesChange, QueuesView, QueueStatView } from '../../shared/contract/queues';
+import type { RequestArgs } from '../../shared/contract/requests';
 import { bridge } from './bridgeRef';
 import { fetchInto } from './fetchInto';
 import { idle, type Loadable } from './loadable';
@@ -84,3 +85,6 @@ export const useQueues = () => {
   const load = useQueuesStore((s) => s.load);
   return { floor, figuresAt, updatedAt, load };
 };
+
+/** A supervisor sets one of their site's advisors to a state, with a reason; the floor follows from the hub's push. */
+export const setAdvisorState = (args: RequestArgs<'floor.setState'>) => bridge().call('floor.setState', args);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LINES } from '../roles';
-import { AGENT_STATES } from './calls';
+import { AGENT_STATES, type AgentStateView } from './calls';
 
 /** One queue as the PBX sees it right now; `name` and `line` come from the hub's own queue list. */
 export const queueStatView = z.object({
@@ -54,10 +54,18 @@ export type QueuesChange = z.infer<typeof queuesChange>;
 
 export const queueRequestArgs = {
   'telephony.queues': z.object({}),
+  /** A supervisor sets one of their site's advisors to a state, always with a reason. */
+  'floor.setState': z.object({
+    userId: z.string().min(1).max(120),
+    state: z.enum(AGENT_STATES),
+    reason: z.string().trim().min(2).max(80),
+    minutes: z.number().int().min(1).max(60).optional(),
+  }),
 } as const;
 
 export interface QueueRequestResults {
   'telephony.queues': QueuesView;
+  'floor.setState': AgentStateView;
 }
 
 export interface QueuePushes {

@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { signInAs } from '../support/client';
 import { signIn, signedInAs } from './support/app';
 import { demoCustomer, openCaseByHand, personalise, suggestedGestures } from './support/cases';
+import { screenshots } from './support/shots';
 import { stackPerTest } from './support/stack';
 
 const stack = stackPerTest();
@@ -61,16 +62,8 @@ test('a request over the advisor’s limit is approved by a supervisor on anothe
   await expect(decided).toContainText(customer.name);
   await expect(decided).toContainText(/Approved by Priya Shah · \d{1,2} [A-Z][a-z]{2} \d{4}/);
   await expect(decided).toContainText('Why: Good call.');
-  if (process.env.RAPPORT_SHOTS) {
-    await decided.scrollIntoViewIfNeeded();
-    for (const size of [
-      { width: 1280, height: 720 },
-      { width: 1920, height: 1080 },
-    ]) {
-      await supervisor.setViewportSize(size);
-      await supervisor.screenshot({ path: `${process.env.RAPPORT_SHOTS}/approvals-history-${size.width}.png` });
-    }
-  }
+  await decided.scrollIntoViewIfNeeded();
+  await screenshots(supervisor, 'approvals-history');
   await expect(supervisor.getByTestId('fulfilment').filter({ hasText: 'Hamper of local produce' })).toContainText(
     'Not yet ordered',
   );

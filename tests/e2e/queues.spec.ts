@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { signIn, signedInAs } from './support/app';
+import { screenshots } from './support/shots';
 import { stackPerTest } from './support/stack';
 
 const stack = stackPerTest();
@@ -52,4 +53,38 @@ test('an advisor’s status change shows on their supervisor’s floor view in a
   await advisor.getByLabel('My status').selectOption('ready');
   await expect(amira).toContainText('Ready');
   await expect(amira).not.toContainText('Coaching');
+});
+
+test('a supervisor puts an advisor of their site in a protected pause with a reason, and sees for how long; the advisor’s desk follows', async ({ browser }) => {
+  const advisorDesktop = await stack().desktop('advisor');
+  const supervisorDesktop = await stack().desktop('supervisor');
+  const advisor = await (await browser.newContext()).newPage();
+  const supervisor = await (await browser.newContext()).newPage();
+  await signIn(advisor, advisorDesktop.url, 'advisor1.mcr');
+  await signedInAs(advisor, 'Amira Hussain');
+  await signIn(supervisor, supervisorDesktop.url, 'supervisor.mcr');
+  await signedInAs(supervisor, 'Priya Shah');
+  const floor = supervisor.getByRole('region', { name: 'Queues and team' });
+  const amira = floor.getByRole('listitem').filter({ hasText: 'Amira Hussain' });
+  await expect(amira).toContainText('Ready');
+
+  await amira.getByRole('button', { name: 'Set state: Amira Hussain' }).click();
+  const form = floor.getByRole('form', { name: 'Set Amira Hussain’s state' });
+  await expect(form.getByLabel('State')).toBeFocused();
+  await form.getByLabel('State').selectOption('protected_pause');
+  await form.getByRole('button', { name: 'Set state' }).click();
+  await expect(form.getByLabel('Reason')).toHaveAccessibleDescription('Say why, in a few words: the advisor sees it.');
+  await form.getByLabel('Reason').fill('After an abusive caller');
+  await form.getByLabel('Minutes').fill('10');
+  await form.getByRole('button', { name: 'Set state' }).click();
+  await expect(form).toHaveCount(0);
+  // Who is in a protected pause, why, how long so far and how long is left.
+  await expect(amira).toContainText('Protected pause');
+  await expect(amira).toContainText('After an abusive caller');
+  await expect(amira).toContainText(/for \d+:\d\d/);
+  await expect(amira).toContainText(/(9|10):\d\d left/);
+  await expect(floor.getByRole('list', { name: 'Advisors by state' }).locator('[data-state="protected_pause"]')).toContainText('1 Protected pause');
+  await expect(advisor.getByTestId('agent-now')).toHaveText(/^Protected pause \((9|10):\d\d left\)$/);
+  await amira.scrollIntoViewIfNeeded();
+  await screenshots(supervisor, 'floor-set-state');
 });

@@ -3,22 +3,10 @@ import { signInAs } from '../support/client';
 import { codeFor, enrolByApi, passwordStep } from '../support/two-factor';
 import { signIn, signedInAs } from './support/app';
 import { openAdminSection } from './support/catalogue';
+import { screenshots as shots } from './support/shots';
 import { stackPerTest } from './support/stack';
 
 const stack = stackPerTest();
-const SHOTS = process.env.RAPPORT_SHOTS;
-
-async function shots(page: Page, name: string) {
-  if (!SHOTS) return;
-  for (const size of [
-    { width: 1280, height: 720 },
-    { width: 1920, height: 1080 },
-  ]) {
-    await page.setViewportSize(size);
-    await page.screenshot({ path: `${SHOTS}/${name}-${size.width}.png` });
-  }
-}
-
 /** Not any code the app shows around now (a wrong code must be wrong). */
 const wrongCode = (secret: string) => ['000000', '111111', '222222'].find((c) => ![-1, 0, 1, 2].some((s) => codeFor(secret, s) === c))!;
 

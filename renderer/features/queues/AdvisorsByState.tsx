@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { AgentState } from '../../../shared/contract/calls';
 import type { AdvisorOnFloor } from '../../../shared/contract/queues';
 import { Badge, type BadgeTone } from '../../ui/Badge';
@@ -5,6 +6,7 @@ import { formatClock } from '../../ui/format';
 import { EmptyState } from '../../ui/States';
 import { useNow } from '../../ui/useNow';
 import { AGENT_STATE_LABELS } from '../calls/callText';
+import { SetAdvisorState } from './SetAdvisorState';
 
 /** Who can take a call first; then who cannot, and why. */
 const ORDER: AgentState[] = ['ready', 'not_ready', 'break', 'after_call_work', 'protected_pause'];
@@ -47,6 +49,12 @@ function AdvisorRow({ advisor }: { advisor: AdvisorOnFloor }) {
         </span>
       </li>
     );
+  return <SignedInRow advisor={advisor} />;
+}
+
+function SignedInRow({ advisor }: { advisor: AdvisorOnFloor }) {
+  const [setting, setSetting] = useState(false);
+  const protectedPause = advisor.state === 'protected_pause';
   return (
     <li className="member floor-advisor" data-state={advisor.state}>
       <span className="member-avatar" aria-hidden="true">
@@ -61,8 +69,14 @@ function AdvisorRow({ advisor }: { advisor: AdvisorOnFloor }) {
       </span>
       <span className="member-badges floor-state">
         <Badge tone={TONES[advisor.state]}>{AGENT_STATE_LABELS[advisor.state]}</Badge>
-        {advisor.until && advisor.state !== 'ready' ? <TimeLeft until={advisor.until} /> : advisor.since ? <InState since={advisor.since} /> : null}
+        {/* A protected pause says both how long it has lasted and how long is left. */}
+        {protectedPause && advisor.since ? <InState since={advisor.since} /> : null}
+        {advisor.until && advisor.state !== 'ready' ? <TimeLeft until={advisor.until} /> : !protectedPause && advisor.since ? <InState since={advisor.since} /> : null}
+        <button type="button" className="button button-quiet button-small" aria-expanded={setting} onClick={() => setSetting(!setting)} aria-label={`Set state: ${advisor.name}`}>
+          Set state
+        </button>
       </span>
+      {setting ? <SetAdvisorState advisor={advisor} onDone={() => setSetting(false)} /> : null}
     </li>
   );
 }
