@@ -33,6 +33,42 @@ interface Waiting {
   timer: ReturnType<typeof setTimeout>;
 }
 
+/** The calls waiting for their replies on one link, matched by id; each fails after 30 seconds. */
+class Replies {
+  private readonly waiting = new Map<number, Waiting>();
+  private nextId = 1;
+
+  /** A new call's id and the promise of its reply frame. */
+  expect(): { id: number; reply: Promise<LinkFrame> } {
+    const id = this.nextId++;
+    const reply = new Promise<LinkFrame>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(id);
+        reject(new Error('Rapport did not answer within 30 seconds. Try again.'));
+      }, CALL_TIMEOUT_MS);
+      this.waiting.set(id, { resolve, reject, timer });
+    });
+    return { id, reply };
+  }
+
+  /** A reply frame for one of the calls; anything else is ignored. */
+  settle(id: number | undefined, frame: LinkFrame): void {
+    const w = id !== undefined ? this.waiting.get(id) : undefined;
+    if (!w || id === undefined) return;
+    this.waiting.delete(id);
+    clearTimeout(w.timer);
+    w.resolve(frame);
+  }
+
+  failAll(message: string): void {
+    for (const w of this.waiting.values()) {
+      clearTimeout(w.timer);
+      w.reject(new Error(message));
+    }
+    this.waiting.clear();
+  }
+}
+
 /** Reads only the head of a frame: its reply id, or whether it is the knowledge push. */
 export function frameHead(text: string): { id?: number; knowledgePush?: boolean } {
   const m = /^\{"(id|push)":(?:(\d+)|"([a-z.A-Z]+)")/.exec(text.slice(0, 64));
@@ -41,21 +77,12 @@ export function frameHead(text: string): { id?: number; knowledgePush?: boolean 
 }
 
 export function openKnowledgeLink(url: string, events: LinkEvents, Socket: typeof WebSocket = WebSocket): KnowledgeLink {
-  const waiting = new Map<number, Waiting>();
+  const replies = new Replies();
   const queued: string[] = [];
   let socket: WebSocket | null = null;
-  let nextId = 1;
   let retryMs = FIRST_RETRY_MS;
   let opened = false;
   let closed = false;
-
-  const failAll = (message: string) => {
-    for (const w of waiting.values()) {
-      clearTimeout(w.timer);
-      w.reject(new Error(message));
-    }
-    waiting.clear();
-  };
 
   const connect = () => {
     const ws = new Socket(url);
@@ -70,16 +97,12 @@ export function openKnowledgeLink(url: string, events: LinkEvents, Socket: typeo
       if (typeof event.data !== 'string') return;
       const head = frameHead(event.data);
       if (head.knowledgePush) return events.onPush(event.data);
-      const w = head.id !== undefined ? waiting.get(head.id) : undefined;
-      if (!w || head.id === undefined) return;
-      waiting.delete(head.id);
-      clearTimeout(w.timer);
-      w.resolve(event.data);
+      replies.settle(head.id, event.data);
     });
     ws.addEventListener('close', () => {
       if (socket !== ws) return;
       socket = null;
-      failAll('Lost the connection to Rapport on this computer. Try again.');
+      replies.failAll('Lost the connection to Rapport on this computer. Try again.');
       if (closed) return;
       const delay = retryMs + Math.floor(Math.random() * 250);
       retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
@@ -90,22 +113,16 @@ export function openKnowledgeLink(url: string, events: LinkEvents, Socket: typeo
 
   return {
     call(name, args) {
-      const id = nextId++;
+      const { id, reply } = replies.expect();
       const text = JSON.stringify({ id, name, args });
-      return new Promise<LinkFrame>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          waiting.delete(id);
-          reject(new Error('Rapport did not answer within 30 seconds. Try again.'));
-        }, CALL_TIMEOUT_MS);
-        waiting.set(id, { resolve, reject, timer });
-        if (socket && socket.readyState === Socket.OPEN) socket.send(text);
-        else queued.push(text);
-      });
+      if (socket && socket.readyState === Socket.OPEN) socket.send(text);
+      else queued.push(text);
+      return reply;
     },
     close() {
       closed = true;
       socket?.close();
-      failAll('The knowledge link was closed.');
+      replies.failAll('The knowledge link was closed.');
     },
   };
 }
@@ -123,19 +140,10 @@ export interface PortLink extends KnowledgeLink {
 }
 
 export function openPortLink(events: LinkEvents): PortLink {
-  const waiting = new Map<number, Waiting>();
+  const replies = new Replies();
   const queued: object[] = [];
   let port: MessagePort | null = null;
-  let nextId = 1;
   let closed = false;
-
-  const failAll = (message: string) => {
-    for (const w of waiting.values()) {
-      clearTimeout(w.timer);
-      w.reject(new Error(message));
-    }
-    waiting.clear();
-  };
 
   return {
     attach(next) {
@@ -143,41 +151,31 @@ export function openPortLink(events: LinkEvents): PortLink {
       const reopened = port !== null;
       port?.close();
       // Replies to the old port's requests will not come: they fail now, and are asked again.
-      if (reopened) failAll('Lost the connection to Rapport on this computer. Try again.');
+      if (reopened) replies.failAll('Lost the connection to Rapport on this computer. Try again.');
       port = next;
       next.onmessage = (event: MessageEvent<unknown>) => {
         const frame = event.data;
         if (typeof frame !== 'object' || frame === null) return;
         const head = objectHead(frame);
         if (head.knowledgePush) return events.onPush(frame);
-        const w = head.id !== undefined ? waiting.get(head.id) : undefined;
-        if (!w || head.id === undefined) return;
-        waiting.delete(head.id);
-        clearTimeout(w.timer);
-        w.resolve(frame);
+        replies.settle(head.id, frame);
       };
       next.start();
       for (const frame of queued.splice(0)) next.postMessage(frame);
       if (reopened) events.onReopened();
     },
     call(name, args) {
-      const id = nextId++;
+      const { id, reply } = replies.expect();
       const frame = { id, name, args };
-      return new Promise<LinkFrame>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          waiting.delete(id);
-          reject(new Error('Rapport did not answer within 30 seconds. Try again.'));
-        }, CALL_TIMEOUT_MS);
-        waiting.set(id, { resolve, reject, timer });
-        if (port) port.postMessage(frame);
-        else queued.push(frame);
-      });
+      if (port) port.postMessage(frame);
+      else queued.push(frame);
+      return reply;
     },
     close() {
       closed = true;
       port?.close();
       port = null;
-      failAll('The knowledge link was closed.');
+      replies.failAll('The knowledge link was closed.');
     },
   };
 }
