@@ -3,7 +3,6 @@ import type { Db } from './db/types';
 import type { EventBus } from './events/bus';
 import type { SecretBox } from './secrets/secret-box';
 import type { GatewayOptions, TelephonyGateway } from './telephony/gateway';
-import type { PbxHolding } from './telephony/pbx-holding';
 
 export interface LockoutPolicy {
   /** Failures allowed before each further attempt is slowed. */
@@ -52,3 +51,11 @@ export const defaultConfig = (instanceId: string): HubConfig => ({
   instanceId,
   knowledgeScheduleMs: 1000,
 });
+
+/** Which hub instance holds the PBX connection (server/telephony/pbx-holding.ts). */
+export interface PbxHolding {
+  readonly holder: boolean;
+  /** The PBX's configuration changed in the database: the holder reconnects, wherever it was changed. */
+  reconfigure(): Promise<void>;
+  stop(): Promise<void>;
+}

@@ -1,22 +1,16 @@
 import pg from 'pg';
 import { NO_PBX, type PbxStatus } from '../../shared/telephony/pbx-status';
-import type { HubContext } from '../context';
+import type { HubContext, PbxHolding } from '../context';
+
+export type { PbxHolding };
 import type { HubEvent } from '../events/bus';
 import { connectPbx } from './pbx-config';
 import { publishPbxStatus } from './pbx-link';
 import { answerRelayedAction, NOBODY, PBX_CHANGED, PBX_REQUEST, RelayGateway } from './pbx-relay';
 import { publishQueues } from './queue-view';
 
-/**
- * Which hub instance holds the one AMI connection. On SQLite there is one hub and it always does;
- * on PostgreSQL the instance holding an advisory lock does, and the others relay what it publishes.
- */
-export interface PbxHolding {
-  readonly holder: boolean;
-  /** The PBX's configuration changed in the database: the holder reconnects, wherever it was changed. */
-  reconfigure(): Promise<void>;
-  stop(): Promise<void>;
-}
+// Which hub instance holds the one AMI connection: on SQLite there is one hub and it always does;
+// on PostgreSQL the instance holding an advisory lock does, and the others relay what it publishes.
 
 const linkStatus = (hub: HubContext): PbxStatus => hub.telephony?.status() ?? { ...NO_PBX, since: Date.now() };
 
