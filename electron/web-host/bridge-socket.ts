@@ -16,8 +16,6 @@ import { mayRequest, wantsPush } from '../core/bridge-channels';
  * by the page's search worker; a page that says its worker takes it (`knowledge=worker`) no longer
  * gets the knowledge push on its own socket.
  */
-export { mayRequest, wantsPush };
-
 export function attachBridge(server: Server, opts: { core: DesktopCore; handlers: Handlers; token: string; port: number }) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   const expectedHost = `127.0.0.1:${opts.port}`;

@@ -17,17 +17,19 @@ interface SaveActionsProps {
   danger?: boolean;
   /** Beside the button: Cancel, a warning. */
   children?: ReactNode;
+  /** The row's layout where a form sits inline (a caller card, a status menu). */
+  className?: string;
   disabled?: boolean;
   /** The id of a hint that says what the button will do. */
   describedBy?: string;
 }
 
 /** The foot of a form: why it was not saved, the submit button, and what was done. */
-export function SaveActions({ busy, error, label, busyLabel = 'Saving…', lead = 'Not saved', done, disabled = false, describedBy, danger = false, children }: SaveActionsProps) {
+export function SaveActions({ busy, error, label, busyLabel = 'Saving…', lead = 'Not saved', done, disabled = false, describedBy, danger = false, children, className = 'form-actions' }: SaveActionsProps) {
   return (
     <>
       {error ? <InlineError error={error} lead={lead} /> : null}
-      <div className="form-actions">
+      <div className={className}>
         <button type="submit" className={danger ? 'button button-small button-danger' : 'button button-small'} disabled={busy || disabled} aria-describedby={describedBy}>
           {busy ? busyLabel : label}
         </button>

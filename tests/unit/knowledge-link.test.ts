@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { frameHead, openKnowledgeLink, type LinkFrame } from '../../renderer/features/knowledge/knowledge-link';
 import { packIndex, unpackIndex } from '../../renderer/features/knowledge/persisted-index';
 import { readManifestFrame } from '../../renderer/features/knowledge/ingest';
-import { mayRequest, wantsPush } from '../../electron/web-host/bridge-socket';
+import { mayRequest, wantsPush } from '../../electron/core/bridge-channels';
 import { KnowledgeIndex } from '../../shared/search/knowledge-index';
 
 type Listener = (event: { data?: unknown }) => void;

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useCallAction, useCallActions } from '../../state';
+import { SaveActions } from '../../ui/SaveActions';
 
 const MINUTES = [5, 10, 15] as const;
 
@@ -37,14 +38,11 @@ export function PauseForm({ onClose }: { onClose(): void }) {
         </label>
         <input id={`${id}-reason`} className="input" maxLength={80} value={reason} onChange={(e) => setReason(e.target.value)} />
       </div>
-      <div className="agent-pause-actions">
-        <button type="submit" className="button button-small" disabled={busy}>
-          {busy ? 'Starting…' : 'Start protected pause'}
-        </button>
+      <SaveActions busy={busy} error={null} label="Start protected pause" busyLabel="Starting…" className="agent-pause-actions">
         <button type="button" className="button button-quiet button-small" onClick={onClose}>
           Cancel
         </button>
-      </div>
+      </SaveActions>
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { Badge } from '../../ui/Badge';
 import { DateTime } from '../../ui/DateTime';
 import { Loaded } from '../../ui/Loaded';
 import { EmptyState, InlineError } from '../../ui/States';
+import { SaveActions } from '../../ui/SaveActions';
 import { parseDue, tomorrow } from './dueDate';
 
 const newKey = () => `t-${crypto.randomUUID()}`;
@@ -109,15 +110,11 @@ function AddTask({ c, onDone }: { c: CaseView; onDone: () => void }) {
           {problem}
         </p>
       ) : null}
-      {error ? <InlineError error={error} lead="Not added" /> : null}
-      <div className="form-actions">
-        <button type="submit" className="button button-small" disabled={busy}>
-          {busy ? 'Adding…' : 'Add follow-up'}
-        </button>
+      <SaveActions busy={busy} error={error} lead="Not added" label="Add follow-up" busyLabel="Adding…">
         <button type="button" className="button button-small button-quiet" onClick={onDone}>
           Cancel
         </button>
-      </div>
+      </SaveActions>
     </form>
   );
 }

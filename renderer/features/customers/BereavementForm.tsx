@@ -3,7 +3,7 @@ import type { BridgeError } from '../../../shared/contract/envelope';
 import { BEREAVEMENT_SERVICES, type BereavementService } from '../../../shared/schemas/customers';
 import { changeCustomer } from '../../state';
 import { FieldProblem } from '../../ui/Field';
-import { InlineError } from '../../ui/States';
+import { SaveActions } from '../../ui/SaveActions';
 import { ukToIso } from '../../ui/ukDate';
 import { SERVICE_LABELS } from './labels';
 
@@ -116,15 +116,11 @@ export function BereavementForm({
           <FieldProblem id={`${id}-date`} problem={dateProblem ?? problem('date')} />
         </div>
       </div>
-      {error && !problem('date') ? <InlineError error={error} lead="Not recorded" /> : null}
-      <div className="inline-form-actions">
-        <button type="submit" className="button button-small" disabled={busy}>
-          {busy ? 'Saving…' : 'Record bereavement'}
-        </button>
+      <SaveActions busy={busy} error={problem('date') ? null : error} lead="Not recorded" label="Record bereavement" className="inline-form-actions">
         <button type="button" className="button button-quiet button-small" onClick={onCancel}>
           Cancel
         </button>
-      </div>
+      </SaveActions>
     </form>
   );
 }
