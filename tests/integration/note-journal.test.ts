@@ -202,7 +202,8 @@ describe('the note box stays with the call when the advisor answers before the s
       }) as typeof core.hub.get;
       core.webhook({ event: 'newCall', from: '07700900123', to: '08081570001', direction: 'in', callId: 'race-1' }, Date.now());
       core.webhook({ event: 'answer', callId: 'race-1' }, Date.now());
-      await waitFor(() => shown.some((s) => s.lookup !== 'pending'), 'the late screen pop', 10_000);
+      // The case opens once the card is known (so it is the customer's): wait for the view with both.
+      await waitFor(() => shown.some((s) => s.lookup !== 'pending' && s.caseId !== null), 'the late screen pop and the case', 10_000);
       const last = shown.at(-1)!;
       expect(last).toMatchObject({ phase: 'connected', lookup: expect.stringMatching(/found|unknown/) });
       expect(last.caseId).toMatch(/^case_/);
