@@ -17,17 +17,18 @@ export const FIELD_WEIGHTS: Record<Field, number> = { title: 3, tags: 3, summary
 export const FIELD_B: Record<Field, number> = { title: 0, tags: 0.2, summary: 0.5, category: 0, body: 0.5 };
 const F = FIELDS.length;
 /**
- * Bits of each field's count in a posting's packed counts (title, tags, summary, category, body):
- * 16 bits in all, so a posting is 6 bytes. Counts past 3 in a short field or 511 in the body are
- * capped; BM25F has long saturated by then.
+ * The most each field's count can be in a posting's packed counts (title, tags, summary, category,
+ * body: 2, 2, 2, 1 and 9 bits, 16 in all), and where each starts. With its 16-bit gap (postings.ts)
+ * a posting is 4 bytes. Counts past 3 in a short field or 511 in the body are capped; BM25F has
+ * long saturated by then.
  */
-const BITS = [2, 2, 2, 1, 9] as const;
+const MOST = [3, 3, 3, 1, 511] as const;
 const SHIFT = [0, 2, 4, 6, 7] as const;
 
 /** One article's counts of a term in each field, packed into 16 bits (each capped at its field's most). */
 export function packCounts(counts: ArrayLike<number>): number {
   let packed = 0;
-  for (let f = 0; f < F; f++) packed += Math.min(counts[f]!, 2 ** BITS[f]! - 1) * 2 ** SHIFT[f]!;
+  for (let f = 0; f < F; f++) packed |= Math.min(counts[f]!, MOST[f]!) << SHIFT[f]!;
   return packed;
 }
 
@@ -43,13 +44,20 @@ export interface ArticleCard {
 }
 
 export interface PersistedIndex {
-  format: 3;
+  format: 4;
   cards: ArticleCard[];
   /** Each article's length in each field, `FIELDS.length` numbers an article. */
   fieldLengths: Float32Array;
   terms: string[];
+  /** Where each term's counts start in `postingTfs` (one more than there are terms). */
   offsets: Uint32Array;
-  postingDocs: Int32Array;
+  /**
+   * Each term's gaps between document numbers, in 16-bit units from `gapOffsets`; a wide term's
+   * (flagged in `wideTerms`) are 32-bit, starting on a 4-byte boundary, so both open as views.
+   */
+  postingGaps: Uint16Array;
+  gapOffsets: Uint32Array;
+  wideTerms: Uint8Array;
   postingTfs: Uint16Array;
   surfaceWords: string[];
   surfaceTerms: Uint32Array;
@@ -202,8 +210,9 @@ export class KnowledgeIndex {
     });
     for (const [term, p] of this.terms) {
       const next = new Postings(Math.max(4, p.n));
+      const docs = p.documents();
       for (let i = 0; i < p.n; i++) {
-        const d = renumber[p.docs[i]!]!;
+        const d = renumber[docs[i]!]!;
         if (d >= 0) next.push(d, p.tfs[i]!);
       }
       if (next.n === 0) this.terms.delete(term);
@@ -226,18 +235,30 @@ export class KnowledgeIndex {
     if (this.removed) this.compact();
     this.trim();
     const terms = [...this.terms.keys()];
+    const lists = terms.map((t) => this.terms.get(t)!);
     const offsets = new Uint32Array(terms.length + 1);
+    const gapOffsets = new Uint32Array(terms.length + 1);
+    const wideTerms = new Uint8Array(terms.length);
     let total = 0;
-    terms.forEach((t, i) => {
+    let units = 0;
+    lists.forEach((p, i) => {
       offsets[i] = total;
-      total += this.terms.get(t)!.n;
+      total += p.n;
+      if (p.wide) {
+        wideTerms[i] = 1;
+        units += units & 1;
+      }
+      gapOffsets[i] = units;
+      units += p.wide ? p.n * 2 : p.n;
     });
     offsets[terms.length] = total;
-    const postingDocs = new Int32Array(total);
+    gapOffsets[terms.length] = units;
+    const postingGaps = new Uint16Array(units);
     const postingTfs = new Uint16Array(total);
-    terms.forEach((t, i) => {
-      const p = this.terms.get(t)!;
-      postingDocs.set(p.docs.subarray(0, p.n), offsets[i]);
+    lists.forEach((p, i) => {
+      const gaps = p.gaps.subarray(0, p.n);
+      if (p.wide) new Int32Array(postingGaps.buffer, gapOffsets[i]! * 2, p.n).set(gaps);
+      else postingGaps.set(gaps, gapOffsets[i]);
       postingTfs.set(p.tfs.subarray(0, p.n), offsets[i]);
     });
     const termNumber = new Map(terms.map((t, i) => [t, i]));
@@ -247,12 +268,14 @@ export class KnowledgeIndex {
       .filter(([, t]) => termNumber.has(t))
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return {
-      format: 3,
+      format: 4,
       cards: this.cards as ArticleCard[],
       fieldLengths: this.fieldLengths.slice(0, this.cards.length * F),
       terms,
       offsets,
-      postingDocs,
+      postingGaps,
+      gapOffsets,
+      wideTerms,
       postingTfs,
       surfaceWords: surface.map(([w]) => w),
       surfaceTerms: Uint32Array.from(surface.map(([, t]) => termNumber.get(t)!)),
@@ -261,7 +284,7 @@ export class KnowledgeIndex {
 
   /** A cold start: typed arrays are adopted as they are, nothing is re-tokenised. */
   static import(p: PersistedIndex): KnowledgeIndex {
-    if (p.format !== 3) throw new Error(`unknown index format ${String(p.format)}`);
+    if (p.format !== 4) throw new Error(`unknown index format ${String(p.format)}`);
     const index = new KnowledgeIndex();
     index.cards = p.cards;
     const capacity = Math.max(1024, p.cards.length * 2);
@@ -273,11 +296,18 @@ export class KnowledgeIndex {
       index.docOf.set(c.id, i);
       for (let f = 0; f < F; f++) index.totalLength[f]! += p.fieldLengths[i * F + f]!;
     });
+    const { postingGaps: units } = p;
     p.terms.forEach((t, i) => {
       const from = p.offsets[i]!;
-      const to = p.offsets[i + 1]!;
+      const n = p.offsets[i + 1]! - from;
+      const at = p.gapOffsets[i]!;
       // Views, not copies: a later push finds them full and reallocates, so neighbours are safe.
-      index.terms.set(t, Postings.from(p.postingDocs.subarray(from, to), p.postingTfs.subarray(from, to)));
+      const gaps = p.wideTerms[i]
+        ? (units.byteOffset + at * 2) % 4 === 0
+          ? new Int32Array(units.buffer, units.byteOffset + at * 2, n)
+          : new Int32Array(units.slice(at, at + n * 2).buffer)
+        : units.subarray(at, at + n);
+      index.terms.set(t, Postings.from(gaps, p.postingTfs.subarray(from, from + n)));
     });
     p.surfaceWords.forEach((w, i) => index.vocabulary.add(w, p.terms[p.surfaceTerms[i]!]!));
     index.vocabulary.adoptOrder(p.surfaceWords);

@@ -1,41 +1,70 @@
-/** One term's postings: internal document numbers and packed per-field counts, growable. */
+/** The largest gap a narrow list holds; a list with a larger gap between two documents widens. */
+const NARROW_GAP = 0xffff;
+
+/**
+ * One term's postings: document numbers, ascending, kept as the gaps between them, and packed
+ * per-field counts. Gaps fit in 16 bits for all but the rarest terms, so a posting usually takes
+ * 4 bytes rather than 6; a list whose gap does not fit is kept in 32 bits ("wide"). Read in order
+ * only: `d += gaps[i]`.
+ */
 export class Postings {
-  docs: Int32Array;
+  gaps: Uint16Array | Int32Array;
   tfs: Uint16Array;
   n = 0;
+  /** The last document number, worked out on the first push after an import (-1 until then). */
+  private last = -1;
+
   constructor(capacity = 4) {
-    this.docs = new Int32Array(capacity);
+    this.gaps = new Uint16Array(capacity);
     this.tfs = new Uint16Array(capacity);
   }
 
-  static from(docs: Int32Array, tfs: Uint16Array): Postings {
+  static from(gaps: Uint16Array | Int32Array, tfs: Uint16Array): Postings {
     const p = new Postings(0);
-    p.docs = docs;
+    p.gaps = gaps;
     p.tfs = tfs;
-    p.n = docs.length;
+    p.n = tfs.length;
     return p;
   }
 
-  /** Drops unused capacity (a list grows by doubling). */
+  get wide(): boolean {
+    return this.gaps instanceof Int32Array;
+  }
+
+  /** Each document number in order. */
+  documents(): Int32Array {
+    const out = new Int32Array(this.n);
+    let d = 0;
+    for (let i = 0; i < this.n; i++) out[i] = d += this.gaps[i]!;
+    return out;
+  }
+
+  /** Drops unused capacity (a list grows by half again), unless it is only a few postings. */
   trim(): void {
-    if (this.docs.length - this.n <= 4 || this.docs.length === this.n) return;
-    this.docs = this.docs.slice(0, this.n);
+    if (this.gaps.length - this.n <= 4) return;
+    this.gaps = this.gaps.slice(0, this.n);
     this.tfs = this.tfs.slice(0, this.n);
   }
 
+  /** Adds a document numbered above every one already listed. */
   push(doc: number, tf: number): void {
-    if (this.n === this.docs.length) {
-      const cap = Math.max(4, this.n * 2);
-      const docs = new Int32Array(cap);
-      docs.set(this.docs);
-      const tfs = new Uint16Array(cap);
-      tfs.set(this.tfs);
-      this.docs = docs;
-      this.tfs = tfs;
-    }
-    this.docs[this.n] = doc;
+    if (this.last < 0 && this.n > 0) this.last = this.documents()[this.n - 1]!;
+    const gap = this.n === 0 ? doc : doc - this.last;
+    if (gap > NARROW_GAP && !this.wide) this.gaps = Int32Array.from(this.gaps);
+    if (this.n === this.tfs.length) this.grow(Math.max(4, Math.ceil(this.n * 1.5)));
+    this.gaps[this.n] = gap;
     this.tfs[this.n] = tf;
+    this.last = doc;
     this.n++;
+  }
+
+  private grow(capacity: number): void {
+    const gaps = this.wide ? new Int32Array(capacity) : new Uint16Array(capacity);
+    gaps.set(this.gaps.subarray(0, this.n));
+    const tfs = new Uint16Array(capacity);
+    tfs.set(this.tfs.subarray(0, this.n));
+    this.gaps = gaps;
+    this.tfs = tfs;
   }
 }
 

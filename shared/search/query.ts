@@ -1,6 +1,7 @@
 import type { ArticleLine } from '../schemas/knowledge';
 import { STOP_WORDS, termOf, words } from './analyse';
-import { FIELDS, type ArticleCard, type KnowledgeIndex } from './knowledge-index';
+import type { ArticleCard, KnowledgeIndex } from './knowledge-index';
+import { Accumulator } from './accumulate';
 import type { Postings } from './postings';
 import { relatedWords } from './related-words';
 
@@ -83,22 +84,7 @@ export function queryTerms(index: KnowledgeIndex, query: string, prefix = !/\s$/
   return [...out.values()];
 }
 
-/**
- * BM25F's pseudo term frequency: each field's count times that field's weight over its length
- * normalisation (`norms` from `fieldNorms`, document at `base`), summed before saturation. The
- * shifts follow `packCounts` (title 2 bits, tags 2, summary 2, category 1, body 9).
- */
-function pseudoTf(packed: number, norms: Float32Array, base: number): number {
-  return (
-    (packed & 3) * norms[base]! +
-    ((packed >>> 2) & 3) * norms[base + 1]! +
-    ((packed >>> 4) & 3) * norms[base + 2]! +
-    ((packed >>> 6) & 1) * norms[base + 3]! +
-    (packed >>> 7) * norms[base + 4]!
-  );
-}
-
-const scratch = { acc: new Float32Array(0), hits: new Uint8Array(0), touched: new Int32Array(0) };
+const scores = new Accumulator();
 
 interface Planned {
   q: QueryTerm;
@@ -109,61 +95,14 @@ interface Planned {
 }
 
 /**
- * First position at or after `from` in sorted `docs[0..n)` whose value is ≥ `doc`: gallops ahead,
- * then halves, so walking sorted candidates through a long list costs little per candidate.
- */
-function seek(docs: Int32Array, n: number, from: number, doc: number): number {
-  let step = 1;
-  let hi = from;
-  while (hi < n && docs[hi]! < doc) {
-    from = hi + 1;
-    hi += step;
-    step *= 2;
-  }
-  if (hi > n) hi = n;
-  let lo = from;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (docs[mid]! < doc) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The k-th best accumulated score so far: no document outside the top can be above it. */
-function kthBest(acc: Float32Array, touched: Int32Array, count: number, k: number): number {
-  if (count < k) return 0;
-  const top = new Float32Array(k);
-  for (let i = 0; i < count; i++) {
-    const s = acc[touched[i]!]!;
-    if (s <= top[k - 1]!) continue;
-    let j = k - 1;
-    while (j > 0 && top[j - 1]! < s) {
-      top[j] = top[j - 1]!;
-      j--;
-    }
-    top[j] = s;
-  }
-  return top[k - 1]!;
-}
-
-/**
  * BM25 over the candidates the terms' postings give, rare terms first. Once the common terms left
  * could not lift an unseen article into the results (their bounds sum below the current k-th
- * score), they only add to the articles already found: an advisor's long question then costs
- * little more than its rarest words.
+ * score), they only add to the articles already found: their lists are read, but the articles
+ * only they would bring are not scored.
  */
 export function rank(index: KnowledgeIndex, terms: QueryTerm[], opts: SearchOptions = {}): Scored[] {
   const limit = opts.limit ?? 10;
   const docs = index.cards.length;
-  if (scratch.acc.length < docs) {
-    scratch.acc = new Float32Array(docs * 2);
-    scratch.hits = new Uint8Array(docs * 2);
-    scratch.touched = new Int32Array(docs * 2);
-  }
-  const { acc, hits, touched } = scratch;
-  const alive = index.alive;
-  let touchedCount = 0;
   const n = index.size;
   const norms = index.fieldNorms();
   const words = new Set(terms.map((t) => t.typed)).size;
@@ -171,7 +110,9 @@ export function rank(index: KnowledgeIndex, terms: QueryTerm[], opts: SearchOpti
   for (const q of terms) {
     const p = index.terms.get(q.term);
     if (!p) continue;
-    const idf = Math.log(1 + (n - p.n + 0.5) / (p.n + 0.5));
+    // Postings of withdrawn articles stay until the index is compacted: they do not count.
+    const df = Math.min(p.n, n);
+    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
     plan.push({ q, p, idf, bound: q.weight * idf * (RANKING.k1 + 1) });
   }
   plan.sort((a, b) => a.p.n - b.p.n);
@@ -180,63 +121,32 @@ export function rank(index: KnowledgeIndex, terms: QueryTerm[], opts: SearchOpti
   // Filters shrink the pool of eligible articles, so pruning by the unfiltered top would be wrong.
   const canPrune = !opts.line && !opts.category;
   let onlyKnown = false;
-  for (const { q, p, idf } of plan) {
-    rest -= q.weight * idf * (RANKING.k1 + 1);
+  let kth = 0;
+  scores.begin(docs);
+  for (const { q, p, idf, bound } of plan) {
+    rest -= bound;
     const w = q.weight * idf;
     const exact = q.weight === 1 ? 1 : 0;
-    const { docs: pd, tfs } = p;
-    if (onlyKnown && p.n > touchedCount) {
-      // Candidates are sorted once pruning starts; each list is then stepped through, not read.
-      let at = 0;
-      for (let i = 0; i < touchedCount && at < p.n; i++) {
-        const d = touched[i]!;
-        at = seek(pd, p.n, at, d);
-        if (at >= p.n || pd[at] !== d) continue;
-        const tf = pseudoTf(tfs[at]!, norms, d * FIELDS.length);
-        acc[d]! += (w * tf * (RANKING.k1 + 1)) / (tf + RANKING.k1);
-        hits[d]! += exact;
-      }
-    } else {
-      for (let i = 0; i < p.n; i++) {
-        const d = pd[i]!;
-        if (onlyKnown ? acc[d] === 0 : alive[d] === 0) continue;
-        const tf = pseudoTf(tfs[i]!, norms, d * FIELDS.length);
-        if (acc[d] === 0) touched[touchedCount++] = d;
-        acc[d]! += (w * tf * (RANKING.k1 + 1)) / (tf + RANKING.k1);
-        hits[d]! += exact;
-      }
-    }
-    if (canPrune && !onlyKnown && touchedCount >= limit && rest * (1 + coordination) < kthBest(acc, touched, touchedCount, limit)) {
-      onlyKnown = true;
-      touched.subarray(0, touchedCount).sort();
+    scores.add(p, norms, RANKING.k1, w, exact, onlyKnown);
+    const unreachable = rest * (1 + coordination);
+    // Scores only grow, so a k-th best score found earlier still bounds it from below.
+    if (canPrune && !onlyKnown && unreachable < scores.highest) {
+      if (unreachable >= kth) kth = scores.kthBest(limit, index.alive);
+      onlyKnown = unreachable < kth;
     }
   }
-  // The best `limit` kept in two small typed arrays, smallest first: no object per candidate.
-  const topDoc = new Int32Array(limit).fill(-1);
-  const topScore = new Float64Array(limit).fill(-1);
+  const alive = index.alive;
   const filtered = Boolean(opts.line || opts.category);
-  for (let i = 0; i < touchedCount; i++) {
-    const d = touched[i]!;
-    const score = acc[d]! * (1 + coordination * Math.min(1, hits[d]! / Math.max(1, words)));
-    acc[d] = 0;
-    hits[d] = 0;
-    if (score <= topScore[0]!) continue;
+  const top = scores.best(limit, 1 + coordination, (d, score, exact) => {
+    if (alive[d] === 0) return null;
     if (filtered) {
       const card = index.cards[d]!;
-      if (opts.line && card.line !== opts.line && card.line !== 'all') continue;
-      if (opts.category && card.category !== opts.category) continue;
+      if (opts.line && card.line !== opts.line && card.line !== 'all') return null;
+      if (opts.category && card.category !== opts.category) return null;
     }
-    let j = 0;
-    while (j + 1 < limit && topScore[j + 1]! < score) {
-      topScore[j] = topScore[j + 1]!;
-      topDoc[j] = topDoc[j + 1]!;
-      j++;
-    }
-    topScore[j] = score;
-    topDoc[j] = d;
-  }
-  const best: Scored[] = [];
-  for (let j = limit - 1; j >= 0; j--) if (topDoc[j]! >= 0) best.push({ card: index.cards[topDoc[j]!]!, score: topScore[j]! });
+    return score * (1 + coordination * Math.min(1, exact / Math.max(1, words)));
+  });
+  const best = top.map(({ doc, score }) => ({ card: index.cards[doc]!, score }));
   best.sort((a, b) => b.score - a.score || b.card.updatedAt - a.card.updatedAt);
   return best;
 }

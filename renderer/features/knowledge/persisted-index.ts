@@ -7,7 +7,7 @@ import type { PersistedIndex } from '../../../shared/search/knowledge-index';
  */
 const DB = 'rapport-search';
 const STORE = 'indexes';
-export const ENGINE_FORMAT = 6;
+export const ENGINE_FORMAT = 7;
 
 export interface SavedIndex {
   key: string;
@@ -32,7 +32,9 @@ interface StoredIndex {
   surfaceWords: string;
   fieldLengths: Float32Array;
   offsets: Uint32Array;
-  postingDocs: Int32Array;
+  postingGaps: Uint16Array;
+  gapOffsets: Uint32Array;
+  wideTerms: Uint8Array;
   postingTfs: Uint16Array;
   surfaceTerms: Uint32Array;
 }
@@ -49,7 +51,9 @@ export function packIndex(saved: SavedIndex): StoredIndex {
     surfaceWords: index.surfaceWords.join('\n'),
     fieldLengths: index.fieldLengths,
     offsets: index.offsets,
-    postingDocs: index.postingDocs,
+    postingGaps: index.postingGaps,
+    gapOffsets: index.gapOffsets,
+    wideTerms: index.wideTerms,
     postingTfs: index.postingTfs,
     surfaceTerms: index.surfaceTerms,
   };
@@ -64,12 +68,14 @@ export function unpackIndex(stored: StoredIndex): SavedIndex {
     cursor: stored.cursor,
     savedAt: stored.savedAt,
     index: {
-      format: 3,
+      format: 4,
       cards: JSON.parse(stored.cards) as PersistedIndex['cards'],
       fieldLengths: stored.fieldLengths,
       terms: lines(stored.terms),
       offsets: stored.offsets,
-      postingDocs: stored.postingDocs,
+      postingGaps: stored.postingGaps,
+      gapOffsets: stored.gapOffsets,
+      wideTerms: stored.wideTerms,
       postingTfs: stored.postingTfs,
       surfaceWords: lines(stored.surfaceWords),
       surfaceTerms: stored.surfaceTerms,
