@@ -67,7 +67,7 @@ test('a cold start imports the saved index instead of re-reading every article',
   await signedInAs(page, 'Kirsty Boyle');
   await searchKnowledge(page, 'ashes');
   await expect(results(page).first()).toBeVisible();
-  // The worker saves a few seconds after the last change.
+  // The worker saves a few seconds after the last change: the index and, apart, its cards.
   await expect
     .poll(() => page.evaluate(() => new Promise<number>((resolve) => {
       const req = indexedDB.open('rapport-search');
@@ -79,7 +79,15 @@ test('a cold start imports the saved index instead of re-reading every article',
       };
       req.onerror = () => resolve(0);
     })), { timeout: 15_000 })
-    .toBe(1);
+    .toBe(2);
+  // The numbers (postings, lengths) are in a file of their own in the origin's private file system.
+  const files = await page.evaluate(async () => {
+    const names: string[] = [];
+    const dir = (await navigator.storage.getDirectory()) as unknown as { keys(): AsyncIterable<string> };
+    for await (const name of dir.keys()) names.push(name);
+    return names;
+  });
+  expect(files.filter((f) => /^knowledge-.+\.index$/.test(f))).toHaveLength(1);
 
   const counts = countRequests(page);
   await page.reload();
@@ -104,6 +112,23 @@ test('a cold start imports the saved index instead of re-reading every article',
   await signedInAs(again, 'Kirsty Boyle');
   await searchKnowledge(again, 'loch scattering');
   await expect(results(again).first()).toContainText('Loch-side scattering');
+
+  // A damaged numbers file (cut short) only means indexing again: search still answers.
+  await again.evaluate(async () => {
+    const dir = await navigator.storage.getDirectory();
+    for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) {
+      if (!name.endsWith('.index')) continue;
+      const out = await (await dir.getFileHandle(name)).createWritable();
+      await out.write(new Uint8Array(10));
+      await out.close();
+    }
+  });
+  const recounted = countRequests(again);
+  await again.reload();
+  await signedInAs(again, 'Kirsty Boyle');
+  await searchKnowledge(again, 'tell us once reference');
+  await expect(results(again).first()).toContainText('Tell Us Once');
+  expect(recounted.get('knowledge.page') ?? 0).toBeGreaterThan(0);
 });
 
 test('filters narrow the search to a line of business and a category', async ({ page }) => {

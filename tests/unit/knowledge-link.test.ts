@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { frameHead, openKnowledgeLink, type LinkFrame } from '../../renderer/features/knowledge/knowledge-link';
-import { packIndex, unpackIndex } from '../../renderer/features/knowledge/persisted-index';
+import { packCards, packIndex, readCards, unpackIndex } from '../../renderer/features/knowledge/persisted-index';
 import { readManifestFrame } from '../../renderer/features/knowledge/ingest';
 import { mayRequest, wantsPush } from '../../electron/core/bridge-channels';
 import { KnowledgeIndex } from '../../shared/search/knowledge-index';
@@ -82,9 +82,11 @@ describe('the saved index as stored', () => {
     index.add({ id: 'a2', title: 'Card declined', summary: 'Payment', body: 'Ask for another card.', line: 'all', category: 'Payments', tags: [], updatedAt: 6 } as never);
     const saved = { key: 'u1', format: 3, cursor: 9, savedAt: 1, index: index.export() };
     const stored = packIndex(saved);
-    expect(typeof stored.cards).toBe('string');
+    const cards = packCards(saved);
+    expect(typeof cards.cards).toBe('string');
+    expect(cards.key).not.toBe(stored.key);
     expect(typeof stored.terms).toBe('string');
-    expect(unpackIndex(structuredClone(stored))).toEqual(saved);
+    expect(unpackIndex(structuredClone(stored), readCards(structuredClone(cards)))).toEqual(saved);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { PersistedIndex } from '../../../shared/search/knowledge-index';
+import { readIndexNumbers, removeIndexNumbers, writeIndexNumbers, type IndexNumbers } from './index-file';
 
 /**
  * The search index kept between runs in IndexedDB, one record per signed-in person, tagged with
@@ -21,15 +22,18 @@ export interface SavedIndex {
  * As stored: IndexedDB's structured clone of 50,000 card objects and 100,000 little strings took
  * most of a cold start, so the strings travel as a few big ones (words are letters and digits
  * only, so a newline cannot occur in them) and the numbers as typed arrays, copied in one go.
+ * The cards (JSON) are a record of their own, read first: they are parsed while the postings are
+ * still being read. The numbers go to a file of their own where the browser offers one
+ * (index-file.ts); the record then says so and holds none.
  */
 interface StoredIndex {
   key: string;
   format: number;
   cursor: number;
   savedAt: number;
-  cards: string;
   terms: string;
   surfaceWords: string;
+  numbersInFile?: true;
   fieldLengths: Float32Array;
   offsets: Uint32Array;
   postingGaps: Uint16Array;
@@ -39,6 +43,22 @@ interface StoredIndex {
   surfaceTerms: Uint32Array;
 }
 
+interface StoredCards {
+  key: string;
+  savedAt: number;
+  cards: string;
+}
+
+const cardsKey = (key: string) => `${key}\u0000cards`;
+
+export function packCards(saved: SavedIndex): StoredCards {
+  return { key: cardsKey(saved.key), savedAt: saved.savedAt, cards: JSON.stringify(saved.index.cards) };
+}
+
+export function readCards(stored: StoredCards): PersistedIndex['cards'] {
+  return JSON.parse(stored.cards) as PersistedIndex['cards'];
+}
+
 export function packIndex(saved: SavedIndex): StoredIndex {
   const { index } = saved;
   return {
@@ -46,7 +66,6 @@ export function packIndex(saved: SavedIndex): StoredIndex {
     format: saved.format,
     cursor: saved.cursor,
     savedAt: saved.savedAt,
-    cards: JSON.stringify(index.cards),
     terms: index.terms.join('\n'),
     surfaceWords: index.surfaceWords.join('\n'),
     fieldLengths: index.fieldLengths,
@@ -61,7 +80,7 @@ export function packIndex(saved: SavedIndex): StoredIndex {
 
 const lines = (s: string): string[] => (s ? s.split('\n') : []);
 
-export function unpackIndex(stored: StoredIndex): SavedIndex {
+export function unpackIndex(stored: StoredIndex, cards: PersistedIndex['cards'], numbers: IndexNumbers = stored): SavedIndex {
   return {
     key: stored.key,
     format: stored.format,
@@ -69,16 +88,16 @@ export function unpackIndex(stored: StoredIndex): SavedIndex {
     savedAt: stored.savedAt,
     index: {
       format: 4,
-      cards: JSON.parse(stored.cards) as PersistedIndex['cards'],
-      fieldLengths: stored.fieldLengths,
+      cards,
+      fieldLengths: numbers.fieldLengths,
       terms: lines(stored.terms),
-      offsets: stored.offsets,
-      postingGaps: stored.postingGaps,
-      gapOffsets: stored.gapOffsets,
-      wideTerms: stored.wideTerms,
-      postingTfs: stored.postingTfs,
+      offsets: numbers.offsets,
+      postingGaps: numbers.postingGaps,
+      gapOffsets: numbers.gapOffsets,
+      wideTerms: numbers.wideTerms,
+      postingTfs: numbers.postingTfs,
       surfaceWords: lines(stored.surfaceWords),
-      surfaceTerms: stored.surfaceTerms,
+      surfaceTerms: numbers.surfaceTerms,
     },
   };
 }
@@ -92,13 +111,14 @@ function open(): Promise<IDBDatabase> {
   });
 }
 
-async function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+/** Runs `work` in one transaction of the store; resolves once it has committed. */
+async function run(mode: IDBTransactionMode, work: (store: IDBObjectStore) => void): Promise<void> {
   const db = await open();
   try {
-    return await new Promise<T>((resolve, reject) => {
+    await new Promise<void>((resolve, reject) => {
       const tx = db.transaction(STORE, mode);
-      const req = work(tx.objectStore(STORE));
-      tx.oncomplete = () => resolve(req.result);
+      work(tx.objectStore(STORE));
+      tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
       tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
     });
@@ -108,19 +128,52 @@ async function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) =>
 }
 
 export async function loadIndex(key: string): Promise<SavedIndex | null> {
+  // The file (if any) is read while IndexedDB reads the record and the cards.
+  const file = readIndexNumbers(key).catch(() => null);
   try {
-    const stored = (await run('readonly', (s) => s.get(key))) as StoredIndex | undefined;
-    return stored && stored.format === ENGINE_FORMAT ? unpackIndex(stored) : null;
+    let cards: { savedAt: number; cards: PersistedIndex['cards'] } | null = null;
+    let stored: StoredIndex | undefined;
+    await run('readonly', (s) => {
+      const readingCards = s.get(cardsKey(key));
+      // Parsed as soon as they arrive, while the rest is still being read.
+      readingCards.onsuccess = () => {
+        const found = readingCards.result as StoredCards | undefined;
+        if (found) cards = { savedAt: found.savedAt, cards: readCards(found) };
+      };
+      const reading = s.get(key);
+      reading.onsuccess = () => (stored = reading.result as StoredIndex | undefined);
+    });
+    const read = cards as { savedAt: number; cards: PersistedIndex['cards'] } | null;
+    if (!stored || !read || stored.format !== ENGINE_FORMAT || read.savedAt !== stored.savedAt) return null;
+    if (!stored.numbersInFile) return unpackIndex(stored, read.cards);
+    const numbers = await file;
+    return numbers && numbers.savedAt === stored.savedAt ? unpackIndex(stored, read.cards, numbers.numbers) : null;
   } catch {
     return null; // a missing or broken store only means indexing from scratch
   }
 }
 
 export async function saveIndex(saved: SavedIndex): Promise<void> {
-  const stored = packIndex(saved);
-  await run('readwrite', (s) => s.put(stored));
+  const packed = packIndex(saved);
+  const inFile = await writeIndexNumbers(saved.key, saved.savedAt, packed).catch(() => false);
+  // The record is written last: it names the save the file must match.
+  const stored = inFile ? { ...withoutNumbers(packed), numbersInFile: true as const } : packed;
+  const cards = packCards(saved);
+  await run('readwrite', (s) => {
+    s.put(stored);
+    s.put(cards);
+  });
+}
+
+function withoutNumbers(stored: StoredIndex): Omit<StoredIndex, keyof IndexNumbers> {
+  const { key, format, cursor, savedAt, terms, surfaceWords } = stored;
+  return { key, format, cursor, savedAt, terms, surfaceWords };
 }
 
 export async function forgetIndex(key: string): Promise<void> {
-  await run('readwrite', (s) => s.delete(key)).catch(() => undefined);
+  await run('readwrite', (s) => {
+    s.delete(key);
+    s.delete(cardsKey(key));
+  }).catch(() => undefined);
+  await removeIndexNumbers(key);
 }
