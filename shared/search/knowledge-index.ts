@@ -1,6 +1,7 @@
 import type { Article, ArticleLine } from '../schemas/knowledge';
 import { STOP_WORDS, termOf, words } from './analyse';
 import { Postings } from './postings';
+import { SharedStrings } from './shared-strings';
 import { Vocabulary } from './vocabulary';
 
 /**
@@ -76,6 +77,7 @@ export class KnowledgeIndex {
   /** 1 while a document is live: the scoring loop reads this rather than the card objects. */
   alive = new Uint8Array(1024);
   private readonly docOf = new Map<string, number>();
+  private readonly shared = new SharedStrings();
   /** Bumped on every change, so anything derived from the index knows when it is stale. */
   version = 0;
   private readonly totalLength = new Float64Array(F);
@@ -172,9 +174,9 @@ export class KnowledgeIndex {
       id: article.id,
       title: article.title,
       summary: article.summary,
-      line: article.line,
-      category: article.category,
-      tags: article.tags,
+      line: this.shared.line(article.line),
+      category: this.shared.word(article.category),
+      tags: this.shared.tags(article.tags),
       updatedAt: article.updatedAt,
     });
     this.docOf.set(article.id, doc);
@@ -224,6 +226,22 @@ export class KnowledgeIndex {
     this.alive.fill(1, 0, cards.length);
     this.removed = 0;
     this.normCache = null;
+  }
+
+  /**
+   * Lets cards `from` to `to` share one copy of each line, category and list of tags (see
+   * SharedStrings). Cards added since the index was built already do; imported ones do once this
+   * has run over them, which a desktop does in slices after its first answers.
+   */
+  shareStrings(from: number, to: number): void {
+    const end = Math.min(to, this.cards.length);
+    for (let d = from; d < end; d++) {
+      const card = this.cards[d];
+      if (!card) continue;
+      card.line = this.shared.line(card.line);
+      card.category = this.shared.word(card.category);
+      card.tags = this.shared.tags(card.tags);
+    }
   }
 
   /** Gives back the room postings lists grew into (up to half of them), once a sync has settled. */

@@ -85,6 +85,8 @@ interface EngineUnderTest {
   build(articles: Article[]): { run: Run; save: () => Persisted };
   /** A cold start from what `save` produced. */
   load(data: Persisted): Run;
+  /** After `load`, once the first answers are given: what the app does to settle (not timed). */
+  settle?(): void;
 }
 
 const log = (message: string): void => console.log(`  · ${message}`);
@@ -109,9 +111,16 @@ const rapportEngine: EngineUnderTest = {
   load: (data) => {
     const corpus = new KnowledgeCorpus();
     corpus.restore(v8.deserialize(data as Buffer) as PersistedIndex);
+    settling = corpus;
     return rapportRun(corpus);
   },
+  // What the desktop does after its first answers: the cards share their repeated strings.
+  settle: () => {
+    settling?.settleNow();
+    settling = null;
+  },
 };
+let settling: KnowledgeCorpus | null = null;
 
 type MiniDoc = Omit<Article, 'tags'> & { tags: string };
 
@@ -221,6 +230,7 @@ function measureEngine(engine: EngineUnderTest, work: Workload, secondPass: bool
   const loaded = engine.load(box.data!);
   const loadMs = performance.now() - start;
   box.data = null;
+  engine.settle?.();
   const memoryAfterLoad = measureHeap().total - before.total;
   return {
     ...built,
@@ -289,7 +299,13 @@ function targets(articles: number, r: Measured, same: Latency, m: Latency | null
   if (articles < 200_000) return latency;
   return [
     ...latency,
-    { name: 'Memory the index added', measured: formatBytes(r.indexMemory), target: `≤ ${formatBytes(INDEX_TARGET_BYTES)}`, passed: r.indexMemory <= INDEX_TARGET_BYTES },
+    // The larger of the two: as built (card strings shared with the articles) and after a settled cold start.
+    {
+      name: 'Memory the index holds',
+      measured: formatBytes(Math.max(r.indexMemory, r.memoryAfterLoad)),
+      target: `≤ ${formatBytes(INDEX_TARGET_BYTES)}`,
+      passed: Math.max(r.indexMemory, r.memoryAfterLoad) <= INDEX_TARGET_BYTES,
+    },
   ];
 }
 
@@ -311,7 +327,7 @@ function report(f: KnowledgeSearchFigures): void {
     row('Persisted size', r.persistedBytes, (e) => e.persistedBytes, formatBytes),
     row('Save (export and serialise)', r.saveMs, (e) => e.saveMs, formatMs),
     row('Cold start (deserialise and import)', r.loadMs, (e) => e.loadMs, formatMs),
-    row('Memory after cold start', r.memoryAfterLoad, (e) => e.memoryAfterLoad, formatBytes),
+    row('Memory after cold start, settled', r.memoryAfterLoad, (e) => e.memoryAfterLoad, formatBytes),
     row('First keystroke search after load', r.firstKeystrokeAfterLoadMs, (e) => e.firstKeystrokeAfterLoadMs, formatMs),
     row('First whole question after load', r.firstQuestionAfterLoadMs, (e) => e.firstQuestionAfterLoadMs, formatMs),
   ];

@@ -105,3 +105,18 @@ describe('kept impacts follow the index as it changes', () => {
     expect(scored(growing)).toEqual(scored(fresh));
   });
 });
+
+describe('cards share their repeated strings', () => {
+  it('one copy of each list of tags, as built and after a cold start once settled', () => {
+    const index = new KnowledgeIndex();
+    for (let i = 0; i < 3; i++) index.add({ ...article(`a${i}`, `Funeral ${i}`), tags: ['bereavement', 'flowers'], category: 'Bereavement support' });
+    expect(index.cards[0]!.tags).toBe(index.cards[2]!.tags);
+    // A save read back as JSON (the browser's) holds a copy per card until it settles.
+    const saved = index.export();
+    const copy = KnowledgeIndex.import({ ...saved, cards: JSON.parse(JSON.stringify(saved.cards)) as typeof saved.cards });
+    expect(copy.cards[0]!.tags).not.toBe(copy.cards[2]!.tags);
+    copy.shareStrings(0, copy.cards.length);
+    expect(copy.cards[0]!.tags).toBe(copy.cards[2]!.tags);
+    expect(copy.cards[1]!.tags).toEqual(['bereavement', 'flowers']);
+  });
+});

@@ -74,8 +74,12 @@ async function open(newKey: string): Promise<Opened> {
   corpus = restored.corpus;
   savedCursor = restored.cursor;
   cursor = restored.cursor;
-  // The misspelling index is built while the advisor reads, not on their first typo.
-  setTimeout(() => corpus.warm(), 1500);
+  // The misspelling index is built while the advisor reads, not on their first typo, and the
+  // cards let go of their copies of repeated strings.
+  setTimeout(() => {
+    corpus.warm();
+    void corpus.settle();
+  }, 1500);
   return { restored: true, count: corpus.size };
 }
 
