@@ -174,7 +174,7 @@ export class KnowledgeIndex {
       id: article.id,
       title: article.title,
       summary: article.summary,
-      line: this.shared.line(article.line),
+      line: this.shared.word(article.line),
       category: this.shared.word(article.category),
       tags: this.shared.tags(article.tags),
       updatedAt: article.updatedAt,
@@ -238,7 +238,7 @@ export class KnowledgeIndex {
     for (let d = from; d < end; d++) {
       const card = this.cards[d];
       if (!card) continue;
-      card.line = this.shared.line(card.line);
+      card.line = this.shared.word(card.line);
       card.category = this.shared.word(card.category);
       card.tags = this.shared.tags(card.tags);
     }

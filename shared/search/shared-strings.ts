@@ -1,5 +1,3 @@
-import type { ArticleLine } from '../schemas/knowledge';
-
 /**
  * One copy of each line, category and tag, and of each list of tags, however many cards carry it:
  * a knowledge base has a few dozen categories and a few thousand tags, and a card read from a save
@@ -15,10 +13,6 @@ export class SharedStrings {
     if (kept !== undefined) return kept as T;
     this.words.set(s, s);
     return s;
-  }
-
-  line(line: ArticleLine): ArticleLine {
-    return this.word(line);
   }
 
   tags(tags: string[]): string[] {
