@@ -1,90 +1,252 @@
-import { FIELDS } from './knowledge-index';
+import type { FieldNorms } from './knowledge-index';
 import type { Postings } from './postings';
 
 /**
  * BM25F's pseudo term frequency: each field's count times that field's weight over its length
- * normalisation (`norms` from `fieldNorms`, document at `base`), summed before saturation. The
- * shifts follow `packCounts` (title 2 bits, tags 2, summary 2, category 1, body 9).
+ * normalisation (`norms` from `fieldNorms`), summed before saturation. The shifts follow
+ * `packCounts` (title 2 bits, tags 2, summary 2, category 1, body 9).
  */
-export function pseudoTf(packed: number, norms: Float32Array, base: number): number {
+export function pseudoTf(packed: number, norms: FieldNorms, d: number): number {
   // Most postings are a word in the body alone.
-  if ((packed & 127) === 0) return (packed >>> 7) * norms[base + 4]!;
+  if ((packed & 127) === 0) return (packed >>> 7) * norms[4]![d]!;
   return (
-    (packed & 3) * norms[base]! +
-    ((packed >>> 2) & 3) * norms[base + 1]! +
-    ((packed >>> 4) & 3) * norms[base + 2]! +
-    ((packed >>> 6) & 1) * norms[base + 3]! +
-    (packed >>> 7) * norms[base + 4]!
+    (packed & 3) * norms[0]![d]! +
+    ((packed >>> 2) & 3) * norms[1]![d]! +
+    ((packed >>> 4) & 3) * norms[2]![d]! +
+    ((packed >>> 6) & 1) * norms[3]![d]! +
+    (packed >>> 7) * norms[4]![d]!
   );
 }
 
+/** A list is walked against the contenders rather than scored whole once it is this many times longer. */
+const WALK_RATIO = 4;
+
 /**
- * One search's running scores, term at a time, in arrays kept between searches (a search runs to
- * the end before the next starts), with the articles found so far listed so that only they are
- * read at the end.
+ * One list to read for a typed word: its postings, w = weight · idf, whether it is the word typed
+ * in full, and, for a word read several ways, how many whole units its best is kept in per unit of
+ * score (`unitsFor`); 0 for a word's only reading.
+ */
+export interface Reading {
+  p: Postings;
+  w: number;
+  exact: boolean;
+  units: number;
+}
+
+/** Units per unit of score for a word whose readings score at most `bound`: 2^28 at the most, inside 32 bits. */
+export const unitsFor = (bound: number): number => 2 ** 28 / bound;
+
+/** Puts `s` into `top` (best first), pushing out its last. */
+function keepTop(top: Float32Array, s: number): void {
+  let j = top.length - 1;
+  while (j > 0 && top[j - 1]! < s) {
+    top[j] = top[j - 1]!;
+    j--;
+  }
+  top[j] = s;
+}
+
+/**
+ * One search's running scores, a typed word at a time, in arrays kept between searches (a search
+ * runs to the end before the next starts). At first every article a list names is scored; once
+ * the words left could not lift an unseen article into the results, the search narrows to the
+ * contenders (articles whose score plus the words left could still reach the k-th best), kept in
+ * document order, and each later list is walked against them: its other postings are only stepped
+ * over, and the walk stops after the last contender. The scoring loops keep no list of the
+ * articles they reach (that test costs more than the scoring): the few whole-array passes (the
+ * k-th best, narrowing, the results) read the scores in document order instead.
  */
 export class Accumulator {
   private acc = new Float32Array(0);
+  /** How many words each article matched as typed in full (for the coordination bonus). */
   private hits = new Uint8Array(0);
-  private found = new Int32Array(0);
-  private foundCount = 0;
-  /** The best score so far: while the terms left could lift an article past it, they could lift one past the k-th too. */
-  highest = 0;
+  /** The current word's best reading so far, per article, in its units (`unitsFor`); cleared after each word. */
+  private perWord = new Int32Array(0);
+  /** The contenders, ascending, once narrowed. */
+  private contenders = new Int32Array(0);
+  private contenderCount = 0;
+  narrowed = false;
+  private docs = 0;
+  /** The lists read so far and their postings in all: when fewer than `docs`, walking them again beats a pass over every article. */
+  private read: Postings[] = [];
+  private postingsRead = 0;
+  private k = 1;
+  private alive: Uint8Array = new Uint8Array(0);
 
-  begin(docs: number): void {
+  /** A new search over `docs` document numbers, for the best `k` of the live ones (`alive`). */
+  begin(docs: number, k: number, alive: Uint8Array): void {
+    this.docs = docs;
+    this.k = k;
+    this.alive = alive;
     if (this.acc.length < docs) {
       this.acc = new Float32Array(docs * 2);
       this.hits = new Uint8Array(docs * 2);
-      this.found = new Int32Array(docs * 2);
+      this.perWord = new Int32Array(docs * 2);
+      this.contenders = new Int32Array(docs * 2);
     }
-    this.foundCount = 0;
-    this.highest = 0;
+    this.contenderCount = 0;
+    this.narrowed = false;
+    this.read = [];
+    this.postingsRead = 0;
+  }
+
+  /** Calls `visit` with every article scored so far (some perhaps more than once), by the cheaper way. */
+  private eachScored(visit: (d: number) => void): void {
+    if (this.postingsRead >= this.docs) {
+      for (let d = 0; d < this.docs; d++) if (this.acc[d] !== 0) visit(d);
+      return;
+    }
+    for (const p of this.read) {
+      const { gaps } = p;
+      let d = 0;
+      for (let i = 0; i < p.n; i++) visit((d += gaps[i]!));
+    }
   }
 
   /**
-   * Adds a term: `w` times each posting's saturated pseudo term frequency, (k1 + 1)·tf / (tf + k1),
-   * to its article's score; `exact` counts a word typed in full. With `onlyFound` (pruning has
-   * started) only articles already found are added to.
+   * Adds one reading of a typed word (the word itself, a completion while it is being typed, a
+   * corrected spelling). An article counts the best of a word's readings, not their sum, as one that
+   * holds "card", "call" and "case" has not answered "ca" three times: each reading adds only what
+   * it improves on the word's best so far, so the running score stays exact between readings and
+   * the search may narrow after any of them. `endWord` follows a word's last reading.
    */
-  add(p: Postings, norms: Float32Array, k1: number, w: number, exact: number, onlyFound: boolean): void {
-    const { acc, hits, found } = this;
+  addReading(reading: Reading, norms: FieldNorms, k1: number): void {
+    this.read.push(reading.p);
+    this.postingsRead += reading.p.n;
+    // Walking a list against many contenders costs more than scoring it whole (the step-over test
+    // is then a coin toss); scores of articles that are not contenders are never read.
+    if (this.narrowed && this.contenderCount * WALK_RATIO < reading.p.n) this.addToContenders(reading, norms, k1);
+    else if (reading.units === 0) this.addAll(reading, norms, k1);
+    else this.addAllBest(reading, norms, k1);
+  }
+
+  /** A word's readings are all read: its bests are cleared for the next word. */
+  endWord(): void {
+    this.perWord.fill(0, 0, this.docs);
+  }
+
+  /** A word's only reading, every article in its list scored. */
+  private addAll({ p, w, exact }: Reading, norms: FieldNorms, k1: number): void {
+    const { acc, hits } = this;
     const { gaps, tfs } = p;
-    let highest = this.highest;
-    let count = this.foundCount;
+    const [title, tags, summary, category, body] = norms as [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
+    const hit = exact ? 1 : 0;
     let d = 0;
     for (let i = 0; i < p.n; i++) {
       d += gaps[i]!;
-      const before = acc[d]!;
-      if (before === 0) {
-        if (onlyFound) continue;
-        found[count++] = d;
-      }
-      const tf = pseudoTf(tfs[i]!, norms, d * FIELDS.length);
-      const score = (acc[d] = before + (w * (k1 + 1) * tf) / (tf + k1));
-      if (score > highest) highest = score;
-      hits[d]! += exact;
+      const packed = tfs[i]!;
+      // pseudoTf, written out: a call here costs a fifth of the loop.
+      const tf =
+        (packed & 127) === 0
+          ? (packed >>> 7) * body[d]!
+          : (packed & 3) * title[d]! + ((packed >>> 2) & 3) * tags[d]! + ((packed >>> 4) & 3) * summary[d]! + ((packed >>> 6) & 1) * category[d]! + (packed >>> 7) * body[d]!;
+      acc[d]! += (w * (k1 + 1) * tf) / (tf + k1);
+      hits[d]! += hit;
     }
-    this.foundCount = count;
-    this.highest = highest;
+  }
+
+  /** One of a word's readings, every article in its list scored by what it improves on the word's best. */
+  private addAllBest({ p, w, exact, units }: Reading, norms: FieldNorms, k1: number): void {
+    const { acc, hits, perWord } = this;
+    const { gaps, tfs } = p;
+    const [title, tags, summary, category, body] = norms as [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
+    const hit = exact ? 1 : 0;
+    let d = 0;
+    for (let i = 0; i < p.n; i++) {
+      d += gaps[i]!;
+      const packed = tfs[i]!;
+      const tf =
+        (packed & 127) === 0
+          ? (packed >>> 7) * body[d]!
+          : (packed & 3) * title[d]! + ((packed >>> 2) & 3) * tags[d]! + ((packed >>> 4) & 3) * summary[d]! + ((packed >>> 6) & 1) * category[d]! + (packed >>> 7) * body[d]!;
+      // Whether a reading beats the word's best so far is a coin toss, so a branch there would be
+      // mispredicted half the time: the best is kept in whole units, where the larger of two
+      // needs no branch (the sign of the difference masks the gain).
+      const had = perWord[d]!;
+      const diff = ((((w * (k1 + 1) * tf) / (tf + k1)) * units) | 0) - had;
+      const gain = diff & ~(diff >> 31);
+      perWord[d] = had + gain;
+      acc[d]! += gain / units;
+      // A word has one reading typed in full, so it is counted once.
+      hits[d]! += hit;
+    }
+  }
+
+  /** A reading's list walked against the contenders; only theirs are scored. */
+  private addToContenders({ p, w, exact, units }: Reading, norms: FieldNorms, k1: number): void {
+    const { acc, hits, contenders, perWord } = this;
+    const end = this.contenderCount;
+    if (end === 0) return;
+    const { gaps, tfs } = p;
+    const hit = exact ? 1 : 0;
+    let c = 0;
+    let next = contenders[0]!;
+    let d = 0;
+    walk: for (let i = 0; i < p.n; i++) {
+      d += gaps[i]!;
+      if (d < next) continue;
+      while (next < d) {
+        if (++c === end) break walk;
+        next = contenders[c]!;
+      }
+      if (d !== next) continue;
+      const tf = pseudoTf(tfs[i]!, norms, d);
+      const score = (w * (k1 + 1) * tf) / (tf + k1);
+      hits[d]! += hit;
+      if (units === 0) {
+        acc[d]! += score;
+        continue;
+      }
+      const had = perWord[d]!;
+      const diff = ((score * units) | 0) - had;
+      const gain = diff & ~(diff >> 31);
+      perWord[d] = had + gain;
+      acc[d]! += gain / units;
+    }
+  }
+
+  /** From now on only articles with a score of at least `least` (above 0) are scored: the contenders, in document order. */
+  narrow(least: number): void {
+    const { acc, contenders } = this;
+    let count = 0;
+    for (let d = 0; d < this.docs; d++) {
+      const s = acc[d]!;
+      if (s > 0 && s >= least) contenders[count++] = d;
+    }
+    this.contenderCount = count;
+    this.narrowed = true;
   }
 
   /**
-   * The k-th best score so far among live articles (0 while fewer than k are found): no article
-   * outside the top is above it.
+   * Drops the contenders whose score is below `least` (the words left could not lift them into the
+   * results) and returns the k-th best of those kept, or `floor` if that is higher: one pass.
    */
-  kthBest(k: number, alive: Uint8Array): number {
-    const top = new Float32Array(k);
-    const { acc, found } = this;
-    for (let i = 0; i < this.foundCount; i++) {
-      const d = found[i]!;
+  dropBelow(least: number, floor: number): number {
+    const { acc, alive, contenders, k } = this;
+    const top = new Float32Array(k).fill(floor);
+    let kept = 0;
+    for (let c = 0; c < this.contenderCount; c++) {
+      const d = contenders[c]!;
       const s = acc[d]!;
-      if (s <= top[k - 1]! || alive[d] === 0) continue;
-      let j = k - 1;
-      while (j > 0 && top[j - 1]! < s) {
-        top[j] = top[j - 1]!;
-        j--;
-      }
-      top[j] = s;
+      if (s < least) continue;
+      contenders[kept++] = d;
+      if (s > top[k - 1]! && alive[d] === 1) keepTop(top, s);
+    }
+    this.contenderCount = kept;
+    return top[k - 1]!;
+  }
+
+  /**
+   * The k-th best score so far among live articles, or `floor` if that is higher (0 while fewer
+   * than k are scored): no article outside the top is above it. As scores only grow, a k-th found
+   * earlier is a floor, and most articles fall below it at the first test.
+   */
+  kthBest(floor: number): number {
+    const { acc, k, alive } = this;
+    const top = new Float32Array(k).fill(floor);
+    for (let d = 0; d < this.docs; d++) {
+      const s = acc[d]!;
+      if (s > top[k - 1]! && alive[d] === 1) keepTop(top, s);
     }
     return top[k - 1]!;
   }
@@ -98,13 +260,17 @@ export class Accumulator {
     // The best `limit` kept in two small typed arrays, smallest first: no object per candidate.
     const topDoc = new Int32Array(limit).fill(-1);
     const topScore = new Float64Array(limit).fill(-1);
-    const { acc, hits, found } = this;
-    for (let i = 0; i < this.foundCount; i++) {
-      const d = found[i]!;
-      const score = acc[d]! * most > topScore[0]! ? final(d, acc[d]!, hits[d]!) : null;
+    const { acc, hits, contenders } = this;
+    // Each article is read once and cleared as it is read, so a second visit finds nothing.
+    const consider = (d: number) => {
+      const s = acc[d]!;
+      if (s === 0) return;
+      const exact = hits[d]!;
       acc[d] = 0;
       hits[d] = 0;
-      if (score === null || score <= topScore[0]!) continue;
+      if (s * most <= topScore[0]!) return;
+      const score = final(d, s, exact);
+      if (score === null || score <= topScore[0]!) return;
       let j = 0;
       while (j + 1 < limit && topScore[j + 1]! < score) {
         topScore[j] = topScore[j + 1]!;
@@ -113,7 +279,13 @@ export class Accumulator {
       }
       topScore[j] = score;
       topDoc[j] = d;
-    }
+    };
+    if (this.narrowed) {
+      // Every article in the results is a contender; the others' scores are only cleared.
+      for (let c = 0; c < this.contenderCount; c++) consider(contenders[c]!);
+      acc.fill(0, 0, this.docs);
+      hits.fill(0, 0, this.docs);
+    } else this.eachScored(consider);
     const out: { doc: number; score: number }[] = [];
     for (let j = limit - 1; j >= 0; j--) if (topDoc[j]! >= 0) out.push({ doc: topDoc[j]!, score: topScore[j]! });
     return out;

@@ -33,6 +33,9 @@ export function packCounts(counts: ArrayLike<number>): number {
   return packed;
 }
 
+/** Per field (in `FIELDS` order), each document's weight over its length normalisation. */
+export type FieldNorms = readonly Float32Array[];
+
 /** What the index keeps of an article to show a result without asking the core. */
 export interface ArticleCard {
   id: string;
@@ -82,7 +85,7 @@ export class KnowledgeIndex {
   version = 0;
   private readonly totalLength = new Float64Array(F);
   private removed = 0;
-  private normCache: { avg: Float64Array; upTo: number; values: Float32Array } | null = null;
+  private normCache: { avg: Float64Array; upTo: number; values: FieldNorms } | null = null;
 
   get size(): number {
     return this.docOf.size;
@@ -94,25 +97,26 @@ export class KnowledgeIndex {
   }
 
   /**
-   * Each document's weight per field over its length normalisation, w_f / (1 − b_f + b_f·len/avg_f)
-   * (document d's field f at d·F + f), kept between queries and recomputed only when a field's
-   * average length has drifted by more than 1%.
+   * Each document's weight per field over its length normalisation, w_f / (1 − b_f + b_f·len/avg_f),
+   * one array per field indexed by document (so the body's, read for most postings, are side by
+   * side), kept between queries and recomputed only when a field's average length has drifted by
+   * more than 1%.
    */
-  fieldNorms(): Float32Array {
+  fieldNorms(): FieldNorms {
     const avg = Float64Array.from(FIELDS, (_, f) => this.averageLength(f));
     let c = this.normCache;
     const docs = this.cards.length;
     const drifted = c && avg.some((a, f) => Math.abs(a - c!.avg[f]!) > c!.avg[f]! * 0.01);
-    if (!c || drifted || c.values.length < docs * F) {
-      c = { avg, upTo: 0, values: new Float32Array(Math.max(1024, docs * 2) * F) };
+    if (!c || drifted || c.values[0]!.length < docs) {
+      const capacity = Math.max(1024, docs * 2);
+      c = { avg, upTo: 0, values: FIELDS.map(() => new Float32Array(capacity)) };
       this.normCache = c;
     }
-    for (let d = c.upTo; d < docs; d++) {
-      FIELDS.forEach((field, f) => {
-        const b = FIELD_B[field];
-        c.values[d * F + f] = FIELD_WEIGHTS[field] / (1 - b + (b * this.fieldLengths[d * F + f]!) / c.avg[f]!);
-      });
-    }
+    FIELDS.forEach((field, f) => {
+      const b = FIELD_B[field];
+      const values = c.values[f]!;
+      for (let d = c.upTo; d < docs; d++) values[d] = FIELD_WEIGHTS[field] / (1 - b + (b * this.fieldLengths[d * F + f]!) / c.avg[f]!);
+    });
     c.upTo = docs;
     return c.values;
   }

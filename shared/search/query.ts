@@ -1,7 +1,7 @@
 import type { ArticleLine } from '../schemas/knowledge';
 import { STOP_WORDS, termOf, words } from './analyse';
 import type { ArticleCard, KnowledgeIndex } from './knowledge-index';
-import { Accumulator } from './accumulate';
+import { Accumulator, unitsFor } from './accumulate';
 import type { Postings } from './postings';
 import { relatedWords } from './related-words';
 
@@ -29,6 +29,8 @@ export interface QueryTerm {
   /** The word as typed, for highlighting. */
   typed: string;
   prefix: boolean;
+  /** A word of related meaning: evidence of its own, so it adds to the word typed rather than standing in for it. */
+  related?: true;
 }
 
 export interface SearchOptions {
@@ -77,7 +79,7 @@ export function queryTerms(index: KnowledgeIndex, query: string, prefix = !/\s$/
     }
     for (const related of relatedWords(word)) {
       const t = termOf(related);
-      if (index.terms.has(t)) put({ term: t, weight: RANKING.related, typed: word, prefix: false });
+      if (index.terms.has(t)) put({ term: t, weight: RANKING.related, typed: word, prefix: false, related: true });
     }
     if (!known) for (const t of index.vocabulary.closeTo(word, 3, df)) put({ term: t, weight: RANKING.expansion, typed: word, prefix: false });
   });
@@ -94,57 +96,101 @@ interface Planned {
   bound: number;
 }
 
-/**
- * BM25 over the candidates the terms' postings give, rare terms first. Once the common terms left
- * could not lift an unseen article into the results (their bounds sum below the current k-th
- * score), they only add to the articles already found: their lists are read, but the articles
- * only they would bring are not scored.
- */
-export function rank(index: KnowledgeIndex, terms: QueryTerm[], opts: SearchOptions = {}): Scored[] {
-  const limit = opts.limit ?? 10;
-  const docs = index.cards.length;
+/** One typed word and every term read for it: an article scores the best of them. */
+interface Word {
+  terms: Planned[];
+  /** The most this word can add to any document's score: its best term's bound. */
+  bound: number;
+  /** Postings to read: the work it costs. */
+  cost: number;
+}
+
+/** The query's terms gathered by the word typed, cheapest word first. */
+function plan(index: KnowledgeIndex, terms: QueryTerm[]): Word[] {
   const n = index.size;
-  const norms = index.fieldNorms();
-  const words = new Set(terms.map((t) => t.typed)).size;
-  const plan: Planned[] = [];
+  const byWord = new Map<string, Word>();
   for (const q of terms) {
     const p = index.terms.get(q.term);
     if (!p) continue;
     // Postings of withdrawn articles stay until the index is compacted: they do not count.
     const df = Math.min(p.n, n);
     const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    plan.push({ q, p, idf, bound: q.weight * idf * (RANKING.k1 + 1) });
+    const t = { q, p, idf, bound: q.weight * idf * (RANKING.k1 + 1) };
+    const key = q.related ? `~${q.term}` : q.typed;
+    const w = byWord.get(key);
+    if (!w) byWord.set(key, { terms: [t], bound: t.bound, cost: p.n });
+    else {
+      w.terms.push(t);
+      w.bound = Math.max(w.bound, t.bound);
+      w.cost += p.n;
+    }
   }
-  plan.sort((a, b) => a.p.n - b.p.n);
-  const coordination = RANKING.coordination;
-  let rest = plan.reduce((s, t) => s + t.bound, 0);
+  return [...byWord.values()].sort((a, b) => a.cost - b.cost);
+}
+
+/**
+ * After a reading: once what the readings left could add (`left`) could not lift an unseen article
+ * into the results, the search narrows to the articles that still could; once narrowed, it drops
+ * more as the k-th best rises. `reached` bounds every score so far (the bounds of the readings
+ * read, a word's best). Returns the k-th best score known.
+ */
+function narrow(scores: Accumulator, left: number, reached: number, kth: number, most: number): number {
+  // An article's final score is at most `most` times its sum; one not yet found has at most `left`.
+  // The k-th known before this reading is a floor, so dropping by it is safe if a little late.
+  if (scores.narrowed) return scores.dropBelow(kth / most - left, kth);
+  const unreachable = left * most;
+  // No score is above `reached`, so the k-th is not either; and scores only grow, so a k-th best
+  // found earlier still bounds it from below.
+  if (unreachable >= reached) return kth;
+  const k = unreachable >= kth ? scores.kthBest(kth) : kth;
+  if (unreachable < k) scores.narrow(k / most - left);
+  return k;
+}
+
+/**
+ * BM25F over the candidates the terms' postings give, cheapest word first; a word read several
+ * ways (completions, corrections) scores an article by the best of them. Once the words left could
+ * not lift an unseen article into the results (their bounds sum below the current k-th score), the
+ * search narrows to the articles that could still get there, and drops more as the k-th rises.
+ */
+export function rank(index: KnowledgeIndex, terms: QueryTerm[], opts: SearchOptions = {}): Scored[] {
+  const limit = opts.limit ?? 10;
+  const docs = index.cards.length;
+  const norms = index.fieldNorms();
+  const words = new Set(terms.map((t) => t.typed)).size;
+  const planned = plan(index, terms);
+  // The coordination bonus counts words matched as typed in full: none without such a reading.
+  const typedInFull = planned.filter((w) => w.terms.some((t) => t.q.weight === 1)).length;
+  const most = 1 + RANKING.coordination * Math.min(1, typedInFull / Math.max(1, words));
+  let rest = planned.reduce((s, w) => s + w.bound, 0);
   // Filters shrink the pool of eligible articles, so pruning by the unfiltered top would be wrong.
   const canPrune = !opts.line && !opts.category;
-  let onlyKnown = false;
   let kth = 0;
-  scores.begin(docs);
-  for (const { q, p, idf, bound } of plan) {
-    rest -= bound;
-    const w = q.weight * idf;
-    const exact = q.weight === 1 ? 1 : 0;
-    scores.add(p, norms, RANKING.k1, w, exact, onlyKnown);
-    const unreachable = rest * (1 + coordination);
-    // Scores only grow, so a k-th best score found earlier still bounds it from below.
-    if (canPrune && !onlyKnown && unreachable < scores.highest) {
-      if (unreachable >= kth) kth = scores.kthBest(limit, index.alive);
-      onlyKnown = unreachable < kth;
-    }
+  let reached = 0;
+  scores.begin(docs, limit, index.alive);
+  for (const word of planned) {
+    rest -= word.bound;
+    reached += word.bound;
+    // The word's readings most likely to score first, so the best it can still add falls fastest.
+    const readings = word.terms.sort((a, b) => b.bound - a.bound);
+    const units = readings.length === 1 ? 0 : unitsFor(word.bound);
+    readings.forEach(({ q, p, idf }, j) => {
+      scores.addReading({ p, w: q.weight * idf, exact: q.weight === 1, units }, norms, RANKING.k1);
+      const left = rest + (readings[j + 1]?.bound ?? 0);
+      if (canPrune && left > 0) kth = narrow(scores, left, reached, kth, most);
+    });
+    scores.endWord();
   }
   const alive = index.alive;
   const filtered = Boolean(opts.line || opts.category);
-  const top = scores.best(limit, 1 + coordination, (d, score, exact) => {
+  const top = scores.best(limit, most, (d, score, exact) => {
     if (alive[d] === 0) return null;
     if (filtered) {
       const card = index.cards[d]!;
       if (opts.line && card.line !== opts.line && card.line !== 'all') return null;
       if (opts.category && card.category !== opts.category) return null;
     }
-    return score * (1 + coordination * Math.min(1, exact / Math.max(1, words)));
+    return score * (1 + RANKING.coordination * Math.min(1, exact / Math.max(1, words)));
   });
   const best = top.map(({ doc, score }) => ({ card: index.cards[doc]!, score }));
   best.sort((a, b) => b.score - a.score || b.card.updatedAt - a.card.updatedAt);

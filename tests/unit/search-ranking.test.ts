@@ -95,3 +95,32 @@ describe('words that mean something else', () => {
     expect(ids(index, 'vunerable customer')[0]).toBe('support');
   });
 });
+
+describe('a word read several ways counts its best reading, not their sum', () => {
+  const index = indexOf([
+    // Three completions of "ca" in one article, one in the other; the same length, the same best.
+    article('three-readings', 'Guidance one', `card call case ${filler(20)}`),
+    article('one-reading', 'Guidance two', `card step0 step1 ${filler(20)}`),
+    ...Array.from({ length: 30 }, (_, i) => article(`other-${i}`, `Other ${i}`, filler(10 + i))),
+  ]);
+
+  it('scores "ca" by the best completion each article holds', () => {
+    const scores = Object.fromEntries(search(index, 'ca', { prefix: true, limit: 5 }).map((r) => [r.card.id, r.score]));
+    expect(Object.keys(scores).sort()).toEqual(['one-reading', 'three-readings']);
+    expect(scores['three-readings']).toBeCloseTo(scores['one-reading']!, 4);
+  });
+
+  it('still adds words of related meaning to the word typed', () => {
+    const related = indexOf([
+      article('both', 'Guidance', `grief bereaved ${filler(20)}`),
+      article('one', 'Guidance', `grief step0 ${filler(20)}`),
+      ...Array.from({ length: 30 }, (_, i) => article(`other-${i}`, `Other ${i}`, filler(10 + i))),
+    ]);
+    const terms = queryTerms(related, 'grief ', false);
+    const scored = search(related, 'grief ', { prefix: false, limit: 5 });
+    // Only meaningful if "grief" has a related word in the index (see related-words.ts).
+    expect(terms.some((t) => t.related)).toBe(true);
+    expect(scored[0]!.card.id).toBe('both');
+    expect(scored[0]!.score).toBeGreaterThan(scored[1]!.score * 1.1);
+  });
+});
