@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Socket } from 'node:net';
 import pg from 'pg';
 import type { Db, Queryable, SqlValue } from './types';
 import { DbUnavailable, troubleOf } from './unavailable';
@@ -17,22 +18,25 @@ export function toPgPlaceholders(sql: string): string {
  * gesture's dozen statements once rather than on every request. SQL built with a varying shape
  * beyond the first few hundred texts runs unprepared, so the server's per-connection cache stays
  * small; a statement whose result columns changed under it (another hub migrating) runs unprepared
- * from then on.
+ * from then on. The `$n` text and the name are worked out once per SQL text.
  */
 const MAX_PREPARED = 300;
-const prepared = new Map<string, string | null>();
+interface Statement {
+  text: string;
+  name: string | undefined;
+}
+const prepared = new Map<string, Statement>();
 
 const PREPARABLE = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i;
 
-function statementName(text: string): string | undefined {
-  if (!PREPARABLE.test(text)) return undefined;
-  let name = prepared.get(text);
-  if (name === undefined) {
-    if (prepared.size >= MAX_PREPARED) return undefined;
-    name = `r${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
-    prepared.set(text, name);
-  }
-  return name ?? undefined;
+function statementFor(sql: string): Statement {
+  const known = prepared.get(sql);
+  if (known) return known;
+  const text = toPgPlaceholders(sql);
+  const statement = { text, name: PREPARABLE.test(text) ? `r${createHash('sha1').update(text).digest('hex').slice(0, 16)}` : undefined };
+  if (prepared.size < MAX_PREPARED) prepared.set(sql, statement);
+  else statement.name = undefined;
+  return statement;
 }
 
 /** A full disk or an unreachable server becomes a DbUnavailable (503, cause logged); other errors stay as they are. */
@@ -43,14 +47,52 @@ function unavailableOr(err: unknown): unknown {
   return new DbUnavailable(trouble, err);
 }
 
-function queryable(client: pg.Pool | pg.PoolClient): Queryable {
+/** A promise's failure as a value (null when it succeeded), so nothing is left rejecting unheard. */
+const failureOf = (p: Promise<unknown>): Promise<unknown> =>
+  p.then(
+    () => null,
+    (err: unknown) => err ?? new Error('failed'),
+  );
+
+/**
+ * Statements sent in one turn of the event loop leave in one packet: the connection's socket is
+ * corked until the turn's callbacks and promise reactions have run.
+ */
+function sendingTogether(client: pg.PoolClient): () => void {
+  const stream = (client as unknown as { connection?: { stream?: Partial<Socket> } }).connection?.stream;
+  let held = false;
+  return () => {
+    if (held || !stream?.cork || !stream.uncork) return;
+    held = true;
+    stream.cork();
+    process.nextTick(() => {
+      held = false;
+      stream.uncork!();
+    });
+  };
+}
+
+/**
+ * Inside a transaction, `began` is the BEGIN sent just before the first statements without waiting
+ * for its answer (a statement sent with it fails with BEGIN's failure), and `hold` gathers the
+ * statements of one turn into one packet.
+ */
+function queryable(client: pg.Pool | pg.PoolClient, inside?: { began: Promise<unknown>; hold: () => void }): Queryable {
+  const began = inside?.began;
   const run = async (sql: string, params: readonly SqlValue[] = []) => {
-    const text = toPgPlaceholders(sql);
-    const name = statementName(text);
+    const statement = statementFor(sql);
+    const { text, name } = statement;
+    inside?.hold();
+    const sent = client.query({ text, values: params as unknown[], ...(name ? { name } : {}) });
     try {
-      return await client.query({ text, values: params as unknown[], ...(name ? { name } : {}) });
+      if (began) {
+        const [failed, result] = await Promise.all([began, sent]);
+        if (failed) throw failed;
+        return result;
+      }
+      return await sent;
     } catch (err) {
-      if (name && (err as { code?: string }).code === '0A000') prepared.set(text, null);
+      if (name && (err as { code?: string }).code === '0A000') statement.name = undefined;
       throw unavailableOr(err);
     }
   };
@@ -68,6 +110,43 @@ function queryable(client: pg.Pool | pg.PoolClient): Queryable {
   };
 }
 
+/**
+ * One transaction on one pooled connection. The connection pipelines (pg's `pipeline` mode: a
+ * statement is sent without waiting for the answers to those before it, which still run in order),
+ * so BEGIN goes out with the work's first statement, reads sent together cost one round trip (see
+ * readTogether), and the closing writes go out with the COMMIT (see closingWrites).
+ */
+async function transaction<T>(pool: pg.Pool, work: (q: Queryable) => Promise<T>): Promise<T> {
+  const client = await pool.connect().catch((err: unknown) => {
+    throw unavailableOr(err);
+  });
+  const hold = sendingTogether(client);
+  hold();
+  const began = failureOf(client.query('BEGIN'));
+  const closing: Promise<unknown>[] = [];
+  const inside: Queryable = {
+    ...queryable(client, { began, hold }),
+    writeBeforeCommit(sql, params) {
+      closing.push(failureOf(inside.run(sql, params)));
+    },
+  };
+  const closingFailure = async () => (await Promise.all(closing)).find(Boolean);
+  try {
+    const result = await work(inside);
+    hold();
+    const [committed, closed] = await Promise.all([failureOf(client.query('COMMIT')), closingFailure()]);
+    // A closing write that failed turned the COMMIT into a rollback: its failure is the transaction's.
+    const failure = closed ?? (committed ? unavailableOr(committed) : null);
+    if (failure) throw failure;
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw (await closingFailure()) ?? err;
+  } finally {
+    client.release();
+  }
+}
+
 export interface PostgresOptions {
   url: string;
   /** Tests give each hub its own schema in the shared `test` database. */
@@ -81,6 +160,7 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db & { pool: 
   const pool = new pg.Pool({
     connectionString: opts.url,
     max: opts.max ?? 10,
+    pipeline: true,
     options: `-c search_path=${schema}`,
   });
   pool.on('error', (err) => console.error('[hub] postgres pool error:', err.message));
@@ -91,22 +171,7 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db & { pool: 
     pool,
     schema,
     describe: `PostgreSQL ${redactUrl(opts.url)} schema ${schema}`,
-    async tx<T>(work: (q: Queryable) => Promise<T>): Promise<T> {
-      const client = await pool.connect().catch((err: unknown) => {
-        throw unavailableOr(err);
-      });
-      try {
-        await client.query('BEGIN');
-        const result = await work(queryable(client));
-        await client.query('COMMIT');
-        return result;
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      } finally {
-        client.release();
-      }
-    },
+    tx: (work) => transaction(pool, work),
     async close() {
       await pool.end();
     },

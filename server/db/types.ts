@@ -7,6 +7,12 @@ export interface Queryable {
   all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
   get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined>;
   run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }>;
+  /**
+   * Only inside a PostgreSQL transaction: sends a write nobody reads the answer to without waiting
+   * for that answer, so it travels with the COMMIT; if it fails, the transaction rolls back and
+   * rejects with its failure. See closingWrites.
+   */
+  writeBeforeCommit?(sql: string, params: readonly SqlValue[]): void;
 }
 
 export interface Db extends Queryable {

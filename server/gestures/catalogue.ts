@@ -2,6 +2,7 @@ import { catalogueItem, type CatalogueItem } from '../../shared/schemas/catalogu
 import { describeProblems } from '../../shared/schemas/common';
 import { audit } from '../audit';
 import type { HubContext } from '../context';
+import { read, readOne } from '../db/together';
 import type { Queryable } from '../db/types';
 import { badRequest, conflict, notFound } from '../http/errors';
 import type { Actor } from '../http/router';
@@ -31,10 +32,16 @@ export const toItem = (r: ItemRow): Item => ({
   retired: Boolean(Number(r.retired)),
 });
 
-export async function findItem(q: Queryable, id: string): Promise<Item> {
-  const row = await q.get<ItemRow>('SELECT * FROM gesture_items WHERE id = ?', [id]);
+/** The item as a read to send with others (see readTogether); itemOrNotFound makes it an answer. */
+export const itemRead = (id: string) => read('SELECT * FROM gesture_items WHERE id = ?', [id], (rows) => rows[0] as ItemRow | undefined);
+
+export function itemOrNotFound(row: ItemRow | undefined): Item {
   if (!row) throw notFound('That catalogue item');
   return toItem(row);
+}
+
+export async function findItem(q: Queryable, id: string): Promise<Item> {
+  return itemOrNotFound(await readOne(q, itemRead(id)));
 }
 
 export async function activeItems(q: Queryable): Promise<Item[]> {

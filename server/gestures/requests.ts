@@ -18,18 +18,29 @@ import type { FieldProblem } from '../../shared/schemas/common';
 import type { BudgetView, CreateGestureRequest, CreateGestureResult, GestureRequestView } from '../../shared/schemas/gestures';
 import { checkCaseAction } from '../access';
 import { audit, auditWrite } from '../audit';
-import { writeTogether } from '../db/together';
+import { closingWrites, read, readOne, readTogether } from '../db/together';
 import type { HubContext } from '../context';
-import type { Queryable } from '../db/types';
+import type { Dialect, Queryable } from '../db/types';
 import { HttpError, notFound } from '../http/errors';
 import type { Actor } from '../http/router';
 import { newId } from '../ids';
-import { findItem, type Item } from './catalogue';
+import { itemOrNotFound, itemRead, type Item } from './catalogue';
 import { expireOverdue } from './decisions';
 import { publishAll, requestedEvents } from './events';
-import { caseSensitivity } from './sensitivity';
+import { sensitivityOf, sensitivityReads } from './sensitivity';
 import { caseNoteWrites, followUpWrite } from './records';
-import { customerSpend, ensureMonthlyBudgets, loadRequest, loadSettings, lockBudget, readBudget, toRequestView, budgetWrite, type RequestRow } from './store';
+import {
+  budgetLock,
+  budgetOrRefusal,
+  budgetWrite,
+  caseCustomerSpend,
+  ensureMonthlyBudgets,
+  loadRequest,
+  readBudget,
+  settingsRead,
+  toRequestView,
+  type RequestRow,
+} from './store';
 
 const refusal = (status: number, v: Extract<Verdict, { ok: false }>, problems?: FieldProblem[]) =>
   new HttpError(status, v.code, v.message, problems);
@@ -62,12 +73,16 @@ interface CaseFacts {
  * The case and its customer in one read. On PostgreSQL the customer row is locked too: it is the
  * cap's lock, so two sites asking for one customer at once queue here (after the budget row).
  */
-async function caseFacts(q: Queryable, actor: Actor, caseId: string): Promise<CaseFacts> {
-  const facts = await q.get<CaseFacts>(
+const caseFactsRead = (dialect: Dialect, caseId: string) =>
+  read(
     `SELECT c.id, c.site_id, c.reference, c.line, c.customer_id, cu.name AS customer_name, cu.bereaved
-     FROM cases c JOIN customers cu ON cu.id = c.customer_id WHERE c.id = ?${q.dialect === 'postgres' ? ' FOR UPDATE OF cu' : ''}`,
+     FROM cases c JOIN customers cu ON cu.id = c.customer_id WHERE c.id = ?${dialect === 'postgres' ? ' FOR UPDATE OF cu' : ''}`,
     [caseId],
+    (rows) => rows[0] as CaseFacts | undefined,
   );
+
+/** The case's facts if this person may offer a gesture on it; otherwise why not. */
+async function checkCaseFacts(q: Queryable, actor: Actor, caseId: string, facts: CaseFacts | undefined): Promise<CaseFacts> {
   if (facts) {
     checkCaseAction(actor, facts.site_id, 'offer_gesture');
     return facts;
@@ -103,17 +118,30 @@ function checkItem(item: Item, facts: CaseFacts, actor: Actor, input: CreateGest
   return { values, message };
 }
 
-async function replay(q: Queryable, actor: Actor, input: CreateGestureRequest): Promise<string | null> {
-  const prior = await q.get<{ id: string; case_id: string; item_id: string; amount_pence: number }>(
+interface Prior {
+  id: string;
+  case_id: string;
+  item_id: string;
+  amount_pence: number;
+}
+
+const priorRead = (actor: Actor, input: CreateGestureRequest) =>
+  read(
     'SELECT id, case_id, item_id, amount_pence FROM gesture_requests WHERE requested_by = ? AND idempotency_key = ?',
     [actor.userId, input.idempotencyKey],
+    (rows) => rows[0] as Prior | undefined,
   );
+
+/** The original's id when this key was sent before; refused when the key came with a different request. */
+function replayOf(prior: Prior | undefined, input: CreateGestureRequest): string | null {
   if (!prior) return null;
   if (prior.case_id !== input.caseId || prior.item_id !== input.itemId || Number(prior.amount_pence) !== input.amountPence) {
     throw new HttpError(409, 'idempotency_key_reused', 'That idempotency key was already used for a different request.');
   }
   return prior.id;
 }
+
+const replay = async (q: Queryable, actor: Actor, input: CreateGestureRequest) => replayOf(await readOne(q, priorRead(actor, input)), input);
 
 const REQUEST_COLUMNS = [
   'id', 'idempotency_key', 'requested_by', 'requester_role', 'case_id', 'customer_id', 'item_id', 'item_name', 'item_kind', 'item_tone',
@@ -124,20 +152,34 @@ const INSERT_REQUEST = `INSERT INTO gesture_requests (${REQUEST_COLUMNS.join(', 
 
 type Recorded = { id: string; replayed: true } | { id: string; replayed: false; request: GestureRequestView; budget: BudgetView };
 
-/** The whole decision in one transaction, budget row locked first. */
+/**
+ * The whole decision in one transaction. Everything it reads goes in one round trip, answered in
+ * order: the budget row locked first, then the original if this key was sent before (read once the
+ * budget lock is held), the case with its customer locked for the cap, the case's sensitivity, the
+ * item, the settings, and the customer's spend (read once the customer lock is held). The rules are
+ * then checked in that order, so the answers and refusals are those of reading one at a time.
+ */
 async function record(q: Queryable, actor: Actor, input: CreateGestureRequest, now: number, month: string): Promise<Recorded> {
-  const budget = await lockBudget(q, actor.siteId, month);
-  const prior = await replay(q, actor, input);
+  const [budgetRow, priorRow, factsRow, sensitivityRow, notes, itemRow, settings, spend] = await readTogether(q, [
+    budgetLock(q.dialect, actor.siteId, month),
+    priorRead(actor, input),
+    caseFactsRead(q.dialect, input.caseId),
+    ...sensitivityReads(input.caseId),
+    itemRead(input.itemId),
+    settingsRead,
+    caseCustomerSpend(input.caseId, now),
+  ]);
+  const budget = budgetOrRefusal(budgetRow, month);
+  const prior = replayOf(priorRow, input);
   if (prior) return { id: prior, replayed: true };
 
-  const facts = await caseFacts(q, actor, input.caseId);
+  const facts = await checkCaseFacts(q, actor, input.caseId, factsRow);
   // The same rule as the suggestions: a case that says someone has died is sensitive too.
-  const sensitive = (await caseSensitivity(q, facts.id)).sensitive;
-  const item = await findItem(q, input.itemId);
+  const sensitive = sensitivityOf(sensitivityRow, notes).sensitive;
+  const item = itemOrNotFound(itemRow);
   const { values, message } = checkItem(item, facts, actor, input, sensitive);
 
-  const settings = await loadSettings(q);
-  const cap = capVerdict(await customerSpend(q, facts.customer_id, settings.capWindowDays, now), input.amountPence, settings.customerCapPence);
+  const cap = capVerdict(spend, input.amountPence, settings.customerCapPence);
   if (!cap.ok) throw refusal(409, cap, [{ path: 'amountPence', message: 'over the customer’s 12-month cap' }]);
 
   const level = requiredLevel(input.amountPence, settings.limits);
@@ -160,8 +202,8 @@ async function record(q: Queryable, actor: Actor, input: CreateGestureRequest, n
   const note = `Gesture of goodwill requested: ${item.name}, ${formatPence(input.amountPence)}. Reason: ${why}. ${atOnce ? 'Approved at once (within the advisor limit).' : waiting}`;
   const detail = { caseId: facts.id, customerId: facts.customer_id, itemId: item.id, amountPence: input.amountPence, level, sensitive, month };
   const requested = { action: 'gesture.requested', entity: 'gesture_request', entityId: id, detail };
-  // Every row this request writes, in one round trip: the budget row and the customer are locked already.
-  await writeTogether(q, [
+  // Every row this request writes, in one statement sent with the COMMIT: the budget row and the customer are locked already.
+  await closingWrites(q, [
     budgetWrite({ siteId: actor.siteId, month, ...moved }),
     [INSERT_REQUEST, REQUEST_COLUMNS.map((c) => row[c])],
     ...caseNoteWrites(facts.id, actor.userId, note),

@@ -1,5 +1,6 @@
 import { isSensitive } from '../../shared/gestures/policy';
 import type { Line } from '../../shared/roles';
+import { read, readTogether } from '../db/together';
 import type { Queryable } from '../db/types';
 import { notFound } from '../http/errors';
 
@@ -19,28 +20,39 @@ export interface CaseSensitivity {
   text: string;
 }
 
+interface SensitivityRow {
+  id: string;
+  line: Line;
+  subject: string;
+  customer_id: string | null;
+  bereaved: number | boolean | null;
+  label: string | null;
+  means_death: number | boolean | null;
+}
+
+/**
+ * What caseSensitivity reads, as two reads to send with others (see readTogether): the case with its
+ * customer and wrap-up code, and its latest notes.
+ */
+export const sensitivityReads = (caseId: string) =>
+  [
+    read(
+      `SELECT c.id, c.line, c.subject, c.customer_id, cu.bereaved, w.label, w.means_death FROM cases c
+     LEFT JOIN customers cu ON cu.id = c.customer_id LEFT JOIN wrapup_codes w ON w.id = c.wrapup_code WHERE c.id = ?`,
+      [caseId],
+      (rows) => rows[0] as SensitivityRow | undefined,
+    ),
+    read('SELECT body FROM case_notes WHERE case_id = ? ORDER BY created_at DESC LIMIT 20', [caseId], (rows) => (rows as { body: string }[]).map((n) => n.body)),
+  ] as const;
+
 /**
  * How careful a case must be, worked out on the hub from the case and its customer (never taken
  * from a desktop). A case that says someone has died is treated as bereaved until the advisor has
  * recorded it on the customer: a "Member has died" case never offers a new-baby box.
  */
-export async function caseSensitivity(q: Queryable, caseId: string): Promise<CaseSensitivity> {
-  const c = await q.get<{
-    id: string;
-    line: Line;
-    subject: string;
-    customer_id: string | null;
-    bereaved: number | boolean | null;
-    label: string | null;
-    means_death: number | boolean | null;
-  }>(
-    `SELECT c.id, c.line, c.subject, c.customer_id, cu.bereaved, w.label, w.means_death FROM cases c
-     LEFT JOIN customers cu ON cu.id = c.customer_id LEFT JOIN wrapup_codes w ON w.id = c.wrapup_code WHERE c.id = ?`,
-    [caseId],
-  );
+export function sensitivityOf(c: SensitivityRow | undefined, notes: readonly string[]): CaseSensitivity {
   if (!c) throw notFound('That case');
-  const notes = await q.all<{ body: string }>('SELECT body FROM case_notes WHERE case_id = ? ORDER BY created_at DESC LIMIT 20', [c.id]);
-  const text = [c.subject, c.label ?? '', ...notes.map((n) => n.body)].join('\n');
+  const text = [c.subject, c.label ?? '', ...notes].join('\n');
   const customerBereaved = Boolean(Number(c.bereaved ?? 0));
   // A wrap-up code an admin marked as meaning a death says so whatever its label's words.
   const deathOnCase = DEATH.test(text) || Boolean(Number(c.means_death ?? 0));
@@ -53,4 +65,8 @@ export async function caseSensitivity(q: Queryable, caseId: string): Promise<Cas
     sensitive: isSensitive({ line: c.line, customerBereaved }) || deathOnCase,
     text,
   };
+}
+
+export async function caseSensitivity(q: Queryable, caseId: string): Promise<CaseSensitivity> {
+  return sensitivityOf(...(await readTogether(q, sensitivityReads(caseId))));
 }

@@ -1,7 +1,7 @@
 import { addMonths, budgetLeft, monthOf, type GestureLimits } from '../../shared/gestures/policy';
 import type { BudgetView, GestureRequestView, GestureSettings } from '../../shared/schemas/gestures';
-import type { Write } from '../db/together';
-import type { Db, Queryable } from '../db/types';
+import { read, readOne, type Write } from '../db/together';
+import type { Db, Dialect, Queryable } from '../db/types';
 import { HttpError, notFound } from '../http/errors';
 
 export const REQUEST_SELECT = `SELECT g.*, c.reference AS case_reference, cu.name AS customer_name, s.name AS site_name,
@@ -73,21 +73,36 @@ export const loadRequest = async (q: Queryable, id: string): Promise<GestureRequ
 
 // ----- Settings -----
 
-/** Limits and settings in one round trip (this runs inside every gesture transaction). */
-export async function loadSettings(q: Queryable): Promise<GestureSettings> {
-  const rows = await q.all<{ key: string; value: number | string }>(
-    "SELECT 'limit:' || role AS key, limit_pence AS value FROM gesture_limits UNION ALL SELECT key, value FROM gesture_settings",
-  );
-  const v = (key: string, fallback: number) => Number(rows.find((x) => x.key === key)?.value ?? fallback);
-  return {
-    limits: { advisorPence: v('limit:advisor', 2500), supervisorPence: v('limit:supervisor', 15000) },
-    customerCapPence: v('customer_cap_pence', 10000),
-    capWindowDays: v('cap_window_days', 365),
-    pendingExpiryHours: v('pending_expiry_hours', 120),
-    followUpDays: v('follow_up_days', 7),
-    budgetDefaults: { inHousePence: v('budget_default_in_house', 200000), partnerPence: v('budget_default_partner', 150000) },
-  };
-}
+/** What each setting is when its row is missing. */
+const SETTING_DEFAULTS: Record<string, number> = {
+  'limit:advisor': 2500,
+  'limit:supervisor': 15000,
+  customer_cap_pence: 10000,
+  cap_window_days: 365,
+  pending_expiry_hours: 120,
+  follow_up_days: 7,
+  budget_default_in_house: 200000,
+  budget_default_partner: 150000,
+};
+
+/** Limits and settings in one read (this runs inside every gesture transaction). */
+export const settingsRead = read(
+  "SELECT 'limit:' || role AS key, limit_pence AS value FROM gesture_limits UNION ALL SELECT key, value FROM gesture_settings",
+  [],
+  (rows): GestureSettings => {
+    const v = (key: string) => Number((rows as { key: string; value: number | string }[]).find((x) => x.key === key)?.value ?? SETTING_DEFAULTS[key]);
+    return {
+      limits: { advisorPence: v('limit:advisor'), supervisorPence: v('limit:supervisor') },
+      customerCapPence: v('customer_cap_pence'),
+      capWindowDays: v('cap_window_days'),
+      pendingExpiryHours: v('pending_expiry_hours'),
+      followUpDays: v('follow_up_days'),
+      budgetDefaults: { inHousePence: v('budget_default_in_house'), partnerPence: v('budget_default_partner') },
+    };
+  },
+);
+
+export const loadSettings = (q: Queryable): Promise<GestureSettings> => readOne(q, settingsRead);
 
 export const limitsOf = (s: GestureSettings): GestureLimits => s.limits;
 
@@ -164,15 +179,21 @@ export const currentMonth = (now = Date.now()): string => monthOf(now);
 /**
  * Takes the budget row's lock for the rest of the transaction. Every change to a site-month's
  * requests goes through this row, so it is the one place concurrent hubs queue. SQLite's
- * BEGIN IMMEDIATE has already serialised the whole transaction.
+ * BEGIN IMMEDIATE has already serialised the whole transaction. As a read to send with others
+ * (see readTogether), budgetOrRefusal makes it an answer.
  */
-export async function lockBudget(q: Queryable, siteId: string, month: string): Promise<BudgetView> {
-  const row = await q.get<BudgetRow>(
-    `${BUDGET_SELECT} WHERE b.site_id = ? AND b.month = ?${q.dialect === 'postgres' ? ' FOR UPDATE OF b' : ''}`,
-    [siteId, month],
+export const budgetLock = (dialect: Dialect, siteId: string, month: string) =>
+  read(`${BUDGET_SELECT} WHERE b.site_id = ? AND b.month = ?${dialect === 'postgres' ? ' FOR UPDATE OF b' : ''}`, [siteId, month], (rows) =>
+    rows[0] ? toBudgetView(rows[0] as BudgetRow) : null,
   );
-  if (!row) throw new HttpError(409, 'no_budget', `There is no gesture budget for this site in ${month}.`);
-  return toBudgetView(row);
+
+export function budgetOrRefusal(budget: BudgetView | null, month: string): BudgetView {
+  if (!budget) throw new HttpError(409, 'no_budget', `There is no gesture budget for this site in ${month}.`);
+  return budget;
+}
+
+export async function lockBudget(q: Queryable, siteId: string, month: string): Promise<BudgetView> {
+  return budgetOrRefusal(await readOne(q, budgetLock(q.dialect, siteId, month)), month);
 }
 
 export async function readBudget(q: Queryable, siteId: string, month: string): Promise<BudgetView | null> {
@@ -191,11 +212,26 @@ export function budgetWrite(b: { siteId: string; month: string; reservedPence: n
   ];
 }
 
+/** Pending and approved requests for a customer since a time: the cap's sum, with the two left to fill in. */
+const spendSince = (customer: string, since: string) =>
+  `SELECT SUM(amount_pence) AS total FROM gesture_requests WHERE customer_id = ${customer} AND status IN ('pending', 'approved') AND created_at > ${since}`;
+const spendOf = (rows: unknown[]): number => Number((rows[0] as { total: number | string | null } | undefined)?.total ?? 0);
+
 /** Pending and approved requests for this customer inside the cap window, from every site. */
 export async function customerSpend(q: Queryable, customerId: string, windowDays: number, now = Date.now()): Promise<number> {
-  const row = await q.get<{ total: number | string | null }>(
-    "SELECT SUM(amount_pence) AS total FROM gesture_requests WHERE customer_id = ? AND status IN ('pending', 'approved') AND created_at > ?",
-    [customerId, now - windowDays * 86_400_000],
-  );
-  return Number(row?.total ?? 0);
+  return spendOf(await q.all(spendSince('?', '?'), [customerId, now - windowDays * 86_400_000]));
 }
+
+/**
+ * customerSpend for the customer on a case, inside the cap window as the settings have it then: a
+ * read to send with others (see readTogether), after the one that locks the customer.
+ */
+export const caseCustomerSpend = (caseId: string, now: number) =>
+  read(
+    spendSince(
+      '(SELECT customer_id FROM cases WHERE id = ?)',
+      "? - COALESCE((SELECT value FROM gesture_settings WHERE key = 'cap_window_days'), ?) * 86400000",
+    ),
+    [caseId, now, SETTING_DEFAULTS.cap_window_days!],
+    spendOf,
+  );
