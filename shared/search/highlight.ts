@@ -7,14 +7,27 @@ export interface TextPart {
   match: boolean;
 }
 
-/**
- * Marks the words of `text` that the query matched: the same stemming and spelling folding as the
- * index, and the word still being typed as a prefix.
- */
-export function highlight(text: string, terms: QueryTerm[]): TextPart[] {
-  if (!text) return [];
+/** Letters and digits only, and not the country ("US", "USA"): such a word's own lower case is what `words` would make of it. */
+const PLAIN = /^[A-Za-z0-9]+$/;
+const wordOf = (raw: string): string => (PLAIN.test(raw) && raw !== 'US' && raw !== 'USA' ? raw.toLowerCase() : (words(raw)[0] ?? ''));
+
+/** Whether a word of a result matched the query: worked out once per search, used for every result. */
+export type Matcher = (word: string) => boolean;
+
+/** The query's matcher: the same stemming and spelling folding as the index, and the word still being typed as a prefix. */
+export function matcherOf(terms: QueryTerm[]): Matcher {
   const exact = new Set(terms.filter((t) => !t.prefix).map((t) => t.term));
   const prefixes = [...new Set(terms.filter((t) => t.prefix).map((t) => t.typed))];
+  return (raw) => {
+    const word = wordOf(raw);
+    return word !== '' && !STOP_WORDS.has(word) && (exact.has(termOf(word)) || prefixes.some((p) => word.startsWith(p)));
+  };
+}
+
+/** Marks the words of `text` that the query matched (`terms`, or a matcher made from them once). */
+export function highlight(text: string, query: QueryTerm[] | Matcher): TextPart[] {
+  if (!text) return [];
+  const matches = typeof query === 'function' ? query : matcherOf(query);
   const parts: TextPart[] = [];
   const push = (chunk: string, match: boolean) => {
     if (!chunk) return;
@@ -25,9 +38,7 @@ export function highlight(text: string, terms: QueryTerm[]): TextPart[] {
   let at = 0;
   for (const m of text.matchAll(/[\p{L}\p{N}'’]+/gu)) {
     push(text.slice(at, m.index), false);
-    const word = words(m[0])[0] ?? '';
-    const hit = word !== '' && !STOP_WORDS.has(word) && (exact.has(termOf(word)) || prefixes.some((p) => word.startsWith(p)));
-    push(m[0], hit);
+    push(m[0], matches(m[0]));
     at = m.index + m[0].length;
   }
   push(text.slice(at), false);
@@ -35,8 +46,8 @@ export function highlight(text: string, terms: QueryTerm[]): TextPart[] {
 }
 
 /** Around the first match, cut to about `max` characters on word boundaries. */
-export function snippet(text: string, terms: QueryTerm[], max = 220): TextPart[] {
-  const parts = highlight(text, terms);
+export function snippet(text: string, query: QueryTerm[] | Matcher, max = 220): TextPart[] {
+  const parts = highlight(text, query);
   const full = parts.map((p) => p.text).join('');
   if (full.length <= max) return parts;
   let offset = 0;

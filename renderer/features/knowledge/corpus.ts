@@ -1,7 +1,7 @@
 import type { Article } from '../../../shared/schemas/knowledge';
-import { snippet, highlight } from '../../../shared/search/highlight';
+import { snippet, highlight, matcherOf, type Matcher } from '../../../shared/search/highlight';
 import { KnowledgeIndex, type ArticleCard, type PersistedIndex } from '../../../shared/search/knowledge-index';
-import { queryTerms, rank, searchDetailed, type QueryTerm } from '../../../shared/search/query';
+import { queryTerms, rank, searchDetailed } from '../../../shared/search/query';
 import type { CallContext, SearchFilters, SearchHit } from './protocol';
 import { suggestQuery } from './suggestQuery';
 
@@ -78,7 +78,8 @@ export class KnowledgeCorpus {
   search(query: string, limit: number, filters: SearchFilters = {}): SearchHit[] {
     if (!query.trim()) return this.recent(limit, filters);
     const { terms, results } = searchDetailed(this.index, query, { limit, line: filters.line, category: filters.category });
-    return results.map((r) => this.hit(r.card, terms));
+    const matches = matcherOf(terms);
+    return results.map((r) => this.hit(r.card, matches));
   }
 
   categories(): string[] {
@@ -94,14 +95,14 @@ export class KnowledgeCorpus {
     return rank(this.index, terms, { limit, line: context.line ?? undefined }).map((r) => this.hit(r.card, []));
   }
 
-  private hit(card: ArticleCard, terms: QueryTerm[]): SearchHit {
+  private hit(card: ArticleCard, matches: Matcher | []): SearchHit {
     return {
       id: card.id,
-      title: highlight(card.title, terms),
+      title: highlight(card.title, matches),
       line: card.line,
       category: card.category,
       updatedAt: card.updatedAt,
-      snippet: snippet(card.summary, terms),
+      snippet: snippet(card.summary, matches),
     };
   }
 }
