@@ -36,15 +36,12 @@ export interface Reading {
 /** Units per unit of score for a word whose readings score at most `bound`: 2^28 at the most, inside 32 bits. */
 export const unitsFor = (bound: number): number => 2 ** 28 / bound;
 
-/** Puts `s` into `top` (best first), pushing out its last. */
-function keepTop(top: Float32Array, s: number): void {
-  let j = top.length - 1;
-  while (j > 0 && top[j - 1]! < s) {
-    top[j] = top[j - 1]!;
-    j--;
-  }
-  top[j] = s;
-}
+/**
+ * The k-th best score is only ever needed as a floor (any lower bound keeps the search exact, a
+ * higher one only prunes more), so it is read off a histogram of the scores in one pass: counting
+ * from the top bucket down, the bucket where k is reached gives its lower edge.
+ */
+const BUCKETS = 1024;
 
 /**
  * One search's running scores, a typed word at a time, in arrays kept between searches (a search
@@ -65,6 +62,9 @@ export class Accumulator {
   /** The contenders, ascending, once narrowed. */
   private contenders = new Int32Array(0);
   private contenderCount = 0;
+  private readonly histogram = new Int32Array(BUCKETS);
+  /** The current word's units (`unitsFor`; 0 for a word's only reading). */
+  private units = 0;
   narrowed = false;
   private docs = 0;
   /** The lists read so far and their postings in all: when fewer than `docs`, walking them again beats a pass over every article. */
@@ -111,6 +111,7 @@ export class Accumulator {
    * the search may narrow after any of them. `endWord` follows a word's last reading.
    */
   addReading(reading: Reading, norms: FieldNorms, k1: number): void {
+    this.units = reading.units;
     this.read.push(reading.p);
     this.postingsRead += reading.p.n;
     // Walking a list against many contenders costs more than scoring it whole (the step-over test
@@ -205,50 +206,75 @@ export class Accumulator {
     }
   }
 
-  /** From now on only articles with a score of at least `least` (above 0) are scored: the contenders, in document order. */
-  narrow(least: number): void {
+  /**
+   * The most article `d` could still reach: its score, plus what the current word's readings left
+   * could add over its best reading so far (`wordLeft` bounds a reading), plus `otherWords`.
+   */
+  private potential(d: number, wordLeft: number, otherWords: number): number {
+    const s = this.acc[d]!;
+    if (this.units === 0) return s + wordLeft + otherWords;
+    const best = this.perWord[d]! / this.units;
+    return s + Math.max(0, wordLeft - best) + otherWords;
+  }
+
+  /**
+   * From now on only articles that could still reach `needed` are scored: the contenders, in
+   * document order (see `potential` for the rest).
+   */
+  narrow(needed: number, wordLeft: number, otherWords: number): void {
     const { acc, contenders } = this;
     let count = 0;
     for (let d = 0; d < this.docs; d++) {
-      const s = acc[d]!;
-      if (s > 0 && s >= least) contenders[count++] = d;
+      if (acc[d] !== 0 && this.potential(d, wordLeft, otherWords) >= needed) contenders[count++] = d;
     }
     this.contenderCount = count;
     this.narrowed = true;
   }
 
   /**
-   * Drops the contenders whose score is below `least` (the words left could not lift them into the
-   * results) and returns the k-th best of those kept, or `floor` if that is higher: one pass.
+   * Drops the contenders that could no longer reach `needed`, and returns a floor for the k-th
+   * best of those kept (`kthFloor`, `floor` and `ceiling` as there): one pass.
    */
-  dropBelow(least: number, floor: number): number {
-    const { acc, alive, contenders, k } = this;
-    const top = new Float32Array(k).fill(floor);
+  dropBelow(needed: number, wordLeft: number, otherWords: number, floor: number, ceiling: number): number {
+    const { acc, alive, contenders, histogram } = this;
+    const scale = BUCKETS / (ceiling - floor);
+    histogram.fill(0);
     let kept = 0;
     for (let c = 0; c < this.contenderCount; c++) {
       const d = contenders[c]!;
-      const s = acc[d]!;
-      if (s < least) continue;
+      if (this.potential(d, wordLeft, otherWords) < needed) continue;
       contenders[kept++] = d;
-      if (s > top[k - 1]! && alive[d] === 1) keepTop(top, s);
+      const s = acc[d]!;
+      if (s > floor && alive[d] === 1) histogram[Math.min(BUCKETS - 1, ((s - floor) * scale) | 0)]!++;
     }
     this.contenderCount = kept;
-    return top[k - 1]!;
+    return this.fromHistogram(floor, scale);
   }
 
   /**
-   * The k-th best score so far among live articles, or `floor` if that is higher (0 while fewer
-   * than k are scored): no article outside the top is above it. As scores only grow, a k-th found
-   * earlier is a floor, and most articles fall below it at the first test.
+   * A floor for the k-th best score so far among live articles: at least `floor` (a k-th found
+   * earlier: scores only grow), at most the k-th itself; `ceiling` bounds every score.
    */
-  kthBest(floor: number): number {
-    const { acc, k, alive } = this;
-    const top = new Float32Array(k).fill(floor);
+  kthFloor(floor: number, ceiling: number): number {
+    const { acc, alive, histogram } = this;
+    const scale = BUCKETS / (ceiling - floor);
+    histogram.fill(0);
     for (let d = 0; d < this.docs; d++) {
       const s = acc[d]!;
-      if (s > top[k - 1]! && alive[d] === 1) keepTop(top, s);
+      if (s > floor && alive[d] === 1) histogram[Math.min(BUCKETS - 1, ((s - floor) * scale) | 0)]!++;
     }
-    return top[k - 1]!;
+    return this.fromHistogram(floor, scale);
+  }
+
+  /** The lower edge of the bucket where the count from the top reaches k (`floor` if it never does). */
+  private fromHistogram(floor: number, scale: number): number {
+    let above = 0;
+    for (let b = BUCKETS - 1; b > 0; b--) {
+      above += this.histogram[b]!;
+      // A hair under the edge: the bucket was found in floating point.
+      if (above >= this.k) return floor + (b / scale) * 0.999_999;
+    }
+    return floor;
   }
 
   /**

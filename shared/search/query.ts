@@ -129,21 +129,25 @@ function plan(index: KnowledgeIndex, terms: QueryTerm[]): Word[] {
 }
 
 /**
- * After a reading: once what the readings left could add (`left`) could not lift an unseen article
- * into the results, the search narrows to the articles that still could; once narrowed, it drops
- * more as the k-th best rises. `reached` bounds every score so far (the bounds of the readings
- * read, a word's best). Returns the k-th best score known.
+ * After a reading: once what the readings left could add could not lift an unseen article into the
+ * results, the search narrows to the articles that still could; once narrowed, it drops more as
+ * the k-th best rises. What is left is the current word's (`wordLeft`, its next reading's bound:
+ * an article keeps only its best reading) and the other words' (`otherWords`); `reached` bounds
+ * every score so far. Returns a floor for the k-th best score.
  */
-function narrow(scores: Accumulator, left: number, reached: number, kth: number, most: number): number {
-  // An article's final score is at most `most` times its sum; one not yet found has at most `left`.
+function narrow(scores: Accumulator, wordLeft: number, otherWords: number, reached: number, kth: number, most: number): number {
+  // An article's final score is at most `most` times its sum, so it needs kth / most to get in.
   // The k-th known before this reading is a floor, so dropping by it is safe if a little late.
-  if (scores.narrowed) return scores.dropBelow(kth / most - left, kth);
-  const unreachable = left * most;
-  // No score is above `reached`, so the k-th is not either; and scores only grow, so a k-th best
-  // found earlier still bounds it from below.
+  if (scores.narrowed) return scores.dropBelow(kth / most, wordLeft, otherWords, kth, reached);
+  const unreachable = (wordLeft + otherWords) * most;
+  // No score is above `reached`, so the k-th is not either; and scores only grow, so a floor for the
+  // k-th found earlier is a floor still.
   if (unreachable >= reached) return kth;
-  const k = unreachable >= kth ? scores.kthBest(kth) : kth;
-  if (unreachable < k) scores.narrow(k / most - left);
+  // Finding the k-th costs a pass over every article, and it seldom rises by half in one reading:
+  // until the unreachable falls that close to it, the pass would be for nothing.
+  if (kth > 0 && unreachable > kth * 1.5) return kth;
+  const k = unreachable >= kth ? scores.kthFloor(kth, reached) : kth;
+  if (unreachable < k) scores.narrow(k / most, wordLeft, otherWords);
   return k;
 }
 
@@ -176,8 +180,8 @@ export function rank(index: KnowledgeIndex, terms: QueryTerm[], opts: SearchOpti
     const units = readings.length === 1 ? 0 : unitsFor(word.bound);
     readings.forEach(({ q, p, idf }, j) => {
       scores.addReading({ p, w: q.weight * idf, exact: q.weight === 1, units }, norms, RANKING.k1);
-      const left = rest + (readings[j + 1]?.bound ?? 0);
-      if (canPrune && left > 0) kth = narrow(scores, left, reached, kth, most);
+      const wordLeft = readings[j + 1]?.bound ?? 0;
+      if (canPrune && wordLeft + rest > 0) kth = narrow(scores, wordLeft, rest, reached, kth, most);
     });
     scores.endWord();
   }
