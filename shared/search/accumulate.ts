@@ -207,25 +207,22 @@ export class Accumulator {
   }
 
   /**
-   * The most article `d` could still reach: its score, plus what the current word's readings left
-   * could add over its best reading so far (`wordLeft` bounds a reading), plus `otherWords`.
+   * Whether article `d` (score `s`) could still reach `needed`: its score, plus what the current
+   * word's readings left could add over its best reading so far (`wordLeft` bounds a reading), plus
+   * `otherWords`. A word with one reading has nothing left, so the test is then a plain threshold.
    */
-  private potential(d: number, wordLeft: number, otherWords: number): number {
-    const s = this.acc[d]!;
-    if (this.units === 0) return s + wordLeft + otherWords;
-    const best = this.perWord[d]! / this.units;
-    return s + Math.max(0, wordLeft - best) + otherWords;
+  private couldReach(d: number, s: number, needed: number, wordLeft: number, otherWords: number): boolean {
+    if (this.units === 0) return s + wordLeft + otherWords >= needed;
+    return s + Math.max(0, wordLeft - this.perWord[d]! / this.units) + otherWords >= needed;
   }
 
-  /**
-   * From now on only articles that could still reach `needed` are scored: the contenders, in
-   * document order (see `potential` for the rest).
-   */
+  /** From now on only articles that could still reach `needed` are scored (`couldReach`): the contenders, in document order. */
   narrow(needed: number, wordLeft: number, otherWords: number): void {
     const { acc, contenders } = this;
     let count = 0;
     for (let d = 0; d < this.docs; d++) {
-      if (acc[d] !== 0 && this.potential(d, wordLeft, otherWords) >= needed) contenders[count++] = d;
+      const s = acc[d]!;
+      if (s !== 0 && this.couldReach(d, s, needed, wordLeft, otherWords)) contenders[count++] = d;
     }
     this.contenderCount = count;
     this.narrowed = true;
@@ -237,18 +234,18 @@ export class Accumulator {
    */
   dropBelow(needed: number, wordLeft: number, otherWords: number, floor: number, ceiling: number): number {
     const { acc, alive, contenders, histogram } = this;
-    const scale = BUCKETS / (ceiling - floor);
     histogram.fill(0);
+    const scale = BUCKETS / (ceiling - floor);
     let kept = 0;
     for (let c = 0; c < this.contenderCount; c++) {
       const d = contenders[c]!;
-      if (this.potential(d, wordLeft, otherWords) < needed) continue;
-      contenders[kept++] = d;
       const s = acc[d]!;
+      if (!this.couldReach(d, s, needed, wordLeft, otherWords)) continue;
+      contenders[kept++] = d;
       if (s > floor && alive[d] === 1) histogram[Math.min(BUCKETS - 1, ((s - floor) * scale) | 0)]!++;
     }
     this.contenderCount = kept;
-    return this.fromHistogram(floor, scale);
+    return this.fromHistogram(floor, ceiling);
   }
 
   /**
@@ -257,22 +254,23 @@ export class Accumulator {
    */
   kthFloor(floor: number, ceiling: number): number {
     const { acc, alive, histogram } = this;
-    const scale = BUCKETS / (ceiling - floor);
     histogram.fill(0);
+    const scale = BUCKETS / (ceiling - floor);
     for (let d = 0; d < this.docs; d++) {
       const s = acc[d]!;
       if (s > floor && alive[d] === 1) histogram[Math.min(BUCKETS - 1, ((s - floor) * scale) | 0)]!++;
     }
-    return this.fromHistogram(floor, scale);
+    return this.fromHistogram(floor, ceiling);
   }
 
   /** The lower edge of the bucket where the count from the top reaches k (`floor` if it never does). */
-  private fromHistogram(floor: number, scale: number): number {
+  private fromHistogram(floor: number, ceiling: number): number {
+    const { histogram } = this;
     let above = 0;
     for (let b = BUCKETS - 1; b > 0; b--) {
-      above += this.histogram[b]!;
+      above += histogram[b]!;
       // A hair under the edge: the bucket was found in floating point.
-      if (above >= this.k) return floor + (b / scale) * 0.999_999;
+      if (above >= this.k) return floor + ((b * (ceiling - floor)) / BUCKETS) * 0.999_999;
     }
     return floor;
   }
