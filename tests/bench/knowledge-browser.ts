@@ -12,7 +12,7 @@ import { formatMs } from './stats';
 /**
  * In Chromium, on the built app: 50,000 articles sync into a fresh desktop and its search index
  * while a long-task observer watches the page's main thread; then a cold start with the saved
- * index, timed from navigation to the first result on screen.
+ * index, timed from navigation to the first result on screen, five times (the median is the figure).
  */
 export interface BrowserKnowledgeFigures {
   articles: number;
@@ -65,6 +65,8 @@ const savedCursor = (page: Page) =>
         req.onerror = () => resolve(-1);
       }),
   );
+
+const COLD_STARTS = 5;
 
 export async function benchKnowledgeBrowser(opts: { articles?: number } = {}): Promise<BrowserKnowledgeFigures> {
   const count = opts.articles ?? Number(process.env.BENCH_ARTICLES ?? 50_000);
@@ -165,20 +167,27 @@ export async function benchKnowledgeBrowser(opts: { articles?: number } = {}): P
     for (let i = 0; i < 120 && (await savedCursor(page)) < finalCursor; i++) await page.waitForTimeout(1000);
     log(`index saved at cursor ${await savedCursor(page)}`);
 
-    await page.reload();
-    await box.waitFor();
-    await box.fill('parcel never arrived');
-    await options.first().waitFor();
-    const coldStartFirstResultMs = Number(
-      await (
-        await page.waitForFunction(() =>
-          (window as unknown as { __firstAnswerAt: number }).__firstAnswerAt > 0
-            ? (window as unknown as { __firstAnswerAt: number }).__firstAnswerAt
-            : 0,
-        )
-      ).jsonValue(),
-    );
-    log(`cold start to first result: ${formatMs(coldStartFirstResultMs)}`);
+    // Several cold starts: one figure on a shared machine says little. The median is the figure.
+    const coldStarts: number[] = [];
+    for (let i = 0; i < COLD_STARTS; i++) {
+      await page.reload();
+      await box.waitFor();
+      await box.fill('parcel never arrived');
+      await options.first().waitFor();
+      coldStarts.push(
+        Number(
+          await (
+            await page.waitForFunction(() =>
+              (window as unknown as { __firstAnswerAt: number }).__firstAnswerAt > 0
+                ? (window as unknown as { __firstAnswerAt: number }).__firstAnswerAt
+                : 0,
+            )
+          ).jsonValue(),
+        ),
+      );
+    }
+    const coldStartFirstResultMs = [...coldStarts].sort((a, b) => a - b)[Math.floor(COLD_STARTS / 2)]!;
+    log(`cold start to first result: median ${formatMs(coldStartFirstResultMs)} of ${coldStarts.map(formatMs).join(', ')}`);
     const figures = {
       articles: count,
       syncAndIndexMs,
@@ -188,7 +197,7 @@ export async function benchKnowledgeBrowser(opts: { articles?: number } = {}): P
     };
     console.log(
       `\nTargets: no main-thread task over 50 ms while syncing: ${figures.longTasksOver50 === 0 ? 'met' : `MISSED (${figures.longTasksOver50} tasks, longest ${formatMs(figures.longestTaskMs)})`}` +
-        `; first result within 1 s of a cold start: ${coldStartFirstResultMs <= 1000 ? 'met' : 'MISSED'} (${formatMs(coldStartFirstResultMs)})`,
+        `; first result within 500 ms of a cold start (median): ${coldStartFirstResultMs <= 500 ? 'met' : 'MISSED'} (${formatMs(coldStartFirstResultMs)})`,
     );
     return figures;
   } finally {
