@@ -123,7 +123,8 @@ export class Accumulator {
 
   /** A word's readings are all read: its bests are cleared for the next word. */
   endWord(): void {
-    this.perWord.fill(0, 0, this.docs);
+    // A word with one reading kept no bests.
+    if (this.units !== 0) this.perWord.fill(0, 0, this.docs);
   }
 
   /** A word's only reading, every article in its list scored. */

@@ -392,7 +392,7 @@ function writtenQueries(): Query[] {
 }
 
 /** Rapport's knowledge index against MiniSearch, on the same generated articles and queries, in one run. */
-export async function benchKnowledgeSearch(opts: { articles?: number } = {}): Promise<KnowledgeSearchFigures> {
+export async function benchKnowledgeSearch(opts: { articles?: number; miniSearch?: boolean } = {}): Promise<KnowledgeSearchFigures> {
   const fromEnv = Number(process.env['BENCH_ARTICLES']);
   const count = opts.articles ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_ARTICLES);
   log(`engine: ${engineFingerprint()}`);
@@ -418,7 +418,7 @@ export async function benchKnowledgeSearch(opts: { articles?: number } = {}): Pr
     keystrokeOf: pickOut(queries.keystrokeOf, sample.keystrokes),
   };
   collectGarbage();
-  const withMiniSearch = process.env['BENCH_MINISEARCH'] !== 'off';
+  const withMiniSearch = opts.miniSearch ?? process.env['BENCH_MINISEARCH'] !== 'off';
   const miniSearch = withMiniSearch ? measureEngine(miniSearchEngine, { articles, queries: sampled, warmUp }, false) : null;
   const t = targets(count, rapport, rapportOnSample, miniSearch);
   const figures: KnowledgeSearchFigures = {

@@ -19,6 +19,9 @@ export type Benchmark = () => Promise<unknown>;
 /** Every benchmark by name, run in this order. Register more with `registerBenchmark` or by adding a line here. */
 export const benchmarks = new Map<string, Benchmark>([
   ['knowledge-search', () => benchKnowledgeSearch({})],
+  // The tail at scale, Rapport alone (MiniSearch would take hours at these sizes).
+  ['knowledge-search-100k', () => benchKnowledgeSearch({ articles: 100_000, miniSearch: false })],
+  ['knowledge-search-200k', () => benchKnowledgeSearch({ articles: 200_000, miniSearch: false })],
   ['knowledge-browser', () => benchKnowledgeBrowser({})],
   ['screen-pop', () => benchScreenPop()],
   ['gesture-throughput', () => benchGestureThroughput()],
