@@ -63,44 +63,13 @@ export async function writeIndexNumbers(key: string, savedAt: number, numbers: I
   return true;
 }
 
-/** What a dedicated worker may open on a file of the private file system: reads straight into our buffer. */
-interface SyncAccess {
-  getSize(): number;
-  read(into: Uint8Array, options: { at: number }): number;
-  close(): void;
-}
-type MaybeSyncHandle = FileSystemFileHandle & { createSyncAccessHandle?: () => Promise<SyncAccess> };
-
-/**
- * The whole file: in the search worker through a synchronous access handle (read straight into one
- * buffer, with no File and no copy between), closed at once, as it locks the file; elsewhere, or
- * while another tab holds that lock, through a File (and should that fail too, the desktop
- * re-indexes from its articles, as for a missing file).
- */
-async function readWhole(handle: MaybeSyncHandle): Promise<ArrayBuffer> {
-  const sync = await handle.createSyncAccessHandle?.().catch(() => null);
-  if (!sync) return (await handle.getFile()).arrayBuffer();
-  try {
-    const buffer = new ArrayBuffer(sync.getSize());
-    const bytes = new Uint8Array(buffer);
-    for (let at = 0; at < bytes.length; ) {
-      const read = sync.read(bytes.subarray(at), { at });
-      if (read <= 0) throw new Error('the index file ended early');
-      at += read;
-    }
-    return buffer;
-  } finally {
-    sync.close();
-  }
-}
-
 /** The numbers saved for `key` at `savedAt`, as views on one buffer; null when missing, stale or not whole. */
 export async function readIndexNumbers(key: string): Promise<{ savedAt: number; numbers: IndexNumbers } | null> {
   const dir = await directory();
   if (!dir) return null;
   let buffer: ArrayBuffer;
   try {
-    buffer = await readWhole(await dir.getFileHandle(fileName(key)));
+    buffer = await (await (await dir.getFileHandle(fileName(key))).getFile()).arrayBuffer();
   } catch {
     return null;
   }
