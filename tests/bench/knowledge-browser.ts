@@ -57,7 +57,7 @@ const savedCursor = (page: Page) =>
           const db = req.result;
           if (!db.objectStoreNames.contains('indexes')) return resolve(-1);
           const all = db.transaction('indexes').objectStore('indexes').getAll();
-          // The cards are a record of their own, without a cursor.
+          // Only the index record has a cursor (cards kept in IndexedDB are a record without one).
           all.onsuccess = () =>
             resolve(Math.max(-1, ...(all.result as { cursor?: number }[]).flatMap((r) => (typeof r.cursor === 'number' ? [r.cursor] : []))));
           all.onerror = () => resolve(-1);

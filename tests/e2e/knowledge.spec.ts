@@ -67,7 +67,8 @@ test('a cold start imports the saved index instead of re-reading every article',
   await signedInAs(page, 'Kirsty Boyle');
   await searchKnowledge(page, 'ashes');
   await expect(results(page).first()).toBeVisible();
-  // The worker saves a few seconds after the last change: the index and, apart, its cards.
+  // The worker saves a few seconds after the last change: the record names the save, and the
+  // numbers (postings, lengths) and the cards are files of their own in the origin's private file system.
   await expect
     .poll(() => page.evaluate(() => new Promise<number>((resolve) => {
       const req = indexedDB.open('rapport-search');
@@ -79,15 +80,10 @@ test('a cold start imports the saved index instead of re-reading every article',
       };
       req.onerror = () => resolve(0);
     })), { timeout: 15_000 })
-    .toBe(2);
-  // The numbers (postings, lengths) are in a file of their own in the origin's private file system.
-  const files = await page.evaluate(async () => {
-    const names: string[] = [];
-    const dir = (await navigator.storage.getDirectory()) as unknown as { keys(): AsyncIterable<string> };
-    for await (const name of dir.keys()) names.push(name);
-    return names;
-  });
+    .toBe(1);
+  const files = await savedFiles(page);
   expect(files.filter((f) => /^knowledge-.+\.index$/.test(f))).toHaveLength(1);
+  expect(files.filter((f) => /^knowledge-.+\.cards$/.test(f))).toHaveLength(1);
 
   const counts = countRequests(page);
   await page.reload();
@@ -113,23 +109,47 @@ test('a cold start imports the saved index instead of re-reading every article',
   await searchKnowledge(again, 'loch scattering');
   await expect(results(again).first()).toContainText('Loch-side scattering');
 
-  // A damaged numbers file (cut short) only means indexing again: search still answers.
-  await again.evaluate(async () => {
+  // A damaged numbers file, then a damaged cards file (cut short), only means indexing again:
+  // search still answers, and the next save writes whole files.
+  for (const damaged of ['.index', '.cards']) {
+    await expect.poll(() => savedFileSizes(again).then((sizes) => Math.min(...sizes)), { timeout: 15_000 }).toBeGreaterThan(10);
+    await again.evaluate(async (suffix) => {
+      const dir = await navigator.storage.getDirectory();
+      for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) {
+        if (!name.endsWith(suffix)) continue;
+        const out = await (await dir.getFileHandle(name)).createWritable();
+        await out.write(new Uint8Array(10));
+        await out.close();
+      }
+    }, damaged);
+    const recounted = countRequests(again);
+    await again.reload();
+    await signedInAs(again, 'Kirsty Boyle');
+    await searchKnowledge(again, 'tell us once reference');
+    await expect(results(again).first()).toContainText('Tell Us Once');
+    expect(recounted.get('knowledge.page') ?? 0, `after a damaged ${damaged} file`).toBeGreaterThan(0);
+  }
+});
+
+/** The names of the files in the origin's private file system. */
+const savedFiles = (page: Page) =>
+  page.evaluate(async () => {
+    const names: string[] = [];
+    const dir = (await navigator.storage.getDirectory()) as unknown as { keys(): AsyncIterable<string> };
+    for await (const name of dir.keys()) names.push(name);
+    return names;
+  });
+
+/** The sizes of the saved index's files (numbers and cards). */
+const savedFileSizes = (page: Page) =>
+  page.evaluate(async () => {
+    const sizes: number[] = [];
     const dir = await navigator.storage.getDirectory();
     for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) {
-      if (!name.endsWith('.index')) continue;
-      const out = await (await dir.getFileHandle(name)).createWritable();
-      await out.write(new Uint8Array(10));
-      await out.close();
+      if (/^knowledge-.+\.(index|cards)$/.test(name)) sizes.push((await (await dir.getFileHandle(name)).getFile()).size);
     }
+    return sizes.length === 2 ? sizes : [0];
   });
-  const recounted = countRequests(again);
-  await again.reload();
-  await signedInAs(again, 'Kirsty Boyle');
-  await searchKnowledge(again, 'tell us once reference');
-  await expect(results(again).first()).toContainText('Tell Us Once');
-  expect(recounted.get('knowledge.page') ?? 0).toBeGreaterThan(0);
-});
 
 test('filters narrow the search to a line of business and a category', async ({ page }) => {
   const desktop = await stack().desktop('advisor');

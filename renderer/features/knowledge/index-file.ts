@@ -26,10 +26,11 @@ const MAGIC = 0x52504958_01;
 /** Magic, the save's time (to match its IndexedDB record) and each array's length, as 64-bit floats. */
 const HEADER = 2 + LAYOUT.length;
 
-const fileName = (key: string) => `knowledge-${encodeURIComponent(key)}.index`;
+/** One person's saved index's files: `.index` (the numbers), `.cards` (cards-file.ts). */
+export const fileName = (key: string, kind: 'index' | 'cards' = 'index') => `knowledge-${encodeURIComponent(key)}.${kind}`;
 const padding = (bytes: number) => (4 - (bytes % 4)) % 4;
 
-async function directory(): Promise<FileSystemDirectoryHandle | null> {
+export async function directory(): Promise<FileSystemDirectoryHandle | null> {
   try {
     return typeof navigator.storage?.getDirectory === 'function' ? await navigator.storage.getDirectory() : null;
   } catch {

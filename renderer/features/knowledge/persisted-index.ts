@@ -1,4 +1,5 @@
 import type { PersistedIndex } from '../../../shared/search/knowledge-index';
+import { readIndexCards, removeIndexCards, writeIndexCards } from './cards-file';
 import { readIndexNumbers, removeIndexNumbers, writeIndexNumbers, type IndexNumbers } from './index-file';
 
 /**
@@ -24,7 +25,7 @@ export interface SavedIndex {
  * only, so a newline cannot occur in them) and the numbers as typed arrays, copied in one go.
  * The cards (JSON) are a record of their own, read first: they are parsed while the postings are
  * still being read. The numbers go to a file of their own where the browser offers one
- * (index-file.ts); the record then says so and holds none.
+ * (index-file.ts), and then the cards too (cards-file.ts); the record says so and holds neither.
  */
 interface StoredIndex {
   key: string;
@@ -34,6 +35,7 @@ interface StoredIndex {
   terms: string;
   surfaceWords: string;
   numbersInFile?: true;
+  cardsInFile?: true;
   fieldLengths: Float32Array;
   offsets: Uint32Array;
   postingGaps: Uint16Array;
@@ -127,24 +129,34 @@ async function run(mode: IDBTransactionMode, work: (store: IDBObjectStore) => vo
   }
 }
 
-export async function loadIndex(key: string): Promise<SavedIndex | null> {
-  // The file (if any) is read while IndexedDB reads the record and the cards.
-  const file = readIndexNumbers(key).catch(() => null);
-  try {
-    let cards: { savedAt: number; cards: PersistedIndex['cards'] } | null = null;
-    let stored: StoredIndex | undefined;
-    await run('readonly', (s) => {
+/** The record and, unless they are in a file, the cards from IndexedDB (the cards parsed as soon as they arrive). */
+async function readRecord(key: string, withCards: boolean): Promise<{ stored?: StoredIndex; cards: StoredCardsRead | null }> {
+  let cards: StoredCardsRead | null = null;
+  let stored: StoredIndex | undefined;
+  await run('readonly', (s) => {
+    if (withCards) {
       const readingCards = s.get(cardsKey(key));
-      // Parsed as soon as they arrive, while the rest is still being read.
       readingCards.onsuccess = () => {
         const found = readingCards.result as StoredCards | undefined;
         if (found) cards = { savedAt: found.savedAt, cards: readCards(found) };
       };
-      const reading = s.get(key);
-      reading.onsuccess = () => (stored = reading.result as StoredIndex | undefined);
-    });
-    const read = cards as { savedAt: number; cards: PersistedIndex['cards'] } | null;
-    if (!stored || !read || stored.format !== ENGINE_FORMAT || read.savedAt !== stored.savedAt) return null;
+    }
+    const reading = s.get(key);
+    reading.onsuccess = () => (stored = reading.result as StoredIndex | undefined);
+  });
+  return { stored, cards };
+}
+type StoredCardsRead = { savedAt: number; cards: PersistedIndex['cards'] };
+
+export async function loadIndex(key: string): Promise<SavedIndex | null> {
+  // The files (if any) are read while IndexedDB reads the record, all at once.
+  const file = readIndexNumbers(key).catch(() => null);
+  const cardsFile = readIndexCards(key);
+  try {
+    const { stored } = await readRecord(key, false);
+    if (!stored || stored.format !== ENGINE_FORMAT) return null;
+    const read = stored.cardsInFile ? await cardsFile : (await readRecord(key, true)).cards;
+    if (!read || read.savedAt !== stored.savedAt) return null;
     if (!stored.numbersInFile) return unpackIndex(stored, read.cards);
     const numbers = await file;
     return numbers && numbers.savedAt === stored.savedAt ? unpackIndex(stored, read.cards, numbers.numbers) : null;
@@ -156,12 +168,13 @@ export async function loadIndex(key: string): Promise<SavedIndex | null> {
 export async function saveIndex(saved: SavedIndex): Promise<void> {
   const packed = packIndex(saved);
   const inFile = await writeIndexNumbers(saved.key, saved.savedAt, packed).catch(() => false);
-  // The record is written last: it names the save the file must match.
-  const stored = inFile ? { ...withoutNumbers(packed), numbersInFile: true as const } : packed;
-  const cards = packCards(saved);
+  const cardsInFile = inFile && (await writeIndexCards(saved.key, saved.savedAt, saved.index.cards).catch(() => false));
+  // The record is written last: it names the save the files must match.
+  const stored = inFile ? { ...withoutNumbers(packed), numbersInFile: true as const, ...(cardsInFile ? { cardsInFile: true as const } : {}) } : packed;
   await run('readwrite', (s) => {
     s.put(stored);
-    s.put(cards);
+    if (cardsInFile) s.delete(cardsKey(saved.key));
+    else s.put(packCards(saved));
   });
 }
 
@@ -176,4 +189,5 @@ export async function forgetIndex(key: string): Promise<void> {
     s.delete(cardsKey(key));
   }).catch(() => undefined);
   await removeIndexNumbers(key);
+  await removeIndexCards(key);
 }
