@@ -27,7 +27,7 @@ import { newId } from '../ids';
 import { itemOrNotFound, itemRead, type Item } from './catalogue';
 import { expireOverdue } from './decisions';
 import { publishAll, requestedEvents } from './events';
-import { sensitivityOf, sensitivityReads } from './sensitivity';
+import { caseNotesRead, SENSITIVITY_COLUMNS, SENSITIVITY_JOIN, sensitivityOf, type SensitivityRow } from './sensitivity';
 import { caseNoteWrites, followUpWrite } from './records';
 import {
   budgetLock,
@@ -59,14 +59,13 @@ function composeMessage(item: Item, input: CreateGestureRequest, values: Record<
   return renderTemplate(template, values);
 }
 
-interface CaseFacts {
-  id: string;
+/** The case and its customer, with what its sensitivity is worked out from. */
+interface CaseFacts extends SensitivityRow {
   site_id: string;
   reference: string | null;
   line: Line;
   customer_id: string;
   customer_name: string | null;
-  bereaved: number | boolean | null;
 }
 
 /**
@@ -75,8 +74,8 @@ interface CaseFacts {
  */
 const caseFactsRead = (dialect: Dialect, caseId: string) =>
   read(
-    `SELECT c.id, c.site_id, c.reference, c.line, c.customer_id, cu.name AS customer_name, cu.bereaved
-     FROM cases c JOIN customers cu ON cu.id = c.customer_id WHERE c.id = ?${dialect === 'postgres' ? ' FOR UPDATE OF cu' : ''}`,
+    `SELECT ${SENSITIVITY_COLUMNS}, c.site_id, c.reference, cu.name AS customer_name
+     FROM cases c JOIN customers cu ON cu.id = c.customer_id ${SENSITIVITY_JOIN} WHERE c.id = ?${dialect === 'postgres' ? ' FOR UPDATE OF cu' : ''}`,
     [caseId],
     (rows) => rows[0] as CaseFacts | undefined,
   );
@@ -155,16 +154,17 @@ type Recorded = { id: string; replayed: true } | { id: string; replayed: false; 
 /**
  * The whole decision in one transaction. Everything it reads goes in one round trip, answered in
  * order: the budget row locked first, then the original if this key was sent before (read once the
- * budget lock is held), the case with its customer locked for the cap, the case's sensitivity, the
- * item, the settings, and the customer's spend (read once the customer lock is held). The rules are
- * then checked in that order, so the answers and refusals are those of reading one at a time.
+ * budget lock is held), the case with its customer locked for the cap (and what the case's
+ * sensitivity is worked out from), its latest notes, the item, the settings, and the customer's
+ * spend (read once the customer lock is held). The rules are then checked in that order, so the
+ * answers and refusals are those of reading one at a time.
  */
 async function record(q: Queryable, actor: Actor, input: CreateGestureRequest, now: number, month: string): Promise<Recorded> {
-  const [budgetRow, priorRow, factsRow, sensitivityRow, notes, itemRow, settings, spend] = await readTogether(q, [
+  const [budgetRow, priorRow, factsRow, notes, itemRow, settings, spend] = await readTogether(q, [
     budgetLock(q.dialect, actor.siteId, month),
     priorRead(actor, input),
     caseFactsRead(q.dialect, input.caseId),
-    ...sensitivityReads(input.caseId),
+    caseNotesRead(input.caseId),
     itemRead(input.itemId),
     settingsRead,
     caseCustomerSpend(input.caseId, now),
@@ -175,7 +175,7 @@ async function record(q: Queryable, actor: Actor, input: CreateGestureRequest, n
 
   const facts = await checkCaseFacts(q, actor, input.caseId, factsRow);
   // The same rule as the suggestions: a case that says someone has died is sensitive too.
-  const sensitive = sensitivityOf(sensitivityRow, notes).sensitive;
+  const sensitive = sensitivityOf(facts, notes).sensitive;
   const item = itemOrNotFound(itemRow);
   const { values, message } = checkItem(item, facts, actor, input, sensitive);
 

@@ -20,7 +20,7 @@ export interface CaseSensitivity {
   text: string;
 }
 
-interface SensitivityRow {
+export interface SensitivityRow {
   id: string;
   line: Line;
   subject: string;
@@ -31,18 +31,25 @@ interface SensitivityRow {
 }
 
 /**
- * What caseSensitivity reads, as two reads to send with others (see readTogether): the case with its
- * customer and wrap-up code, and its latest notes.
+ * The columns of a SensitivityRow, for a read of the case (as `c`) and its customer (as `cu`) that
+ * also joins SENSITIVITY_JOIN: a read that needs the case anyway takes these along.
  */
+export const SENSITIVITY_COLUMNS = 'c.id, c.line, c.subject, c.customer_id, cu.bereaved, w.label, w.means_death';
+export const SENSITIVITY_JOIN = 'LEFT JOIN wrapup_codes w ON w.id = c.wrapup_code';
+
+/** The case's latest notes, where the words that say someone has died are looked for. */
+export const caseNotesRead = (caseId: string) =>
+  read('SELECT body FROM case_notes WHERE case_id = ? ORDER BY created_at DESC LIMIT 20', [caseId], (rows) => (rows as { body: string }[]).map((n) => n.body));
+
+/** What caseSensitivity reads, as two reads to send with others (see readTogether). */
 export const sensitivityReads = (caseId: string) =>
   [
     read(
-      `SELECT c.id, c.line, c.subject, c.customer_id, cu.bereaved, w.label, w.means_death FROM cases c
-     LEFT JOIN customers cu ON cu.id = c.customer_id LEFT JOIN wrapup_codes w ON w.id = c.wrapup_code WHERE c.id = ?`,
+      `SELECT ${SENSITIVITY_COLUMNS} FROM cases c LEFT JOIN customers cu ON cu.id = c.customer_id ${SENSITIVITY_JOIN} WHERE c.id = ?`,
       [caseId],
       (rows) => rows[0] as SensitivityRow | undefined,
     ),
-    read('SELECT body FROM case_notes WHERE case_id = ? ORDER BY created_at DESC LIMIT 20', [caseId], (rows) => (rows as { body: string }[]).map((n) => n.body)),
+    caseNotesRead(caseId),
   ] as const;
 
 /**

@@ -215,12 +215,22 @@ export const minimumBudget = (b: BudgetState): number => b.reservedPence + b.com
 
 const MONTH_FORMAT = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit' });
 
-/** Budgets run by the UK calendar month, so a request at 00:30 on the 1st (BST) counts in the new month. */
+/** The last hour asked about and its month: every gesture request asks, and formatting is not cheap. */
+const lastAsked = { hour: Number.NaN, month: '' };
+
+/**
+ * Budgets run by the UK calendar month, so a request at 00:30 on the 1st (BST) counts in the new month.
+ * A UK month starts at a whole UTC hour (midnight GMT, or 23:00 UTC in BST), so one UTC hour lies in one month.
+ */
 export function monthOf(epochMs: number): string {
+  const hour = Math.floor(epochMs / 3_600_000);
+  if (hour === lastAsked.hour) return lastAsked.month;
   const parts = MONTH_FORMAT.formatToParts(new Date(epochMs));
   const y = parts.find((p) => p.type === 'year')?.value ?? '1970';
   const m = parts.find((p) => p.type === 'month')?.value ?? '01';
-  return `${y}-${m}`;
+  lastAsked.hour = hour;
+  lastAsked.month = `${y}-${m}`;
+  return lastAsked.month;
 }
 
 export function addMonths(month: string, n: number): string {

@@ -174,6 +174,15 @@ describe('months, money and fulfilment', () => {
     expect(addMonths('2026-12', 1)).toBe('2027-01');
     expect(addMonths('2026-01', -1)).toBe('2025-12');
   });
+  it('moves to the new month at the first moment of it, asked for one after another either side', () => {
+    const minute = 60_000;
+    for (const [start, before, after] of [
+      [Date.UTC(2026, 4, 31, 23, 0), '2026-05', '2026-06'], // midnight BST
+      [Date.UTC(2026, 1, 1, 0, 0), '2026-01', '2026-02'], // midnight GMT
+    ] as const) {
+      expect([start - minute, start - 1, start, start + 1, start + 59 * minute, start - 1].map(monthOf)).toEqual([before, before, after, after, after, before]);
+    }
+  });
   it('formats pence as pounds', () => {
     expect(formatPence(0)).toBe('£0.00');
     expect(formatPence(200000)).toBe('£2,000.00');
