@@ -142,12 +142,6 @@ export async function openSession(
   return { token, expiresAt, user: toUserView(user), site: toSiteView(site) };
 }
 
-interface SessionRow extends UserRow {
-  created: number;
-  expires_at: number;
-  last_seen_at: number;
-}
-
 async function lock(hub: HubContext, userId: string, now: number, failures: number): Promise<void> {
   await hub.db.tx(async (q) => {
     const locked = await q.run('UPDATE users SET locked_until = ? WHERE id = ? AND (locked_until IS NULL OR locked_until <= ?)', [
@@ -159,38 +153,6 @@ async function lock(hub: HubContext, userId: string, now: number, failures: numb
     const site = await q.get<{ site_id: string }>('SELECT site_id FROM users WHERE id = ?', [userId]);
     await audit(q, null, { action: 'account.locked', entity: 'user', entityId: userId, siteId: site?.site_id ?? null, detail: { failures } });
   });
-}
-
-/** Sliding expiry, refreshed at most once a minute so reads do not turn into writes. */
-export async function resolveSession(hub: HubContext, token: string): Promise<Actor | null> {
-  const tokenHash = sha256(token);
-  const row = await hub.db.get<SessionRow>(
-    `SELECT s.created_at AS created, s.expires_at, s.last_seen_at, ${USER_COLUMNS.split(', ')
-      .map((c) => `u.${c}`)
-      .join(', ')}
-     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
-    [tokenHash],
-  );
-  const now = Date.now();
-  if (!row || row.disabled || row.expires_at <= now || row.created + hub.config.sessionMaxMs <= now) return null;
-  if (now - row.last_seen_at > 60_000) {
-    const expiresAt = Math.min(now + hub.config.sessionIdleMs, row.created + hub.config.sessionMaxMs);
-    await hub.db.run('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?', [
-      now,
-      expiresAt,
-      tokenHash,
-    ]);
-  }
-  return {
-    userId: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    role: row.role,
-    siteId: row.site_id,
-    teamId: row.team_id,
-    extension: row.extension,
-    tokenHash,
-  };
 }
 
 export async function signOut(hub: HubContext, actor: Actor): Promise<void> {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { resolveSession } from '../accounts/sessions';
+import { resolveSession } from '../accounts/session-lookup';
 import type { HubContext } from '../context';
 import type { Actor } from '../http/router';
 import { bearerToken } from '../http/serve';

@@ -17,6 +17,7 @@ import type { Line } from '../../shared/roles';
 import type { FieldProblem } from '../../shared/schemas/common';
 import type { BudgetView, CreateGestureRequest, CreateGestureResult, GestureRequestView } from '../../shared/schemas/gestures';
 import { checkCaseAction } from '../access';
+import { confirmSession, sessionRead } from '../accounts/session-lookup';
 import { audit, auditWrite } from '../audit';
 import { closingWrites, read, readOne, readTogether } from '../db/together';
 import type { HubContext } from '../context';
@@ -153,14 +154,16 @@ type Recorded = { id: string; replayed: true } | { id: string; replayed: false; 
 
 /**
  * The whole decision in one transaction. Everything it reads goes in one round trip, answered in
- * order: the budget row locked first, then the original if this key was sent before (read once the
+ * order: the session (checked here, so the hub need not read it before: see checksSession), the
+ * budget row locked first, then the original if this key was sent before (read once the
  * budget lock is held), the case with its customer locked for the cap (and what the case's
  * sensitivity is worked out from), its latest notes, the item, the settings, and the customer's
  * spend (read once the customer lock is held). The rules are then checked in that order, so the
  * answers and refusals are those of reading one at a time.
  */
-async function record(q: Queryable, actor: Actor, input: CreateGestureRequest, now: number, month: string): Promise<Recorded> {
-  const [budgetRow, priorRow, factsRow, notes, itemRow, settings, spend] = await readTogether(q, [
+async function record(hub: HubContext, q: Queryable, actor: Actor, input: CreateGestureRequest, now: number, month: string): Promise<Recorded> {
+  const [session, budgetRow, priorRow, factsRow, notes, itemRow, settings, spend] = await readTogether(q, [
+    sessionRead(actor.tokenHash),
     budgetLock(q.dialect, actor.siteId, month),
     priorRead(actor, input),
     caseFactsRead(q.dialect, input.caseId),
@@ -169,6 +172,7 @@ async function record(q: Queryable, actor: Actor, input: CreateGestureRequest, n
     settingsRead,
     caseCustomerSpend(input.caseId, now),
   ]);
+  confirmSession(hub, actor, session);
   const budget = budgetOrRefusal(budgetRow, month);
   const prior = replayOf(priorRow, input);
   if (prior) return { id: prior, replayed: true };
@@ -244,7 +248,7 @@ export async function requestGesture(hub: HubContext, actor: Actor, input: Creat
   let outcome: Recorded | undefined;
   for (let attempt = 0; !outcome; attempt++) {
     try {
-      outcome = await hub.db.tx((q) => record(q, actor, input, now, month));
+      outcome = await hub.db.tx((q) => record(hub, q, actor, input, now, month));
     } catch (err) {
       if (attempt < 2 && (await repairBeforeRetry(hub, err, month, now))) continue;
       if (isUniqueViolation(err)) {

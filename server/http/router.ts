@@ -15,6 +15,8 @@ export interface Actor {
   teamId: string | null;
   extension: string | null;
   tokenHash: string;
+  /** Recalled from this hub's sightings rather than read (see recallSession): confirmed once its route's transaction has checked it. */
+  recalled?: { confirmed: boolean };
 }
 
 /** `public`: anyone; `signed_in`: any role; otherwise the roles listed. */
@@ -44,6 +46,11 @@ export interface Route<B = unknown, Q = unknown> {
   summary: string;
   body?: z.ZodType<B>;
   query?: z.ZodType<Q>;
+  /**
+   * The handler checks the session inside its transaction (confirmSession) before it changes
+   * anything, so the hub may answer on a session it saw lately instead of reading it first.
+   */
+  checksSession?: boolean;
   handle(req: Request<B, Q>): Promise<Reply>;
 }
 

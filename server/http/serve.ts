@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { maskFreeText } from '../../shared/redaction';
 import { describeProblems } from '../../shared/schemas/common';
-import { resolveSession } from '../accounts/sessions';
+import { recallSession, resolveSession, SessionChanged, signedOut } from '../accounts/session-lookup';
 import type { HubContext } from '../context';
 import { HttpError } from './errors';
 import { DbUnavailable } from '../db/unavailable';
-import { allows, type Actor, type RouteTable } from './router';
+import { allows, type Actor, type Reply, type Route, type RouteTable } from './router';
 
 const MAX_BODY = 1024 * 1024;
 
@@ -56,6 +56,38 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(text);
 }
 
+type Answer = (actor: Actor | null) => Promise<Reply>;
+
+/** The answer on the session as read now; changed again before the route's check, it asks for a fresh sign-in (rare). */
+async function answerAfresh(hub: HubContext, token: string | null, answer: Answer): Promise<Reply> {
+  try {
+    return await answer(token ? await resolveSession(hub, token) : null);
+  } catch (err) {
+    throw err instanceof SessionChanged ? signedOut() : err;
+  }
+}
+
+/**
+ * For a route that checks the session in its transaction, the answer may start from a session this
+ * hub saw lately instead of reading it first; it stands only once that check has confirmed it. Any
+ * other outcome (a refusal before the check, a changed session) is answered again on the session
+ * read afresh, as if it had never been recalled.
+ */
+async function answerWithSession(hub: HubContext, route: Route, token: string | null, answer: Answer): Promise<Reply> {
+  const recalled = token && route.checksSession ? recallSession(hub, token) : null;
+  if (!recalled?.recalled) return answerAfresh(hub, token, answer);
+  const check = recalled.recalled;
+  let reply: Reply;
+  try {
+    reply = await answer(recalled);
+  } catch (err) {
+    if (check.confirmed && !(err instanceof SessionChanged)) throw err;
+    return answerAfresh(hub, token, answer);
+  }
+  if (!check.confirmed) throw new Error(`${route.method} ${route.path} answered without checking the session it says it checks`);
+  return reply;
+}
+
 /**
  * Order matters: who you are (401), then whether your role may (403), and only then whether the
  * request is well formed (400). A caller without rights learns nothing about the input format.
@@ -72,28 +104,28 @@ export function httpHandler(hub: HubContext, table: RouteTable) {
           : new HttpError(404, 'not_found', `There is no ${url.pathname} on the hub.`);
       }
       const { route, params } = match;
-      let actor: Actor | null = null;
       const token = bearerToken(req);
-      if (token) actor = await resolveSession(hub, token);
-      if (route.access !== 'public' && !actor) {
-        throw new HttpError(401, 'signed_out', 'Sign in first: your session is missing or has expired.');
-      }
-      if (!allows(route.access, actor?.role ?? null)) throw new HttpError(403, 'forbidden', 'Your role does not allow this.');
-      // Card data is masked here, once, before any route, store or audit entry can see the body.
-      const rawBody = maskFreeText(await readBody(req));
-      let body: unknown = rawBody;
-      if (route.body) {
-        const parsed = route.body.safeParse(rawBody ?? {});
-        if (!parsed.success) throw new HttpError(400, 'invalid_request', 'Some fields need attention.', describeProblems(parsed.error));
-        body = parsed.data;
-      }
-      let query: unknown = Object.fromEntries(url.searchParams);
-      if (route.query) {
-        const parsed = route.query.safeParse(query);
-        if (!parsed.success) throw new HttpError(400, 'invalid_request', 'The query is not valid.', describeProblems(parsed.error));
-        query = parsed.data;
-      }
-      const reply = await route.handle({ actor: actor as Actor, params, body, query, hub, raw: req });
+      let rawBody: { read: unknown } | undefined;
+      const answer = async (actor: Actor | null): Promise<Reply> => {
+        if (route.access !== 'public' && !actor) throw signedOut();
+        if (!allows(route.access, actor?.role ?? null)) throw new HttpError(403, 'forbidden', 'Your role does not allow this.');
+        // Card data is masked here, once, before any route, store or audit entry can see the body.
+        rawBody ??= { read: maskFreeText(await readBody(req)) };
+        let body: unknown = rawBody.read;
+        if (route.body) {
+          const parsed = route.body.safeParse(rawBody.read ?? {});
+          if (!parsed.success) throw new HttpError(400, 'invalid_request', 'Some fields need attention.', describeProblems(parsed.error));
+          body = parsed.data;
+        }
+        let query: unknown = Object.fromEntries(url.searchParams);
+        if (route.query) {
+          const parsed = route.query.safeParse(query);
+          if (!parsed.success) throw new HttpError(400, 'invalid_request', 'The query is not valid.', describeProblems(parsed.error));
+          query = parsed.data;
+        }
+        return route.handle({ actor: actor as Actor, params, body, query, hub, raw: req });
+      };
+      const reply = await answerWithSession(hub, route, token, answer);
       if (reply.text !== undefined) {
         res.writeHead(reply.status ?? 200, { 'cache-control': 'no-store', ...reply.headers });
         res.end(reply.text);

@@ -57,6 +57,7 @@ const requestRoutes = [
     access: ['advisor', 'supervisor'],
     summary: 'Ask for a gesture (idempotent per key: a resend returns the original with 200)',
     body: createGestureRequest,
+    checksSession: true,
     async handle({ hub, actor, body }) {
       return requestGesture(hub, actor, body);
     },
