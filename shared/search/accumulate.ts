@@ -44,6 +44,25 @@ export const unitsFor = (bound: number): number => 2 ** 28 / bound;
 const BUCKETS = 1024;
 
 /**
+ * Adds a reading's `score` to article `d`: all of it for a word's only reading (`units` 0); for
+ * one of several, what it improves on the word's best so far (`perWord`, in `units`). Whether a
+ * reading beats that best is a coin toss, so a branch there would be mispredicted half the time:
+ * the best is kept in whole units, where the larger of two needs no branch (the sign of the
+ * difference masks the gain).
+ */
+function credit(acc: Float32Array, perWord: Int32Array, d: number, score: number, units: number): void {
+  if (units === 0) {
+    acc[d]! += score;
+    return;
+  }
+  const had = perWord[d]!;
+  const diff = ((score * units) | 0) - had;
+  const gain = diff & ~(diff >> 31);
+  perWord[d] = had + gain;
+  acc[d]! += gain / units;
+}
+
+/**
  * One search's running scores, a typed word at a time, in arrays kept between searches (a search
  * runs to the end before the next starts). At first every article a list names is scored; once
  * the words left could not lift an unseen article into the results, the search narrows to the
@@ -117,8 +136,7 @@ export class Accumulator {
     // Walking a list against many contenders costs more than scoring it whole (the step-over test
     // is then a coin toss); scores of articles that are not contenders are never read.
     if (this.narrowed && this.contenderCount * WALK_RATIO < reading.p.n) this.addToContenders(reading, norms, k1);
-    else if (reading.units === 0) this.addAll(reading, norms, k1);
-    else this.addAllBest(reading, norms, k1);
+    else this.addAll(reading, norms, k1);
   }
 
   /** A word's readings are all read: its bests are cleared for the next word. */
@@ -127,28 +145,11 @@ export class Accumulator {
     if (this.units !== 0) this.perWord.fill(0, 0, this.docs);
   }
 
-  /** A word's only reading, every article in its list scored. */
-  private addAll({ p, w, exact }: Reading, norms: FieldNorms, k1: number): void {
-    const { acc, hits } = this;
-    const { gaps, tfs } = p;
-    const [title, tags, summary, category, body] = norms as [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
-    const hit = exact ? 1 : 0;
-    let d = 0;
-    for (let i = 0; i < p.n; i++) {
-      d += gaps[i]!;
-      const packed = tfs[i]!;
-      // pseudoTf, written out: a call here costs a fifth of the loop.
-      const tf =
-        (packed & 127) === 0
-          ? (packed >>> 7) * body[d]!
-          : (packed & 3) * title[d]! + ((packed >>> 2) & 3) * tags[d]! + ((packed >>> 4) & 3) * summary[d]! + ((packed >>> 6) & 1) * category[d]! + (packed >>> 7) * body[d]!;
-      acc[d]! += (w * (k1 + 1) * tf) / (tf + k1);
-      hits[d]! += hit;
-    }
-  }
-
-  /** One of a word's readings, every article in its list scored by what it improves on the word's best. */
-  private addAllBest({ p, w, exact, units }: Reading, norms: FieldNorms, k1: number): void {
+  /**
+   * A reading, every article in its list scored: a word's only reading adds its score; one of
+   * several adds what it improves on the word's best so far.
+   */
+  private addAll({ p, w, exact, units }: Reading, norms: FieldNorms, k1: number): void {
     const { acc, hits, perWord } = this;
     const { gaps, tfs } = p;
     const [title, tags, summary, category, body] = norms as [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
@@ -157,20 +158,14 @@ export class Accumulator {
     for (let i = 0; i < p.n; i++) {
       d += gaps[i]!;
       const packed = tfs[i]!;
+      // pseudoTf, written out: the call costs a tenth of the loop.
       const tf =
         (packed & 127) === 0
           ? (packed >>> 7) * body[d]!
           : (packed & 3) * title[d]! + ((packed >>> 2) & 3) * tags[d]! + ((packed >>> 4) & 3) * summary[d]! + ((packed >>> 6) & 1) * category[d]! + (packed >>> 7) * body[d]!;
-      // Whether a reading beats the word's best so far is a coin toss, so a branch there would be
-      // mispredicted half the time: the best is kept in whole units, where the larger of two
-      // needs no branch (the sign of the difference masks the gain).
-      const had = perWord[d]!;
-      const diff = ((((w * (k1 + 1) * tf) / (tf + k1)) * units) | 0) - had;
-      const gain = diff & ~(diff >> 31);
-      perWord[d] = had + gain;
-      acc[d]! += gain / units;
-      // A word has one reading typed in full, so it is counted once.
+      // A word's hit is counted once: it has one reading typed in full.
       hits[d]! += hit;
+      credit(acc, perWord, d, (w * (k1 + 1) * tf) / (tf + k1), units);
     }
   }
 
@@ -193,17 +188,8 @@ export class Accumulator {
       }
       if (d !== next) continue;
       const tf = pseudoTf(tfs[i]!, norms, d);
-      const score = (w * (k1 + 1) * tf) / (tf + k1);
       hits[d]! += hit;
-      if (units === 0) {
-        acc[d]! += score;
-        continue;
-      }
-      const had = perWord[d]!;
-      const diff = ((score * units) | 0) - had;
-      const gain = diff & ~(diff >> 31);
-      perWord[d] = had + gain;
-      acc[d]! += gain / units;
+      credit(acc, perWord, d, (w * (k1 + 1) * tf) / (tf + k1), units);
     }
   }
 
