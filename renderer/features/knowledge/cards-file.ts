@@ -1,5 +1,5 @@
 import type { PersistedIndex } from '../../../shared/search/knowledge-index';
-import { directory, fileName } from './index-file';
+import { directory, fileName, writeWhole } from './index-file';
 
 /**
  * The saved index's cards (JSON) as a file of their own beside the numbers, read while the numbers
@@ -10,19 +10,8 @@ import { directory, fileName } from './index-file';
 type Cards = PersistedIndex['cards'];
 
 /** Writes the cards; false when there is no private file system to write them to. */
-export async function writeIndexCards(key: string, savedAt: number, cards: Cards): Promise<boolean> {
-  const dir = await directory();
-  if (!dir) return false;
-  const out = await (await dir.getFileHandle(fileName(key, 'cards'), { create: true })).createWritable();
-  try {
-    await out.write(JSON.stringify({ savedAt, cards }));
-    await out.close();
-  } catch (error) {
-    await out.abort().catch(() => undefined);
-    throw error;
-  }
-  return true;
-}
+export const writeIndexCards = (key: string, savedAt: number, cards: Cards): Promise<boolean> =>
+  writeWhole(key, 'cards', (out) => out.write(JSON.stringify({ savedAt, cards })));
 
 /** The cards saved for `key`, with the save's time; null when missing or not whole. */
 export async function readIndexCards(key: string): Promise<{ savedAt: number; cards: Cards } | null> {

@@ -38,17 +38,31 @@ export async function directory(): Promise<FileSystemDirectoryHandle | null> {
   }
 }
 
-/** Writes the numbers; false when there is no private file system to write them to. */
-export async function writeIndexNumbers(key: string, savedAt: number, numbers: IndexNumbers): Promise<boolean> {
+/**
+ * Writes one of `key`'s files whole through `write` (the browser writes to a swap file and puts it
+ * in place only on close); false when there is no private file system to write it to.
+ */
+export async function writeWhole(key: string, kind: 'index' | 'cards', write: (out: FileSystemWritableFileStream) => Promise<void>): Promise<boolean> {
   const dir = await directory();
   if (!dir) return false;
+  const out = await (await dir.getFileHandle(fileName(key, kind), { create: true })).createWritable();
+  try {
+    await write(out);
+    await out.close();
+  } catch (error) {
+    await out.abort().catch(() => undefined);
+    throw error;
+  }
+  return true;
+}
+
+/** Writes the numbers; false when there is no private file system to write them to. */
+export async function writeIndexNumbers(key: string, savedAt: number, numbers: IndexNumbers): Promise<boolean> {
   const header = new Float64Array(HEADER);
   header[0] = MAGIC;
   header[1] = savedAt;
   LAYOUT.forEach(([name], i) => (header[2 + i] = numbers[name].length));
-  const file = await dir.getFileHandle(fileName(key), { create: true });
-  const out = await file.createWritable();
-  try {
+  return writeWhole(key, 'index', async (out) => {
     await out.write(header);
     for (const [name] of LAYOUT) {
       const array = numbers[name];
@@ -56,12 +70,7 @@ export async function writeIndexNumbers(key: string, savedAt: number, numbers: I
       const pad = padding(array.byteLength);
       if (pad) await out.write(new Uint8Array(pad));
     }
-    await out.close();
-  } catch (error) {
-    await out.abort().catch(() => undefined);
-    throw error;
-  }
-  return true;
+  });
 }
 
 /** The numbers saved for `key` at `savedAt`, as views on one buffer; null when missing, stale or not whole. */
