@@ -39,11 +39,18 @@ function statementFor(sql: string): Statement {
   return statement;
 }
 
+/** pg's words when the server's side of a connection went away mid-conversation (it gives no code). */
+const CUT_OFF = /^Connection terminated/;
+
+const logged = new WeakSet<Error>();
+
 /** A full disk or an unreachable server becomes a DbUnavailable (503, cause logged); other errors stay as they are. */
 function unavailableOr(err: unknown): unknown {
-  const trouble = troubleOf(err);
+  const trouble = troubleOf(err) ?? (err instanceof Error && CUT_OFF.test(err.message) ? 'unreachable' : null);
   if (!trouble) return err;
-  console.error(`[hub] PostgreSQL: ${trouble === 'disk_full' ? 'disk full' : trouble}:`, (err as Error).message);
+  // One lost connection fails every statement sent on it: its cause is logged once.
+  if (!(err instanceof Error) || !logged.has(err)) console.error(`[hub] PostgreSQL: ${trouble === 'disk_full' ? 'disk full' : trouble}:`, (err as Error).message);
+  if (err instanceof Error) logged.add(err);
   return new DbUnavailable(trouble, err);
 }
 
@@ -120,6 +127,14 @@ async function transaction<T>(pool: pg.Pool, work: (q: Queryable) => Promise<T>)
   const client = await pool.connect().catch((err: unknown) => {
     throw unavailableOr(err);
   });
+  // A connection lost while the transaction holds it fails the statements in flight; it must not
+  // also be an unheard 'error' event (the pool listens only while a connection is idle), and it is
+  // not given back for reuse.
+  let lost: Error | undefined;
+  const onLost = (err: Error) => {
+    lost = err;
+  };
+  client.on('error', onLost);
   const hold = sendingTogether(client);
   hold();
   const began = failureOf(client.query('BEGIN'));
@@ -143,7 +158,8 @@ async function transaction<T>(pool: pg.Pool, work: (q: Queryable) => Promise<T>)
     await client.query('ROLLBACK').catch(() => undefined);
     throw (await closingFailure()) ?? err;
   } finally {
-    client.release();
+    client.off('error', onLost);
+    client.release(lost);
   }
 }
 
