@@ -52,7 +52,10 @@ describe('a gesture requested while the hub is away waits in the outbox and is s
     expect(bodies).not.toContain('4111 1111 1111 1111');
 
     await outbox.flush(); // still down: stays waiting
-    expect(outbox.entries()[0]).toMatchObject({ state: 'waiting', attempts: 3 });
+    // At least the three tries made here; the core may have tried once more on its own meanwhile
+    // (it sends what waits whenever it looks for the hub), which a busy machine makes likely.
+    expect(outbox.entries()[0]).toMatchObject({ state: 'waiting' });
+    expect(outbox.entries()[0]!.attempts).toBeGreaterThanOrEqual(3);
     down = false;
     await outbox.flush();
     await outbox.flush();
