@@ -33,11 +33,13 @@ export async function setAgentState(
   const reason = next.reason ?? (next.state === 'protected_pause' ? 'Protected pause after a difficult call' : null);
   // The PBX decides whether calls arrive: a state it has not taken is not accepted either
   // (503 with its reason), so the desk never says Not ready while the queue offers calls.
-  if (who.extension && hub.telephony && !opts.fromPbx) {
+  // Held here: the gateway may be stopped (hub.telephony cleared) while the PBX is being asked.
+  const telephony = hub.telephony;
+  if (who.extension && telephony && !opts.fromPbx) {
     try {
-      await hub.telephony.pause(who.extension, PAUSED.includes(next.state), reason ?? next.state);
+      await telephony.pause(who.extension, PAUSED.includes(next.state), reason ?? next.state);
     } catch (err) {
-      throw pbxHttpError(err, hub.telephony.status());
+      throw pbxHttpError(err, telephony.status());
     }
   }
   await hub.db.tx(async (q) => {
