@@ -129,33 +129,30 @@ async function run(mode: IDBTransactionMode, work: (store: IDBObjectStore) => vo
   }
 }
 
-/** The record and, unless they are in a file, the cards from IndexedDB (the cards parsed as soon as they arrive). */
-async function readRecord(key: string, withCards: boolean): Promise<{ stored?: StoredIndex; cards: StoredCardsRead | null }> {
-  let cards: StoredCardsRead | null = null;
-  let stored: StoredIndex | undefined;
+/** One record of the store, or undefined. */
+async function readOne<T>(id: string): Promise<T | undefined> {
+  let found: T | undefined;
   await run('readonly', (s) => {
-    if (withCards) {
-      const readingCards = s.get(cardsKey(key));
-      readingCards.onsuccess = () => {
-        const found = readingCards.result as StoredCards | undefined;
-        if (found) cards = { savedAt: found.savedAt, cards: readCards(found) };
-      };
-    }
-    const reading = s.get(key);
-    reading.onsuccess = () => (stored = reading.result as StoredIndex | undefined);
+    const reading = s.get(id);
+    reading.onsuccess = () => (found = reading.result as T | undefined);
   });
-  return { stored, cards };
+  return found;
 }
-type StoredCardsRead = { savedAt: number; cards: PersistedIndex['cards'] };
+
+/** The cards kept in IndexedDB (where there was no file for them), parsed. */
+async function cardsRecord(key: string): Promise<{ savedAt: number; cards: PersistedIndex['cards'] } | null> {
+  const found = await readOne<StoredCards>(cardsKey(key));
+  return found ? { savedAt: found.savedAt, cards: readCards(found) } : null;
+}
 
 export async function loadIndex(key: string): Promise<SavedIndex | null> {
   // The files (if any) are read while IndexedDB reads the record, all at once.
   const file = readIndexNumbers(key).catch(() => null);
   const cardsFile = readIndexCards(key);
   try {
-    const { stored } = await readRecord(key, false);
+    const stored = await readOne<StoredIndex>(key);
     if (!stored || stored.format !== ENGINE_FORMAT) return null;
-    const read = stored.cardsInFile ? await cardsFile : (await readRecord(key, true)).cards;
+    const read = stored.cardsInFile ? await cardsFile : await cardsRecord(key);
     if (!read || read.savedAt !== stored.savedAt) return null;
     if (!stored.numbersInFile) return unpackIndex(stored, read.cards);
     const numbers = await file;
