@@ -42,6 +42,21 @@ export const unitsFor = (bound: number): number => 2 ** 28 / bound;
  * from the top bucket down, the bucket where k is reached gives its lower edge.
  */
 const BUCKETS = 1024;
+/** Postings read under a third of the articles: scored articles are few enough for `narrow` to test each with a branch. */
+const DENSE = 3;
+/** Whole units per unit of score in which `reaches` reads a margin's sign (scores stay far below 2^15). */
+const MARGIN_UNITS = 2 ** 16;
+
+/**
+ * 1 if an article with `score`, whose best reading of the current word so far is `best` (in
+ * `units`), could still reach `least` with what the word's readings left could add (`leftUnits`,
+ * never below nothing), else 0; without a branch: the margin's sign, read off the margin in whole
+ * 2^-16ths. A margin a hair below zero counts as reaching: a contender too many is only scored.
+ */
+export function reaches(score: number, best: number, least: number, leftUnits: number, units: number): number {
+  const left = (leftUnits - best) | 0;
+  return ~(((score + (left & ~(left >> 31)) / units - least) * MARGIN_UNITS) | 0) >>> 31;
+}
 
 /**
  * Adds a reading's `score` to article `d`: all of it for a word's only reading (`units` 0); for
@@ -74,6 +89,8 @@ function credit(acc: Float32Array, perWord: Int32Array, d: number, score: number
  */
 export class Accumulator {
   private acc = new Float32Array(0);
+  /** The scores' bits: a score is non-zero exactly when its bits are. */
+  private accBits = new Int32Array(0);
   /** How many words each article matched as typed in full (for the coordination bonus). */
   private hits = new Uint8Array(0);
   /** The current word's best reading so far, per article, in its units (`unitsFor`); cleared after each word. */
@@ -99,6 +116,7 @@ export class Accumulator {
     this.alive = alive;
     if (this.acc.length < docs) {
       this.acc = new Float32Array(docs * 2);
+      this.accBits = new Int32Array(this.acc.buffer);
       this.hits = new Uint8Array(docs * 2);
       this.perWord = new Int32Array(docs * 2);
       this.contenders = new Int32Array(docs * 2);
@@ -194,25 +212,37 @@ export class Accumulator {
   }
 
   /**
-   * Whether article `d` (score `s`) could still reach `needed`: its score, plus what the current
-   * word's readings left could add over its best reading so far (`wordLeft` bounds a reading), plus
-   * `otherWords`. A word with one reading has nothing left, so the test is then a plain threshold.
+   * From now on only articles that could still reach `needed` are scored: the contenders, in
+   * document order. An article could if its score, plus what the current word's readings left could
+   * add over its best reading so far (`wordLeft` bounds a reading), plus `otherWords`, reaches
+   * `needed`; a word with one reading has nothing left, so the test is then a plain threshold.
    */
-  private couldReach(d: number, s: number, needed: number, wordLeft: number, otherWords: number): boolean {
-    if (this.units === 0) return s + wordLeft + otherWords >= needed;
-    return s + Math.max(0, wordLeft - this.perWord[d]! / this.units) + otherWords >= needed;
-  }
-
-  /** From now on only articles that could still reach `needed` are scored (`couldReach`): the contenders, in document order. */
   narrow(needed: number, wordLeft: number, otherWords: number): void {
-    const { acc, contenders } = this;
+    const { acc, accBits, contenders, docs, perWord } = this;
+    const { least, leftUnits, units } = this.reachOf(needed, wordLeft, otherWords);
     let count = 0;
-    for (let d = 0; d < this.docs; d++) {
-      const s = acc[d]!;
-      if (s !== 0 && this.couldReach(d, s, needed, wordLeft, otherWords)) contenders[count++] = d;
+    if (this.postingsRead * DENSE < docs) {
+      // Few articles scored: the test for a score is nearly always right to skip, and cheap.
+      for (let d = 0; d < docs; d++) if (accBits[d] !== 0 && reaches(acc[d]!, perWord[d]!, least, leftUnits, units) === 1) contenders[count++] = d;
+    } else {
+      // Many scored: whether an article is kept is a coin toss, and a mispredicted branch cost more
+      // than the test. Every article is written; the count only moves on for those kept.
+      for (let d = 0; d < docs; d++) {
+        const bits = accBits[d]!;
+        contenders[count] = d;
+        count += ((bits | -bits) >>> 31) & reaches(acc[d]!, perWord[d]!, least, leftUnits, units);
+      }
     }
     this.contenderCount = count;
     this.narrowed = true;
+  }
+
+  /** `reaches`' settings for this word: a word with one reading keeps no bests, so nothing is left of it to add. */
+  private reachOf(needed: number, wordLeft: number, otherWords: number): { least: number; leftUnits: number; units: number } {
+    const { units } = this;
+    return units === 0
+      ? { least: needed - wordLeft - otherWords, leftUnits: 0, units: 1 }
+      : { least: needed - otherWords, leftUnits: wordLeft * units, units };
   }
 
   /**
@@ -220,14 +250,15 @@ export class Accumulator {
    * best of those kept (`kthFloor`, `floor` and `ceiling` as there): one pass.
    */
   dropBelow(needed: number, wordLeft: number, otherWords: number, floor: number, ceiling: number): number {
-    const { acc, alive, contenders, histogram } = this;
+    const { acc, alive, contenders, histogram, perWord } = this;
+    const { least, leftUnits, units } = this.reachOf(needed, wordLeft, otherWords);
     histogram.fill(0);
     const scale = BUCKETS / (ceiling - floor);
     let kept = 0;
     for (let c = 0; c < this.contenderCount; c++) {
       const d = contenders[c]!;
       const s = acc[d]!;
-      if (!this.couldReach(d, s, needed, wordLeft, otherWords)) continue;
+      if (reaches(s, perWord[d]!, least, leftUnits, units) === 0) continue;
       contenders[kept++] = d;
       if (s > floor && alive[d] === 1) histogram[Math.min(BUCKETS - 1, ((s - floor) * scale) | 0)]!++;
     }

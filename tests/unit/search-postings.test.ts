@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../shared/schemas/knowledge';
+import { reaches } from '../../shared/search/accumulate';
 import { KnowledgeIndex } from '../../shared/search/knowledge-index';
 import { Postings } from '../../shared/search/postings';
 import { search } from '../../shared/search/query';
@@ -119,4 +120,24 @@ describe('cards share their repeated strings', () => {
     expect(copy.cards[0]!.tags).toBe(copy.cards[2]!.tags);
     expect(copy.cards[1]!.tags).toEqual(['bereavement', 'flowers']);
   });
+});
+
+describe('the narrowing tests, without branches', () => {
+  let seed = 11;
+  const next = () => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
+  it('keeps every article that could reach the k-th best, and drops those clearly below it', () => {
+    for (let i = 0; i < 20_000; i++) {
+      const units = next() < 0.3 ? 1 : 2 ** 28 / (0.1 + next() * 10);
+      const wordLeft = units === 1 ? 0 : next() * (2 ** 28 / units);
+      const best = units === 1 ? 0 : Math.floor(next() * 2 ** 28);
+      const score = next() < 0.1 ? next() * 1e-6 : next() * 40;
+      const least = next() * 45 - 2;
+      const could = score + Math.max(0, wordLeft - best / units) >= least;
+      const margin = score + Math.max(0, wordLeft - best / units) - least;
+      const kept = reaches(score, best, least, wordLeft * units, units);
+      if (could) expect(kept).toBe(1);
+      else if (margin < -(2 ** -15)) expect(kept).toBe(0);
+    }
+  });
+
 });
