@@ -172,8 +172,10 @@ export class Accumulator {
     const { gaps, tfs } = p;
     const [title, tags, summary, category, body] = norms as [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
     const hit = exact ? 1 : 0;
+    const saturated = w * (k1 + 1);
+    const n = p.n;
     let d = 0;
-    for (let i = 0; i < p.n; i++) {
+    for (let i = 0; i < n; i++) {
       d += gaps[i]!;
       const packed = tfs[i]!;
       // pseudoTf, written out: the call costs a tenth of the loop.
@@ -182,8 +184,8 @@ export class Accumulator {
           ? (packed >>> 7) * body[d]!
           : (packed & 3) * title[d]! + ((packed >>> 2) & 3) * tags[d]! + ((packed >>> 4) & 3) * summary[d]! + ((packed >>> 6) & 1) * category[d]! + (packed >>> 7) * body[d]!;
       // A word's hit is counted once: it has one reading typed in full.
-      hits[d]! += hit;
-      credit(acc, perWord, d, (w * (k1 + 1) * tf) / (tf + k1), units);
+      if (hit !== 0) hits[d]!++;
+      credit(acc, perWord, d, (saturated * tf) / (tf + k1), units);
     }
   }
 
@@ -194,10 +196,12 @@ export class Accumulator {
     if (end === 0) return;
     const { gaps, tfs } = p;
     const hit = exact ? 1 : 0;
+    const saturated = w * (k1 + 1);
+    const n = p.n;
     let c = 0;
     let next = contenders[0]!;
     let d = 0;
-    walk: for (let i = 0; i < p.n; i++) {
+    walk: for (let i = 0; i < n; i++) {
       d += gaps[i]!;
       if (d < next) continue;
       while (next < d) {
@@ -206,8 +210,8 @@ export class Accumulator {
       }
       if (d !== next) continue;
       const tf = pseudoTf(tfs[i]!, norms, d);
-      hits[d]! += hit;
-      credit(acc, perWord, d, (w * (k1 + 1) * tf) / (tf + k1), units);
+      if (hit !== 0) hits[d]!++;
+      credit(acc, perWord, d, (saturated * tf) / (tf + k1), units);
     }
   }
 
