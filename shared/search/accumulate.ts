@@ -42,6 +42,13 @@ export const unitsFor = (bound: number): number => 2 ** 28 / bound;
  * from the top bucket down, the bucket where k is reached gives its lower edge.
  */
 const BUCKETS = 1024;
+/** A score's bucket, without a branch: at or below the floor, bucket 0, which is never counted from. */
+function bucketOf(s: number, floor: number, scale: number): number {
+  let b = ((s - floor) * scale) | 0;
+  b &= ~(b >> 31);
+  const over = b - (BUCKETS - 1);
+  return b - (over & ~(over >> 31));
+}
 /** Postings read under a third of the articles: scored articles are few enough for `narrow` to test each with a branch. */
 const DENSE = 3;
 /** Whole units per unit of score in which `reaches` reads a margin's sign (scores stay far below 2^15). */
@@ -262,9 +269,11 @@ export class Accumulator {
     for (let c = 0; c < this.contenderCount; c++) {
       const d = contenders[c]!;
       const s = acc[d]!;
-      if (reaches(s, perWord[d]!, least, leftUnits, units) === 0) continue;
-      contenders[kept++] = d;
-      if (s > floor && alive[d] === 1) histogram[Math.min(BUCKETS - 1, ((s - floor) * scale) | 0)]!++;
+      // Without a branch, as in `narrow`: every contender is written back, the count moves on for those kept.
+      const keep = reaches(s, perWord[d]!, least, leftUnits, units);
+      contenders[kept] = d;
+      kept += keep;
+      histogram[bucketOf(s, floor, scale)]! += keep & alive[d]!;
     }
     this.contenderCount = kept;
     return this.fromHistogram(floor, ceiling);
