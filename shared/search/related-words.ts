@@ -24,6 +24,9 @@ const RELATED: Record<string, string[]> = {
   grieving: ['bereaved'],
   cremation: ['funeral'],
   burial: ['funeral'],
+  // "Organise" a funeral is what callers say; the service "arranges" one.
+  organise: ['arrange'],
+  organize: ['arrange'],
   moan: ['complaint'],
   dispute: ['complaint'],
   unhappy: ['complaint'],
