@@ -113,6 +113,8 @@ export class Accumulator {
   /** The lists read so far and their postings in all: when fewer than `docs`, walking them again beats a pass over every article. */
   private read: Postings[] = [];
   private postingsRead = 0;
+  /** `postingsRead` at the last pass over the articles or the contenders. */
+  private passAt = 0;
   private k = 1;
   private alive: Uint8Array = new Uint8Array(0);
 
@@ -132,6 +134,22 @@ export class Accumulator {
     this.narrowed = false;
     this.read = [];
     this.postingsRead = 0;
+    this.passAt = 0;
+  }
+
+  /** Postings read since the last pass over the articles or the contenders. */
+  get readSincePass(): number {
+    return this.postingsRead - this.passAt;
+  }
+
+  /** Whether a third or more of the articles may be scored: a pass over them all then costs the most. */
+  get dense(): boolean {
+    return this.postingsRead * DENSE >= this.docs;
+  }
+
+  /** How many contenders are left, once narrowed. */
+  get contending(): number {
+    return this.contenderCount;
   }
 
   /** Calls `visit` with every article scored so far (some perhaps more than once), by the cheaper way. */
@@ -232,7 +250,7 @@ export class Accumulator {
     const { acc, accBits, contenders, docs, perWord } = this;
     const { least, leftUnits, units } = this.reachOf(needed, wordLeft, otherWords);
     let count = 0;
-    if (this.postingsRead * DENSE < docs) {
+    if (!this.dense) {
       // Few articles scored: the test for a score is nearly always right to skip, and cheap.
       for (let d = 0; d < docs; d++) if (accBits[d] !== 0 && reaches(acc[d]!, perWord[d]!, least, leftUnits, units) === 1) contenders[count++] = d;
     } else {
@@ -246,6 +264,7 @@ export class Accumulator {
     }
     this.contenderCount = count;
     this.narrowed = true;
+    this.passAt = this.postingsRead;
   }
 
   /** `reaches`' settings for this word: a word with one reading keeps no bests, so nothing is left of it to add. */
@@ -276,6 +295,7 @@ export class Accumulator {
       histogram[bucketOf(s, floor, scale)]! += keep & alive[d]!;
     }
     this.contenderCount = kept;
+    this.passAt = this.postingsRead;
     return this.fromHistogram(floor, ceiling);
   }
 
@@ -291,6 +311,7 @@ export class Accumulator {
       const s = acc[d]!;
       if (s > floor && alive[d] === 1) histogram[Math.min(BUCKETS - 1, ((s - floor) * scale) | 0)]!++;
     }
+    this.passAt = this.postingsRead;
     return this.fromHistogram(floor, ceiling);
   }
 

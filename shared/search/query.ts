@@ -135,18 +135,28 @@ function plan(index: KnowledgeIndex, terms: QueryTerm[]): Word[] {
  * an article keeps only its best reading) and the other words' (`otherWords`); `reached` bounds
  * every score so far. Returns a floor for the k-th best score.
  */
-function narrow(scores: Accumulator, wordLeft: number, otherWords: number, reached: number, kth: number, most: number): number {
-  // An article's final score is at most `most` times its sum, so it needs kth / most to get in.
-  // The k-th known before this reading is a floor, so dropping by it is safe if a little late.
-  if (scores.narrowed) return scores.dropBelow(kth / most, wordLeft, otherWords, kth, reached);
+function narrow(scores: Accumulator, wordLeft: number, otherWords: number, reached: number, kth: number, most: number, docs: number): number {
+  // A pass pays for itself only once the lists read since the last are long beside what it reads
+  // (the contenders, or every article): skipping one only keeps a few contenders more for now.
+  if (scores.narrowed) {
+    // An article's final score is at most `most` times its sum, so it needs kth / most to get in.
+    // The k-th known before this reading is a floor, so dropping by it is safe if a little late.
+    if (scores.readSincePass * 2 < scores.contending) return kth;
+    return scores.dropBelow(kth / most, wordLeft, otherWords, kth, reached);
+  }
   const unreachable = (wordLeft + otherWords) * most;
   // No score is above `reached`, so the k-th is not either; and scores only grow, so a floor for the
   // k-th found earlier is a floor still.
   if (unreachable >= reached) return kth;
+  if (unreachable < kth) {
+    scores.narrow(kth / most, wordLeft, otherWords);
+    return kth;
+  }
   // Finding the k-th costs a pass over every article, and it seldom rises by half in one reading:
-  // until the unreachable falls that close to it, the pass would be for nothing.
-  if (kth > 0 && unreachable > kth * 1.5) return kth;
-  const k = unreachable >= kth ? scores.kthFloor(kth, reached) : kth;
+  // until the unreachable falls that close to it, the pass would be for nothing. Where many articles
+  // are scored, the pass waits until a quarter of their number in postings has been read since the last.
+  if (kth > 0 && (unreachable > kth * 1.5 || (scores.dense && scores.readSincePass * 4 < docs))) return kth;
+  const k = scores.kthFloor(kth, reached);
   if (unreachable < k) scores.narrow(k / most, wordLeft, otherWords);
   return k;
 }
@@ -181,7 +191,7 @@ export function rank(index: KnowledgeIndex, terms: QueryTerm[], opts: SearchOpti
     readings.forEach(({ q, p, idf }, j) => {
       scores.addReading({ p, w: q.weight * idf, exact: q.weight === 1, units }, norms, RANKING.k1);
       const wordLeft = readings[j + 1]?.bound ?? 0;
-      if (canPrune && wordLeft + rest > 0) kth = narrow(scores, wordLeft, rest, reached, kth, most);
+      if (canPrune && wordLeft + rest > 0) kth = narrow(scores, wordLeft, rest, reached, kth, most, docs);
     });
     scores.endWord();
   }
