@@ -114,7 +114,12 @@ const rapportEngine: EngineUnderTest = {
   },
   load: (data) => {
     const corpus = new KnowledgeCorpus();
-    corpus.restore(v8.deserialize(data as Buffer) as PersistedIndex);
+    const saved = v8.deserialize(data as Buffer) as PersistedIndex;
+    // Node's deserialiser hands back typed arrays that are views into the whole save, cards and
+    // words included, which would keep it all; the desktop reads its numbers into arrays of their
+    // own (renderer/features/knowledge/index-file.ts), so they are copied out here too (timed).
+    for (const key of NUMBERS) (saved[key] as Uint8Array) = saved[key].slice() as Uint8Array;
+    corpus.restore(saved);
     settling = corpus;
     return rapportRun(corpus);
   },
@@ -125,6 +130,7 @@ const rapportEngine: EngineUnderTest = {
   },
 };
 let settling: KnowledgeCorpus | null = null;
+const NUMBERS = ['fieldLengths', 'offsets', 'postingGaps', 'gapOffsets', 'wideTerms', 'postingTfs', 'surfaceTerms'] as const;
 
 type MiniDoc = Omit<Article, 'tags'> & { tags: string };
 
