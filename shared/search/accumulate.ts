@@ -307,10 +307,15 @@ export class Accumulator {
     const { acc, alive, histogram } = this;
     histogram.fill(0);
     const scale = BUCKETS / (ceiling - floor);
-    for (let d = 0; d < this.docs; d++) {
-      const s = acc[d]!;
-      if (s > floor && alive[d] === 1) histogram[Math.min(BUCKETS - 1, ((s - floor) * scale) | 0)]!++;
-    }
+    const { docs } = this;
+    if (this.dense) {
+      // Many scored: counted without a branch, as `narrow` keeps them (unscored articles fall in bucket 0).
+      for (let d = 0; d < docs; d++) histogram[bucketOf(acc[d]!, floor, scale)]! += alive[d]!;
+    } else
+      for (let d = 0; d < docs; d++) {
+        const s = acc[d]!;
+        if (s > floor && alive[d] === 1) histogram[bucketOf(s, floor, scale)]!++;
+      }
     this.passAt = this.postingsRead;
     return this.fromHistogram(floor, ceiling);
   }
