@@ -115,6 +115,8 @@ export class Accumulator {
   private postingsRead = 0;
   /** `postingsRead` at the last pass over the articles or the contenders. */
   private passAt = 0;
+  /** `postingsRead` when the k-th's pass listed every scored article in `contenders` (-1: not yet). */
+  private scoredAt = -1;
   private k = 1;
   private alive: Uint8Array = new Uint8Array(0);
 
@@ -135,6 +137,7 @@ export class Accumulator {
     this.read = [];
     this.postingsRead = 0;
     this.passAt = 0;
+    this.scoredAt = -1;
   }
 
   /** Postings read since the last pass over the articles or the contenders. */
@@ -250,7 +253,14 @@ export class Accumulator {
     const { acc, accBits, contenders, docs, perWord } = this;
     const { least, leftUnits, units } = this.reachOf(needed, wordLeft, otherWords);
     let count = 0;
-    if (!this.dense) {
+    if (this.scoredAt === this.postingsRead) {
+      // The k-th's pass has just listed every scored article: only they are tested, as `dropBelow` does.
+      for (let c = 0; c < this.contenderCount; c++) {
+        const d = contenders[c]!;
+        contenders[count] = d;
+        count += reaches(acc[d]!, perWord[d]!, least, leftUnits, units);
+      }
+    } else if (!this.dense) {
       // Few articles scored: the test for a score is nearly always right to skip, and cheap.
       for (let d = 0; d < docs; d++) if (accBits[d] !== 0 && reaches(acc[d]!, perWord[d]!, least, leftUnits, units) === 1) contenders[count++] = d;
     } else {
@@ -310,7 +320,8 @@ export class Accumulator {
     const { docs } = this;
     if (this.dense) {
       // Many scored: counted without a branch, as `narrow` keeps them (unscored articles fall in bucket 0).
-      for (let d = 0; d < docs; d++) histogram[bucketOf(acc[d]!, floor, scale)]! += alive[d]!;
+      if (this.scoredAt === -1) this.countAndList(floor, scale);
+      else for (let d = 0; d < docs; d++) histogram[bucketOf(acc[d]!, floor, scale)]! += alive[d]!;
     } else
       for (let d = 0; d < docs; d++) {
         const s = acc[d]!;
@@ -318,6 +329,24 @@ export class Accumulator {
       }
     this.passAt = this.postingsRead;
     return this.fromHistogram(floor, ceiling);
+  }
+
+  /**
+   * The first such pass also lists every scored article as a contender, so that narrowing, which
+   * most often follows it, need not read every article again (later passes, often several for a
+   * short prefix, only count: the listing would cost them more than it saves).
+   */
+  private countAndList(floor: number, scale: number): void {
+    const { acc, accBits, alive, contenders, docs, histogram } = this;
+    let count = 0;
+    for (let d = 0; d < docs; d++) {
+      histogram[bucketOf(acc[d]!, floor, scale)]! += alive[d]!;
+      const bits = accBits[d]!;
+      contenders[count] = d;
+      count += (bits | -bits) >>> 31;
+    }
+    this.contenderCount = count;
+    this.scoredAt = this.postingsRead;
   }
 
   /** The lower edge of the bucket where the count from the top reaches k (`floor` if it never does). */
