@@ -1,5 +1,8 @@
-import type { Article, ArticleLine } from '../schemas/knowledge';
+import type { Article } from '../schemas/knowledge';
 import { STOP_WORDS, termOf, words } from './analyse';
+import type { ArticleCard } from './article-card';
+import { CardLines } from './card-lines';
+import { Cards } from './cards';
 import { Postings } from './postings';
 import { SharedStrings } from './shared-strings';
 import { Vocabulary } from './vocabulary';
@@ -36,20 +39,12 @@ export function packCounts(counts: ArrayLike<number>): number {
 /** Per field (in `FIELDS` order), each document's weight over its length normalisation. */
 export type FieldNorms = readonly Float32Array[];
 
-/** What the index keeps of an article to show a result without asking the core. */
-export interface ArticleCard {
-  id: string;
-  title: string;
-  summary: string;
-  line: ArticleLine;
-  category: string;
-  tags: string[];
-  updatedAt: number;
-}
+export type { ArticleCard } from './article-card';
 
 export interface PersistedIndex {
   format: 4;
-  cards: ArticleCard[];
+  /** As exported, the cards; as read back from a save, their text (card-lines.ts), read card by card. */
+  cards: ArticleCard[] | string;
   /** Each article's length in each field, `FIELDS.length` numbers an article. */
   fieldLengths: Float32Array;
   terms: string[];
@@ -74,12 +69,14 @@ export interface PersistedIndex {
 export class KnowledgeIndex {
   readonly terms = new Map<string, Postings>();
   readonly vocabulary = new Vocabulary();
-  cards: (ArticleCard | null)[] = [];
+  /** Read through `card(doc)`: an imported card is parsed when first read. */
+  cards = new Cards();
   /** Each document's length per field: document d's field f at d·F + f. */
   fieldLengths = new Float32Array(1024 * F);
   /** 1 while a document is live: the scoring loop reads this rather than the card objects. */
   alive = new Uint8Array(1024);
-  private readonly docOf = new Map<string, number>();
+  /** Article id to document number; after an import, made on first use (from the saved ids). */
+  private docNumbers: Map<string, number> | null = new Map();
   private readonly shared = new SharedStrings();
   /** Bumped on every change, so anything derived from the index knows when it is stale. */
   version = 0;
@@ -88,7 +85,28 @@ export class KnowledgeIndex {
   private normCache: { avg: Float64Array; upTo: number; values: FieldNorms } | null = null;
 
   get size(): number {
-    return this.docOf.size;
+    // Not made yet: nothing has been added or removed since the import, whose cards are all live.
+    return this.docNumbers?.size ?? this.cards.length;
+  }
+
+  private get docOf(): Map<string, number> {
+    if (this.docNumbers) return this.docNumbers;
+    const docOf = new Map<string, number>();
+    for (let d = 0; d < this.cards.length; d++) {
+      const id = this.cards.id(d);
+      if (id !== null) docOf.set(id, d);
+    }
+    return (this.docNumbers = docOf);
+  }
+
+  /** The live articles' ids, without reading saved cards. */
+  ids(): string[] {
+    return [...this.docOf.keys()];
+  }
+
+  /** Every card (null where removed), the saved ones read first. */
+  allCards(): readonly (ArticleCard | null)[] {
+    return this.cards.all();
   }
 
   /** The average length of field `f` over live documents. */
@@ -130,7 +148,7 @@ export class KnowledgeIndex {
   }
 
   card(doc: number): ArticleCard | null {
-    return this.cards[doc] ?? null;
+    return this.cards.get(doc);
   }
 
   add(article: Article): void {
@@ -192,7 +210,7 @@ export class KnowledgeIndex {
     const doc = this.docOf.get(id);
     if (doc === undefined) return false;
     this.docOf.delete(id);
-    this.cards[doc] = null;
+    this.cards.set(doc, null);
     this.alive[doc] = 0;
     for (let f = 0; f < F; f++) this.totalLength[f]! -= this.fieldLengths[doc * F + f]!;
     this.removed++;
@@ -205,13 +223,14 @@ export class KnowledgeIndex {
   compact(): void {
     const renumber = new Int32Array(this.cards.length).fill(-1);
     const cards: ArticleCard[] = [];
-    const capacity = Math.max(1024, this.docOf.size * 2);
+    const docOf = this.docOf;
+    const capacity = Math.max(1024, docOf.size * 2);
     const lengths = new Float32Array(capacity * F);
-    this.cards.forEach((c, i) => {
+    this.cards.all().forEach((c, i) => {
       if (!c) return;
       renumber[i] = cards.length;
       lengths.set(this.fieldLengths.subarray(i * F, i * F + F), cards.length * F);
-      this.docOf.set(c.id, cards.length);
+      docOf.set(c.id, cards.length);
       cards.push(c);
     });
     for (const [term, p] of this.terms) {
@@ -224,7 +243,7 @@ export class KnowledgeIndex {
       if (next.n === 0) this.terms.delete(term);
       else this.terms.set(term, next);
     }
-    this.cards = cards;
+    this.cards = new Cards(cards);
     this.fieldLengths = lengths;
     this.alive = new Uint8Array(capacity);
     this.alive.fill(1, 0, cards.length);
@@ -239,8 +258,9 @@ export class KnowledgeIndex {
    */
   shareStrings(from: number, to: number): void {
     const end = Math.min(to, this.cards.length);
+    this.cards.readRange(from, end);
     for (let d = from; d < end; d++) {
-      const card = this.cards[d];
+      const card = this.cards.get(d);
       if (!card) continue;
       card.line = this.shared.word(card.line);
       card.category = this.shared.word(card.category);
@@ -291,7 +311,7 @@ export class KnowledgeIndex {
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return {
       format: 4,
-      cards: this.cards as ArticleCard[],
+      cards: this.cards.all() as ArticleCard[],
       fieldLengths: this.fieldLengths.slice(0, this.cards.length * F),
       terms,
       offsets,
@@ -308,16 +328,17 @@ export class KnowledgeIndex {
   static import(p: PersistedIndex): KnowledgeIndex {
     if (p.format !== 4) throw new Error(`unknown index format ${String(p.format)}`);
     const index = new KnowledgeIndex();
-    index.cards = p.cards;
-    const capacity = Math.max(1024, p.cards.length * 2);
+    const docs = p.fieldLengths.length / F;
+    // Saved cards stay text until read; their ids are what finds an article's document meanwhile.
+    index.cards = typeof p.cards === 'string' ? Cards.saved(CardLines.frame(p.cards, docs)) : new Cards(p.cards);
+    if (index.cards.length !== docs) throw new Error(`${index.cards.length} cards for ${docs} documents`);
+    index.docNumbers = null;
+    const capacity = Math.max(1024, docs * 2);
     index.fieldLengths = new Float32Array(capacity * F);
     index.fieldLengths.set(p.fieldLengths);
     index.alive = new Uint8Array(capacity);
-    index.alive.fill(1, 0, p.cards.length);
-    p.cards.forEach((c, i) => {
-      index.docOf.set(c.id, i);
-      for (let f = 0; f < F; f++) index.totalLength[f]! += p.fieldLengths[i * F + f]!;
-    });
+    index.alive.fill(1, 0, docs);
+    for (let i = 0; i < docs * F; i++) index.totalLength[i % F]! += p.fieldLengths[i]!;
     const { postingGaps: units } = p;
     p.terms.forEach((t, i) => {
       const from = p.offsets[i]!;

@@ -200,13 +200,13 @@ export function rank(index: KnowledgeIndex, terms: QueryTerm[], opts: SearchOpti
   const top = scores.best(limit, most, (d, score, exact) => {
     if (alive[d] === 0) return null;
     if (filtered) {
-      const card = index.cards[d]!;
+      const card = index.card(d)!;
       if (opts.line && card.line !== opts.line && card.line !== 'all') return null;
       if (opts.category && card.category !== opts.category) return null;
     }
     return score * (1 + RANKING.coordination * Math.min(1, exact / Math.max(1, words)));
   });
-  const best = top.map(({ doc, score }) => ({ card: index.cards[doc]!, score }));
+  const best = top.map(({ doc, score }) => ({ card: index.card(doc)!, score }));
   best.sort((a, b) => b.score - a.score || b.card.updatedAt - a.card.updatedAt);
   return best;
 }

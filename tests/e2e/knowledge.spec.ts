@@ -84,6 +84,17 @@ test('a cold start imports the saved index instead of re-reading every article',
   const files = await savedFiles(page);
   expect(files.filter((f) => /^knowledge-.+\.index$/.test(f))).toHaveLength(1);
   expect(files.filter((f) => /^knowledge-.+\.cards$/.test(f))).toHaveLength(1);
+  // The cards file: the save's time, the ids, then one JSON card a line, in the ids' order, each
+  // line ending in a newline (the last too), so a cold start can parse only the cards it shows.
+  const cardsFile = await savedCardsText(page);
+  const lines = cardsFile.split('\n');
+  expect(lines.at(-1)).toBe('');
+  expect(JSON.parse(lines[0]!)).toEqual({ savedAt: await savedAt(page) });
+  const ids = JSON.parse(lines[1]!) as string[];
+  expect(ids.length).toBeGreaterThan(0);
+  const cards = lines.slice(2, -1).map((l) => JSON.parse(l) as { id: string; title: string });
+  expect(cards.map((c) => c.id)).toEqual(ids);
+  expect(cards.some((c) => c.title.includes('Tell Us Once'))).toBe(true);
 
   const counts = countRequests(page);
   await page.reload();
@@ -109,27 +120,72 @@ test('a cold start imports the saved index instead of re-reading every article',
   await searchKnowledge(again, 'loch scattering');
   await expect(results(again).first()).toContainText('Loch-side scattering');
 
-  // A damaged numbers file, then a damaged cards file (cut short), only means indexing again:
-  // search still answers, and the next save writes whole files.
-  for (const damaged of ['.index', '.cards']) {
+  // A damaged numbers file, then a damaged cards file (ten bytes, cut short mid-card, or a card's
+  // line not JSON: found only when that card is read, after the first answers) only means indexing
+  // again: search still answers, and the next save writes whole files.
+  const damages = [
+    ['.index', 'ten bytes'],
+    ['.cards', 'ten bytes'],
+    ['.cards', 'cut short'],
+    ['.cards', 'a card not JSON'],
+  ] as const;
+  for (const [suffix, damage] of damages) {
     await expect.poll(() => savedFileSizes(again).then((sizes) => Math.min(...sizes)), { timeout: 15_000 }).toBeGreaterThan(10);
-    await again.evaluate(async (suffix) => {
-      const dir = await navigator.storage.getDirectory();
-      for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) {
-        if (!name.endsWith(suffix)) continue;
-        const out = await (await dir.getFileHandle(name)).createWritable();
-        await out.write(new Uint8Array(10));
-        await out.close();
-      }
-    }, damaged);
+    const before = await savedAt(again);
+    await again.evaluate(
+      async ([suffix, damage]) => {
+        const dir = await navigator.storage.getDirectory();
+        for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) {
+          if (!name.endsWith(suffix)) continue;
+          const handle = await dir.getFileHandle(name);
+          const text = await (await handle.getFile()).text();
+          const lines = text.split('\n');
+          lines[lines.length - 2] = '{"id": not json}';
+          const out = await handle.createWritable();
+          if (damage === 'ten bytes') await out.write(new Uint8Array(10));
+          else await out.write(damage === 'cut short' ? text.slice(0, Math.floor(text.length / 2)) : lines.join('\n'));
+          await out.close();
+        }
+      },
+      [suffix, damage] as const,
+    );
     const recounted = countRequests(again);
     await again.reload();
     await signedInAs(again, 'Kirsty Boyle');
     await searchKnowledge(again, 'tell us once reference');
     await expect(results(again).first()).toContainText('Tell Us Once');
-    expect(recounted.get('knowledge.page') ?? 0, `after a damaged ${damaged} file`).toBeGreaterThan(0);
+    await expect.poll(() => recounted.get('knowledge.page') ?? 0, { message: `after ${suffix} damaged (${damage})`, timeout: 15_000 }).toBeGreaterThan(0);
+    // Saved afresh before the next damage, so that damage is not written over.
+    await expect.poll(() => savedAt(again), { timeout: 15_000 }).not.toBe(before);
   }
 });
+
+/** The time of the saved index's record (its files carry the same). */
+const savedAt = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const req = indexedDB.open('rapport-search');
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains('indexes')) return resolve(0);
+          const all = db.transaction('indexes').objectStore('indexes').getAll();
+          all.onsuccess = () => resolve(Math.max(0, ...(all.result as { savedAt?: number; cursor?: number }[]).flatMap((r) => (typeof r.cursor === 'number' ? [r.savedAt ?? 0] : []))));
+          all.onerror = () => resolve(0);
+        };
+        req.onerror = () => resolve(0);
+      }),
+  );
+
+/** The saved cards file's text. */
+const savedCardsText = (page: Page) =>
+  page.evaluate(async () => {
+    const dir = await navigator.storage.getDirectory();
+    for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) {
+      if (/^knowledge-.+\.cards$/.test(name)) return (await (await dir.getFileHandle(name)).getFile()).text();
+    }
+    return '';
+  });
 
 /** The names of the files in the origin's private file system. */
 const savedFiles = (page: Page) =>

@@ -29,8 +29,9 @@ export class KnowledgeCorpus {
   }
 
   /**
-   * After a cold start: the imported cards share their repeated strings, `step` cards at a time
-   * with a pause between (a search waits for one step at most). Stops if the index is replaced.
+   * After a cold start: the imported cards are read from their saved text (only those a search
+   * showed have been so far) and share their repeated strings, `step` cards at a time with a pause
+   * between (a search waits for one step at most). Stops if the index is replaced.
    */
   async settle(step = 5000, pause: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0))): Promise<void> {
     const index = this.index;
@@ -55,7 +56,7 @@ export class KnowledgeCorpus {
   }
 
   ids(): string[] {
-    return this.index.cards.flatMap((c) => (c ? [c.id] : []));
+    return this.index.ids();
   }
 
   upsert(article: Article): void {
@@ -67,7 +68,8 @@ export class KnowledgeCorpus {
   }
 
   recent(limit: number, filters: SearchFilters = {}): SearchHit[] {
-    return this.index.cards
+    return this.index
+      .allCards()
       .filter((c): c is ArticleCard => c !== null)
       .filter((c) => (!filters.line || c.line === filters.line || c.line === 'all') && (!filters.category || c.category === filters.category))
       .sort((a, b) => b.updatedAt - a.updatedAt)
@@ -83,7 +85,7 @@ export class KnowledgeCorpus {
   }
 
   categories(): string[] {
-    return [...new Set(this.index.cards.flatMap((c) => (c ? [c.category] : [])))].sort((a, b) => a.localeCompare(b, 'en-GB'));
+    return [...new Set(this.index.allCards().flatMap((c) => (c ? [c.category] : [])))].sort((a, b) => a.localeCompare(b, 'en-GB'));
   }
 
   /** Whole words only (nothing is being typed), kept to the call's line and to all-lines articles. */

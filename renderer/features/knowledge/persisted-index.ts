@@ -1,3 +1,4 @@
+import { writeCardLines } from '../../../shared/search/card-lines';
 import type { PersistedIndex } from '../../../shared/search/knowledge-index';
 import { readIndexCards, removeIndexCards, writeIndexCards } from './cards-file';
 import { readIndexNumbers, removeIndexNumbers, writeIndexNumbers, type IndexNumbers } from './index-file';
@@ -9,7 +10,7 @@ import { readIndexNumbers, removeIndexNumbers, writeIndexNumbers, type IndexNumb
  */
 const DB = 'rapport-search';
 const STORE = 'indexes';
-export const ENGINE_FORMAT = 7;
+export const ENGINE_FORMAT = 8;
 
 export interface SavedIndex {
   key: string;
@@ -23,9 +24,10 @@ export interface SavedIndex {
  * As stored: IndexedDB's structured clone of 50,000 card objects and 100,000 little strings took
  * most of a cold start, so the strings travel as a few big ones (words are letters and digits
  * only, so a newline cannot occur in them) and the numbers as typed arrays, copied in one go.
- * The cards (JSON) are a record of their own, read first: they are parsed while the postings are
- * still being read. The numbers go to a file of their own where the browser offers one
- * (index-file.ts), and then the cards too (cards-file.ts); the record says so and holds neither.
+ * The cards are a record of their own, as text of one JSON card a line (card-lines.ts), parsed a
+ * card at a time as they are read after the import. The numbers go to a file of their own where
+ * the browser offers one (index-file.ts), and then the cards too (cards-file.ts); the record says
+ * so and holds neither.
  */
 interface StoredIndex {
   key: string;
@@ -48,17 +50,17 @@ interface StoredIndex {
 interface StoredCards {
   key: string;
   savedAt: number;
+  /** One JSON card a line (card-lines.ts). */
   cards: string;
 }
 
 const cardsKey = (key: string) => `${key}\u0000cards`;
 
-export function packCards(saved: SavedIndex): StoredCards {
-  return { key: cardsKey(saved.key), savedAt: saved.savedAt, cards: JSON.stringify(saved.index.cards) };
-}
+/** The cards as saved text (card-lines.ts); as read back, they are that text already. */
+export const cardsText = (cards: PersistedIndex['cards']): string => (typeof cards === 'string' ? cards : writeCardLines(cards));
 
-export function readCards(stored: StoredCards): PersistedIndex['cards'] {
-  return JSON.parse(stored.cards) as PersistedIndex['cards'];
+export function packCards(saved: SavedIndex, text = cardsText(saved.index.cards)): StoredCards {
+  return { key: cardsKey(saved.key), savedAt: saved.savedAt, cards: text };
 }
 
 export function packIndex(saved: SavedIndex): StoredIndex {
@@ -139,10 +141,10 @@ async function readOne<T>(id: string): Promise<T | undefined> {
   return found;
 }
 
-/** The cards kept in IndexedDB (where there was no file for them), parsed. */
-async function cardsRecord(key: string): Promise<{ savedAt: number; cards: PersistedIndex['cards'] } | null> {
+/** The cards kept in IndexedDB (where there was no file for them), as their text. */
+async function cardsRecord(key: string): Promise<{ savedAt: number; cards: string } | null> {
   const found = await readOne<StoredCards>(cardsKey(key));
-  return found ? { savedAt: found.savedAt, cards: readCards(found) } : null;
+  return found && typeof found.cards === 'string' ? { savedAt: found.savedAt, cards: found.cards } : null;
 }
 
 export async function loadIndex(key: string): Promise<SavedIndex | null> {
@@ -164,14 +166,15 @@ export async function loadIndex(key: string): Promise<SavedIndex | null> {
 
 export async function saveIndex(saved: SavedIndex): Promise<void> {
   const packed = packIndex(saved);
+  const cards = cardsText(saved.index.cards);
   const inFile = await writeIndexNumbers(saved.key, saved.savedAt, packed).catch(() => false);
-  const cardsInFile = inFile && (await writeIndexCards(saved.key, saved.savedAt, saved.index.cards).catch(() => false));
+  const cardsInFile = inFile && (await writeIndexCards(saved.key, saved.savedAt, cards).catch(() => false));
   // The record is written last: it names the save the files must match.
   const stored = inFile ? { ...withoutNumbers(packed), numbersInFile: true as const, ...(cardsInFile ? { cardsInFile: true as const } : {}) } : packed;
   await run('readwrite', (s) => {
     s.put(stored);
     if (cardsInFile) s.delete(cardsKey(saved.key));
-    else s.put(packCards(saved));
+    else s.put(packCards(saved, cards));
   });
 }
 

@@ -111,6 +111,8 @@ export type FromSearchWorker =
   | { type: 'pushed'; requestId: null; frame: ParkedFrame }
   /** Unasked: the worker's link came back after a drop; pushes sent meanwhile were lost. */
   | { type: 'relinked'; requestId: null }
+  /** Unasked: a saved card could not be read, so the saved index was dropped; load knowledge again. */
+  | { type: 'reload'; requestId: null }
   | { type: 'failed'; requestId: number | null; message: string };
 
 /** The page's handle on the worker; the state layer drives it without knowing it is a worker. */
@@ -125,7 +127,7 @@ export interface KnowledgeIndex {
   /** Asks the core over the worker's link and indexes the reply (only when `linked`). */
   pull(request: PullRequest, cursor?: number): Promise<IngestSummary>;
   ingest(frame: string | object, kind: 'reply' | 'push', cursor?: number): Promise<IngestSummary>;
-  /** Pushes the worker received on its link, and its link coming back after a drop. */
+  /** Pushes the worker received on its link, and its link coming back after a drop (or a damaged save dropped). */
   onPush(cb: (frame: ParkedFrame) => void): void;
   onRelinked(cb: () => void): void;
   search(query: string, limit: number, filters?: SearchFilters): Promise<SearchHit[]>;

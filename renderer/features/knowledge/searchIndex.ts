@@ -29,7 +29,8 @@ export function createSearchIndex(link: KnowledgeLinkTarget | null = null): Know
   worker.addEventListener('message', (event: MessageEvent<FromSearchWorker>) => {
     const message = event.data;
     if (message.type === 'pushed') return pushListeners.forEach((cb) => cb(message.frame));
-    if (message.type === 'relinked') return relinkListeners.forEach((cb) => cb());
+    // Either way, what the worker holds must be loaded again.
+    if (message.type === 'relinked' || message.type === 'reload') return relinkListeners.forEach((cb) => cb());
     const requestId = message.requestId;
     if (requestId === null) return;
     const request = waiting.get(requestId);

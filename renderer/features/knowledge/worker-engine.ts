@@ -1,7 +1,8 @@
 import { LatestSearch } from './latest-search';
 import { KnowledgeCorpus } from './corpus';
 import { openKnowledgeLink, openPortLink, type KnowledgeLink, type LinkFrame, type PortLink } from './knowledge-link';
-import { ENGINE_FORMAT, loadIndex, saveIndex } from './persisted-index';
+import { DamagedCards } from '../../../shared/search/card-lines';
+import { ENGINE_FORMAT, forgetIndex, loadIndex, saveIndex } from './persisted-index';
 import type * as Ingest from './ingest';
 import type { FromSearchWorker, IngestSummary, Manifest, Opened, Reconciled, ToSearchWorker } from './protocol';
 import { takePreloaded } from './preload';
@@ -55,8 +56,26 @@ function scheduleSave(): void {
     saveTimer = null;
     if (key !== forKey) return;
     if (prepared?.key === forKey) prepared = null;
-    void saveIndex({ key: forKey, format: ENGINE_FORMAT, cursor, savedAt: Date.now(), index: corpus.export() }).catch(() => undefined);
+    try {
+      void saveIndex({ key: forKey, format: ENGINE_FORMAT, cursor, savedAt: Date.now(), index: corpus.export() }).catch(() => undefined);
+    } catch (error) {
+      startAfresh(error);
+    }
   }, 3000);
+}
+
+/**
+ * A saved card that will not read (damaged after its file was found whole, as the cards are parsed
+ * only when first read): the save is dropped and the page asked to load knowledge again, which
+ * now indexes every article afresh. Any other error is not ours to handle.
+ */
+function startAfresh(error: unknown): void {
+  if (!(error instanceof DamagedCards)) throw error;
+  if (!key) return;
+  const forKey = key;
+  savedCursor = null;
+  corpus.reset();
+  queue = queue.then(() => forgetIndex(forKey)).then(() => scope.postMessage({ type: 'reload', requestId: null }));
 }
 
 /** Searches are answered from the saved index as soon as it is imported; the cache is checked after. */
@@ -78,7 +97,7 @@ async function open(newKey: string): Promise<Opened> {
   // cards let go of their copies of repeated strings.
   setTimeout(() => {
     corpus.warm();
-    void corpus.settle();
+    corpus.settle().catch(startAfresh);
   }, 1500);
   return { restored: true, count: corpus.size };
 }
@@ -211,7 +230,12 @@ function fetchFor(message: ToSearchWorker): Promise<LinkFrame> | null {
 }
 
 const enqueue = (message: ToSearchWorker, fetched: LinkFrame | null) => {
-  queue = queue.then(() => handle(message, fetched).catch((error: unknown) => report(message, error)));
+  queue = queue.then(() =>
+    handle(message, fetched).catch((error: unknown) => {
+      report(message, error);
+      if (error instanceof DamagedCards) startAfresh(error);
+    }),
+  );
 };
 
 const searches = new LatestSearch();
