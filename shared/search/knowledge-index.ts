@@ -258,7 +258,6 @@ export class KnowledgeIndex {
    */
   shareStrings(from: number, to: number): void {
     const end = Math.min(to, this.cards.length);
-    this.cards.readRange(from, end);
     for (let d = from; d < end; d++) {
       const card = this.cards.get(d);
       if (!card) continue;

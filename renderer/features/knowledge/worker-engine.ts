@@ -95,9 +95,12 @@ async function open(newKey: string): Promise<Opened> {
   cursor = restored.cursor;
   // The misspelling index is built while the advisor reads, not on their first typo, and the
   // cards let go of their copies of repeated strings.
+  const opened = corpus;
   setTimeout(() => {
+    if (corpus !== opened) return; // replaced meanwhile: its own opening does this
     corpus.warm();
-    corpus.settle().catch(startAfresh);
+    // A damaged card found by an index since replaced is that index's loss alone.
+    corpus.settle().catch((error: unknown) => corpus === opened && startAfresh(error));
   }, 1500);
   return { restored: true, count: corpus.size };
 }
