@@ -5,6 +5,7 @@ import { chromium, type Page } from '@playwright/test';
 import { startHub } from '../../server/hub';
 import { insertMany } from '../../server/seed/seed';
 import { chromiumPath } from '../e2e/support/browser';
+import { savedIndexRecords } from '../e2e/support/saved-index';
 import { spawnDesktop } from '../support/processes';
 import { generateKnowledgeBase } from './generate-kb';
 import { formatMs } from './stats';
@@ -48,23 +49,7 @@ const FIRST_ANSWER = `
   }).observe(document, { subtree: true, childList: true, characterData: true });
 `;
 
-const savedCursor = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const req = indexedDB.open('rapport-search');
-        req.onsuccess = () => {
-          const db = req.result;
-          if (!db.objectStoreNames.contains('indexes')) return resolve(-1);
-          const all = db.transaction('indexes').objectStore('indexes').getAll();
-          // Only the index record has a cursor (cards kept in IndexedDB are a record without one).
-          all.onsuccess = () =>
-            resolve(Math.max(-1, ...(all.result as { cursor?: number }[]).flatMap((r) => (typeof r.cursor === 'number' ? [r.cursor] : []))));
-          all.onerror = () => resolve(-1);
-        };
-        req.onerror = () => resolve(-1);
-      }),
-  );
+const savedCursor = async (page: Page) => Math.max(-1, ...(await savedIndexRecords(page)).map((r) => r.cursor));
 
 const COLD_STARTS = 5;
 

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { results, searchKnowledge, signIn, signedInAs } from './support/app';
+import { savedIndexRecords } from './support/saved-index';
 import { stackPerTest } from './support/stack';
 import { signInAs as hubSignIn } from '../support/client';
 import { publishArticle } from '../support/knowledge';
@@ -161,21 +162,7 @@ test('a cold start imports the saved index instead of re-reading every article',
 });
 
 /** The time of the saved index's record (its files carry the same). */
-const savedAt = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const req = indexedDB.open('rapport-search');
-        req.onsuccess = () => {
-          const db = req.result;
-          if (!db.objectStoreNames.contains('indexes')) return resolve(0);
-          const all = db.transaction('indexes').objectStore('indexes').getAll();
-          all.onsuccess = () => resolve(Math.max(0, ...(all.result as { savedAt?: number; cursor?: number }[]).flatMap((r) => (typeof r.cursor === 'number' ? [r.savedAt ?? 0] : []))));
-          all.onerror = () => resolve(0);
-        };
-        req.onerror = () => resolve(0);
-      }),
-  );
+const savedAt = async (page: Page) => Math.max(0, ...(await savedIndexRecords(page)).map((r) => r.savedAt));
 
 /** The saved cards file's text. */
 const savedCardsText = (page: Page) =>
