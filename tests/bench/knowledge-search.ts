@@ -110,6 +110,9 @@ const rapportEngine: EngineUnderTest = {
   build(articles) {
     const corpus = new KnowledgeCorpus();
     for (const a of articles) corpus.upsert(a);
+    // The misspelling index, which the search worker builds while the advisor reads (1.5 s after
+    // opening), not on their first typo: without it the first misspelt search timed built it.
+    corpus.warm();
     return { run: rapportRun(corpus), save: () => v8.serialize(corpus.export()) };
   },
   load: (data) => {
@@ -123,8 +126,9 @@ const rapportEngine: EngineUnderTest = {
     settling = corpus;
     return rapportRun(corpus);
   },
-  // What the desktop does after its first answers: the cards share their repeated strings.
+  // What the desktop does after its first answers: the misspelling index, and the cards share their repeated strings.
   settle: () => {
+    settling?.warm();
     settling?.settleNow();
     settling = null;
   },
@@ -243,6 +247,16 @@ function buildAndSearch(engine: EngineUnderTest, work: Workload, secondPass: boo
   };
 }
 
+/**
+ * Collects and waits a turn: Node lets go of some memory (the buffer it deserialised from, what the
+ * built index held) only once a collection's callbacks have run, on a later turn. Both figures a
+ * cold start's memory is the difference of are taken so.
+ */
+async function settledHeap(): Promise<void> {
+  collectGarbage();
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
 async function measureEngine(engine: EngineUnderTest, work: Workload, secondPass: boolean): Promise<Measured> {
   const box: { data: Persisted | null } = { data: null };
   const built = buildAndSearch(engine, work, secondPass, box);
@@ -252,6 +266,7 @@ async function measureEngine(engine: EngineUnderTest, work: Workload, secondPass
   const asText = typeof box.data === 'string';
   writeFileSync(file, box.data!);
   box.data = null;
+  await settledHeap();
   const baseline = measureHeap().total;
   box.data = asText ? readFileSync(file, 'utf8') : readFileSync(file);
   rmSync(file);
@@ -260,9 +275,7 @@ async function measureEngine(engine: EngineUnderTest, work: Workload, secondPass
   const loadMs = performance.now() - start;
   box.data = null;
   engine.settle?.();
-  // Node lets go of the buffer it deserialised from only once a collection's callbacks have run, on a later turn.
-  collectGarbage();
-  await new Promise((resolve) => setImmediate(resolve));
+  await settledHeap();
   const memoryAfterLoad = measureHeap().total - baseline;
   return {
     ...built,
@@ -400,6 +413,26 @@ function report(f: KnowledgeSearchFigures): void {
   console.log(`\n${f.passed ? 'All targets met.' : 'Some targets were missed.'}`);
 }
 
+/** Words that take the engine's other ways (an American spelling, a word of related meaning), for the warm-up. */
+const OTHER_WAYS = ['color', 'center', 'favor', 'license', 'wipe', 'gift', 'grief', 'login', 'moan', 'sick'];
+
+/**
+ * The generated warm-up questions, some with a letter dropped from their longest word and some with
+ * an American or a related word added, so every way a search can take has run before the timed
+ * searches: people's questions take them all, and a way first taken while timed was compiled then.
+ * The strings are the warm-up's own, so no timed search finds its answer already kept.
+ */
+function everyKind(warmUp: BenchQueries): BenchQueries {
+  const questions = warmUp.questions.map((q, i) => {
+    if (i % 3 === 1) {
+      const longest = q.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
+      return longest.length >= 6 ? q.replace(longest, longest.slice(0, 2) + longest.slice(3)) : q;
+    }
+    return i % 3 === 2 ? `${q} ${OTHER_WAYS[i % OTHER_WAYS.length]!}` : q;
+  });
+  return { ...warmUp, questions };
+}
+
 /** A fingerprint of the engine's source, since shared/search changes between runs. */
 function engineFingerprint(): string {
   const dir = new URL('../../shared/search/', import.meta.url);
@@ -437,7 +470,7 @@ export async function benchKnowledgeSearch(opts: { articles?: number; miniSearch
   const generate = () => (kind === 'zipf' ? generateKnowledgeBase(count, SEED) : generateRealisticKnowledgeBase(count, SEED));
   const articles = generate();
   const queries = kind === 'zipf' ? generateQueries(articles, SEED) : realisticQueries(writtenQueries());
-  const warmUp = generateQueries(articles, SEED + 1, { questions: WARM_UP, keywords: WARM_UP });
+  const warmUp = everyKind(generateQueries(articles, SEED + 1, { questions: WARM_UP, keywords: WARM_UP }));
   const generateMs = performance.now() - start;
   const words = articles.reduce((n, a) => n + a.body.split(/\s+/).length, 0);
   const sample = sampleOf(queries, count);
