@@ -1,7 +1,8 @@
 import type { ArticleLine } from '../schemas/knowledge';
 import { STOP_WORDS, termOf, words } from './analyse';
 import type { ArticleCard, KnowledgeIndex } from './knowledge-index';
-import { Accumulator, unitsFor } from './accumulate';
+import { Accumulator } from './accumulate';
+import { unitsFor } from './score-arithmetic';
 import type { Postings } from './postings';
 import { relatedWords } from './related-words';
 

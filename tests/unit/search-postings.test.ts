@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../shared/schemas/knowledge';
-import { reaches } from '../../shared/search/accumulate';
+import { reaches } from '../../shared/search/score-arithmetic';
 import { writeCardLines } from '../../shared/search/card-lines';
 import { KnowledgeIndex, type ArticleCard } from '../../shared/search/knowledge-index';
 import { Postings } from '../../shared/search/postings';
