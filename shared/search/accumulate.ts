@@ -45,6 +45,8 @@ export class Accumulator {
   /** The current word's units (`unitsFor`; 0 for a word's only reading). */
   private units = 0;
   narrowed = false;
+  /** Passes for the k-th that found it still too low to narrow, this word (query.ts counts them). */
+  fruitlessPasses = 0;
   private docs = 0;
   /** The lists read so far and their postings in all: when fewer than `docs`, walking them again beats a pass over every article. */
   private read: Postings[] = [];
@@ -70,6 +72,7 @@ export class Accumulator {
     }
     this.contenderCount = 0;
     this.narrowed = false;
+    this.fruitlessPasses = 0;
     this.read = [];
     this.postingsRead = 0;
     this.passAt = 0;
@@ -125,6 +128,7 @@ export class Accumulator {
   endWord(): void {
     // A word with one reading kept no bests.
     if (this.units !== 0) this.perWord.fill(0, 0, this.docs);
+    this.fruitlessPasses = 0;
   }
 
   /**

@@ -155,10 +155,13 @@ function narrow(scores: Accumulator, wordLeft: number, otherWords: number, reach
   }
   // Finding the k-th costs a pass over every article, and it seldom rises by half in one reading:
   // until the unreachable falls that close to it, the pass would be for nothing. Where many articles
-  // are scored, the pass waits until a quarter of their number in postings has been read since the last.
-  if (kth > 0 && (unreachable > kth * 1.5 || (scores.dense && scores.readSincePass * 4 < docs))) return kth;
+  // are scored, the pass waits until a quarter of their number in postings has been read since the last,
+  // and a quarter more for each pass this word that found the k-th too low to narrow and hardly risen.
+  const wait = scores.dense ? docs * (1 + scores.fruitlessPasses) : docs * scores.fruitlessPasses;
+  if (kth > 0 && (unreachable > kth * 1.5 || scores.readSincePass * 4 < wait)) return kth;
   const k = scores.kthFloor(kth, reached);
   if (unreachable < k) scores.narrow(k / most, wordLeft, otherWords);
+  else if (k - kth < (unreachable - kth) / 4) scores.fruitlessPasses++;
   return k;
 }
 
