@@ -25,8 +25,19 @@ export interface BrowserKnowledgeFigures {
 
 const LONG_TASKS = `
   window.__longTasks = [];
+  window.__longFrames = [];
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
     .observe({ type: 'longtask', buffered: true });
+  // What ran in each long frame (Chromium's long-animation-frame entries), to say what a long task was.
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.duration < 50) continue;
+        const scripts = (e.scripts || []).map((s) => ({ ms: Math.round(s.duration), what: s.invoker + ' ' + (s.sourceFunctionName || '') + ' ' + (s.sourceURL || '').split('/').pop() }));
+        window.__longFrames.push({ at: Math.round(e.startTime), ms: Math.round(e.duration), render: Math.round(e.duration - (e.renderStart ? e.renderStart - e.startTime : e.duration)), scripts });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {}
 `;
 
 /**
@@ -122,7 +133,10 @@ export async function benchKnowledgeBrowser(opts: { articles?: number } = {}): P
     await page.getByLabel('Username').fill('advisor1.mcr');
     await page.getByLabel('Password').fill('rapport-demo-2026');
     // Only what happens from sign-in on counts: the app's own start-up is not the sync.
-    await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks = []));
+    await page.evaluate(() => {
+      (window as unknown as { __longTasks: number[] }).__longTasks = [];
+      (window as unknown as { __longFrames: unknown[] }).__longFrames = [];
+    });
     const started = performance.now();
     await page.getByRole('button', { name: 'Sign in' }).click();
     const last = articles[articles.length - 1]!;
@@ -142,6 +156,9 @@ export async function benchKnowledgeBrowser(opts: { articles?: number } = {}): P
     }
     const syncAndIndexMs = performance.now() - started;
     const tasks = (await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks)) ?? [];
+    if (process.env['BENCH_VERBOSE'])
+      for (const frame of await page.evaluate(() => (window as unknown as { __longFrames: unknown[] }).__longFrames))
+        log(`long frame: ${JSON.stringify(frame)}`);
     log(
       `synced and indexed in ${formatMs(syncAndIndexMs)}; long tasks over 50 ms: ${tasks.length}, longest ${formatMs(Math.max(0, ...tasks))}`,
     );
