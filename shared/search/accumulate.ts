@@ -217,6 +217,24 @@ export class Accumulator {
     this.passAt = this.postingsRead;
   }
 
+  /**
+   * Whether narrowing now would keep most of the scored articles (then it is a pass for little):
+   * read off every 64th article.
+   */
+  wouldKeepMost(needed: number, wordLeft: number, otherWords: number): boolean {
+    const { acc, perWord, docs } = this;
+    const { least, leftUnits, units } = this.reachOf(needed, wordLeft, otherWords);
+    let scored = 0;
+    let kept = 0;
+    for (let d = 0; d < docs; d += 64) {
+      const s = acc[d]!;
+      if (s === 0) continue;
+      scored++;
+      kept += reaches(s, perWord[d]!, least, leftUnits, units);
+    }
+    return kept * 2 > scored;
+  }
+
   /** `reaches`' settings for this word: a word with one reading keeps no bests, so nothing is left of it to add. */
   private reachOf(needed: number, wordLeft: number, otherWords: number): { least: number; leftUnits: number; units: number } {
     const { units } = this;
@@ -258,7 +276,9 @@ export class Accumulator {
     histogram.fill(0);
     const scale = BUCKETS / (ceiling - floor);
     const { docs } = this;
-    if (this.dense) {
+    const shortest = this.shortestRead();
+    if (shortest && shortest.n * 2 < docs) this.countList(shortest, floor, scale);
+    else if (this.dense) {
       // Many scored: counted without a branch, as `narrow` keeps them (unscored articles fall in bucket 0).
       if (this.scoredAt === -1) this.countAndList(floor, scale);
       else for (let d = 0; d < docs; d++) histogram[bucketOf(acc[d]!, floor, scale)]! += alive[d]!;
@@ -269,6 +289,29 @@ export class Accumulator {
       }
     this.passAt = this.postingsRead;
     return this.fromHistogram(floor, ceiling);
+  }
+
+  /** The shortest list read so far this search. */
+  private shortestRead(): Postings | undefined {
+    let shortest = this.read[0];
+    for (const p of this.read) if (p.n < shortest!.n) shortest = p;
+    return shortest;
+  }
+
+  /**
+   * Counts only the articles `list` names. The k-th best among some articles is at most the k-th
+   * among all, so this is a floor still; and the articles of a list already read, which the best
+   * so far mostly share, give one near the k-th at a fraction of a pass over every article.
+   */
+  private countList(list: Postings, floor: number, scale: number): void {
+    const { acc, alive, histogram } = this;
+    const { gaps } = list;
+    let d = 0;
+    for (let i = 0; i < list.n; i++) {
+      d += gaps[i]!;
+      const s = acc[d]!;
+      if (s > floor && alive[d] === 1) histogram[bucketOf(s, floor, scale)]!++;
+    }
   }
 
   /**

@@ -150,7 +150,7 @@ function narrow(scores: Accumulator, wordLeft: number, otherWords: number, reach
   // k-th found earlier is a floor still.
   if (unreachable >= reached) return kth;
   if (unreachable < kth) {
-    scores.narrow(kth / most, wordLeft, otherWords);
+    narrowIfWorth(scores, kth / most, wordLeft, otherWords);
     return kth;
   }
   // Finding the k-th costs a pass over every article, and it seldom rises by half in one reading:
@@ -160,9 +160,14 @@ function narrow(scores: Accumulator, wordLeft: number, otherWords: number, reach
   const wait = scores.dense ? docs * (1 + scores.fruitlessPasses) : docs * scores.fruitlessPasses;
   if (kth > 0 && (unreachable > kth * 1.5 || scores.readSincePass * 4 < wait)) return kth;
   const k = scores.kthFloor(kth, reached);
-  if (unreachable < k) scores.narrow(k / most, wordLeft, otherWords);
+  if (unreachable < k) narrowIfWorth(scores, k / most, wordLeft, otherWords);
   else if (k - kth < (unreachable - kth) / 4) scores.fruitlessPasses++;
   return k;
+}
+
+/** Narrows, unless many articles are scored and most would stay: that pass waits for a later reading to thin them. */
+function narrowIfWorth(scores: Accumulator, needed: number, wordLeft: number, otherWords: number): void {
+  if (!scores.dense || !scores.wouldKeepMost(needed, wordLeft, otherWords)) scores.narrow(needed, wordLeft, otherWords);
 }
 
 /**

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { Accumulator } from '../../shared/search/accumulate';
 import type { Article } from '../../shared/schemas/knowledge';
 import { reaches } from '../../shared/search/score-arithmetic';
 import { writeCardLines } from '../../shared/search/card-lines';
@@ -91,6 +92,35 @@ describe('pruning and the two ways of keeping scores give the exhaustive ranking
       expect(top.some(([id]) => Number(id!.slice(1)) % 7 === 0)).toBe(false);
     },
   );
+});
+
+describe('a floor for the k-th read off one list, and narrowing put off while most would stay', () => {
+  // Words from common to rare, so some lists name most articles and others a few, and the k-th's
+  // pass can count the articles of the shortest list read instead of every article.
+  const words = ['card', 'refund', 'parcel', 'call', 'delivery', 'address', 'account', 'balance', 'bereavement', 'funeral', 'flowers', 'voucher', 'repatriation', 'probate'];
+  let seed = 11;
+  const next = () => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
+  const word = () => words[Math.min(words.length - 1, Math.floor(-Math.log(1 - next()) * 3))]!;
+  const pick = (n: number) => Array.from({ length: n }, word).join(' ');
+  const index = new KnowledgeIndex();
+  for (let i = 0; i < 4_000; i++) index.add(article(`a${i}`, pick(3), pick(5 + Math.floor(next() * 40))));
+  for (let i = 0; i < 4_000; i += 9) index.remove(`a${i}`);
+  const counted = vi.spyOn(Accumulator.prototype as unknown as { countList: () => void }, 'countList');
+
+  it.each(['voucher card refund ', 'funeral card ', 'bereavement refund parcel call ', 'flowers ca', 'repatriation card de', 'balance account ad', 'probate funeral flowers ', 'voucher pa'])(
+    '"%s": the top 10 are the first 10 of the whole list',
+    (query) => {
+      const top = search(index, query, { limit: 10 }).map((r) => [r.card.id, r.score.toFixed(5)]);
+      const whole = search(index, query, { limit: 4_000 }).map((r) => [r.card.id, r.score.toFixed(5)]);
+      expect(top).toHaveLength(10);
+      expect(top).toEqual(whole.slice(0, 10));
+      expect(top.some(([id]) => Number(id!.slice(1)) % 9 === 0)).toBe(false);
+    },
+  );
+
+  it('took the k-th from one list at least once in those searches', () => {
+    expect(counted).toHaveBeenCalled();
+  });
 });
 
 describe('kept impacts follow the index as it changes', () => {
