@@ -57,6 +57,12 @@ export class Cards {
     return doc < this.list.length && this.lines ? this.lines.ids()[doc]! : null;
   }
 
+  /** Reads ahead, all at once, the saved cards of `docs` not read yet (from their file, where they are left there). */
+  async fetch(docs: readonly number[]): Promise<void> {
+    const unread = docs.filter((d) => this.list[d] === undefined);
+    if (unread.length && this.lines) await this.lines.fetch(unread);
+  }
+
   /** Reads the saved cards from `from` up to `to`. */
   readRange(from: number, to: number): void {
     const end = Math.min(to, this.list.length);

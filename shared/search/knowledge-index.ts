@@ -41,12 +41,33 @@ export type FieldNorms = readonly Float32Array[];
 
 export type { ArticleCard } from './article-card';
 
+/** One of a save's postings arrays left in its file: stretches of it (in 16-bit units) read when first wanted. */
+export interface SavedUnits {
+  /** Units `from` up to `to`, read now. */
+  read(from: number, to: number): Uint16Array;
+  /** Reads these stretches ahead, all at once, so that reading them after is from memory. */
+  fetch(stretches: readonly (readonly [from: number, to: number])[]): Promise<void>;
+}
+
+/**
+ * A save as a cold start imports it: the cards may be their text (card-lines.ts) or lines left in
+ * their file, and the postings arrays may be left in theirs (`SavedUnits`), each list read when a
+ * search first reads it.
+ */
+export type SavedParts = Omit<PersistedIndex, 'cards' | 'postingGaps' | 'postingTfs'> & {
+  cards: PersistedIndex['cards'] | CardLines;
+  postingGaps: Uint16Array | SavedUnits;
+  postingTfs: Uint16Array | SavedUnits;
+};
+
 export interface PersistedIndex {
   format: 4;
   /** As exported, the cards; as read back from a save, their text (card-lines.ts), read card by card. */
   cards: ArticleCard[] | string;
   /** Each article's length in each field, `FIELDS.length` numbers an article. */
   fieldLengths: Float32Array;
+  /** Each article's time of last change, so the most recent are found without reading a card. */
+  updatedAt: Float64Array;
   terms: string[];
   /** Where each term's counts start in `postingTfs` (one more than there are terms). */
   offsets: Uint32Array;
@@ -75,6 +96,8 @@ export class KnowledgeIndex {
   fieldLengths = new Float32Array(1024 * F);
   /** 1 while a document is live: the scoring loop reads this rather than the card objects. */
   alive = new Uint8Array(1024);
+  /** Each document's time of last change (its card's `updatedAt`). */
+  updatedAt = new Float64Array(1024);
   /** Article id to document number; after an import, made on first use (from the saved ids). */
   private docNumbers: Map<string, number> | null = new Map();
   private readonly shared = new SharedStrings();
@@ -83,6 +106,8 @@ export class KnowledgeIndex {
   private readonly totalLength = new Float64Array(F);
   private removed = 0;
   private normCache: { avg: Float64Array; upTo: number; values: FieldNorms } | null = null;
+  /** After a cold start, the postings arrays left in the save's file and where each term's lists are in them. */
+  private saved: { gaps: SavedUnits; tfs: SavedUnits; at: Map<string, readonly [number, number, number, number]> } | null = null;
 
   get size(): number {
     // Not made yet: nothing has been added or removed since the import, whose cards are all live.
@@ -102,6 +127,27 @@ export class KnowledgeIndex {
   /** The live articles' ids, without reading saved cards. */
   ids(): string[] {
     return [...this.docOf.keys()];
+  }
+
+  /**
+   * The `limit` live documents changed most recently, newest first (ties in document order), found
+   * without reading a card: a cold start shows them before its saved cards are read.
+   */
+  recentDocs(limit: number): number[] {
+    const top: number[] = [];
+    const { alive, updatedAt } = this;
+    for (let d = 0; d < this.cards.length && limit > 0; d++) {
+      if (alive[d] === 0) continue;
+      const t = updatedAt[d]!;
+      if (top.length === limit) {
+        if (t <= updatedAt[top[limit - 1]!]!) continue;
+        top.pop();
+      }
+      let at = top.length;
+      while (at > 0 && updatedAt[top[at - 1]!]! < t) at--;
+      top.splice(at, 0, d);
+    }
+    return top;
   }
 
   /** Every card (null where removed), the saved ones read first. */
@@ -186,12 +232,16 @@ export class KnowledgeIndex {
       const alive = new Uint8Array(this.alive.length * 2);
       alive.set(this.alive);
       this.alive = alive;
+      const updatedAt = new Float64Array(alive.length);
+      updatedAt.set(this.updatedAt);
+      this.updatedAt = updatedAt;
     }
     lengths.forEach((l, f) => {
       this.fieldLengths[doc * F + f] = l;
       this.totalLength[f]! += l;
     });
     this.alive[doc] = 1;
+    this.updatedAt[doc] = article.updatedAt;
     this.cards.push({
       id: article.id,
       title: article.title,
@@ -226,10 +276,12 @@ export class KnowledgeIndex {
     const docOf = this.docOf;
     const capacity = Math.max(1024, docOf.size * 2);
     const lengths = new Float32Array(capacity * F);
+    const updatedAt = new Float64Array(capacity);
     this.cards.all().forEach((c, i) => {
       if (!c) return;
       renumber[i] = cards.length;
       lengths.set(this.fieldLengths.subarray(i * F, i * F + F), cards.length * F);
+      updatedAt[cards.length] = c.updatedAt;
       docOf.set(c.id, cards.length);
       cards.push(c);
     });
@@ -245,6 +297,7 @@ export class KnowledgeIndex {
     }
     this.cards = new Cards(cards);
     this.fieldLengths = lengths;
+    this.updatedAt = updatedAt;
     this.alive = new Uint8Array(capacity);
     this.alive.fill(1, 0, cards.length);
     this.removed = 0;
@@ -265,6 +318,27 @@ export class KnowledgeIndex {
       card.category = this.shared.word(card.category);
       card.tags = this.shared.tags(card.tags);
     }
+  }
+
+  /** Takes every postings list still left in a save's file into memory (see Postings.later). */
+  loadPostings(): void {
+    for (const p of this.terms.values()) p.load();
+    this.saved = null;
+  }
+
+  /** Reads ahead, all at once, the lists of `terms` still left in a save's file. */
+  async fetchPostings(terms: Iterable<string>): Promise<void> {
+    const saved = this.saved;
+    if (!saved) return;
+    const gaps: [number, number][] = [];
+    const tfs: [number, number][] = [];
+    for (const term of new Set(terms)) {
+      const at = saved.at.get(term);
+      if (!at || this.terms.get(term)?.loaded !== false) continue;
+      gaps.push([at[0], at[1]]);
+      tfs.push([at[2], at[3]]);
+    }
+    if (gaps.length) await Promise.all([saved.gaps.fetch(gaps), saved.tfs.fetch(tfs)]);
   }
 
   /** Gives back the room postings lists grew into (up to half of them), once a sync has settled. */
@@ -312,6 +386,7 @@ export class KnowledgeIndex {
       format: 4,
       cards: this.cards.all() as ArticleCard[],
       fieldLengths: this.fieldLengths.slice(0, this.cards.length * F),
+      updatedAt: this.updatedAt.slice(0, this.cards.length),
       terms,
       offsets,
       postingGaps,
@@ -323,13 +398,17 @@ export class KnowledgeIndex {
     };
   }
 
-  /** A cold start: typed arrays are adopted as they are, nothing is re-tokenised. */
-  static import(p: PersistedIndex): KnowledgeIndex {
+  /**
+   * A cold start: typed arrays are adopted as they are, nothing is re-tokenised; postings and cards
+   * left in their files are read as they are first wanted.
+   */
+  static import(p: SavedParts): KnowledgeIndex {
     if (p.format !== 4) throw new Error(`unknown index format ${String(p.format)}`);
     const index = new KnowledgeIndex();
     const docs = p.fieldLengths.length / F;
     // Saved cards stay text until read; their ids are what finds an article's document meanwhile.
-    index.cards = typeof p.cards === 'string' ? Cards.saved(CardLines.frame(p.cards, docs)) : new Cards(p.cards);
+    const lines = typeof p.cards === 'string' ? CardLines.frame(p.cards, docs) : p.cards instanceof CardLines ? p.cards : null;
+    index.cards = lines ? Cards.saved(lines) : new Cards(p.cards as ArticleCard[]);
     if (index.cards.length !== docs) throw new Error(`${index.cards.length} cards for ${docs} documents`);
     index.docNumbers = null;
     const capacity = Math.max(1024, docs * 2);
@@ -337,22 +416,36 @@ export class KnowledgeIndex {
     index.fieldLengths.set(p.fieldLengths);
     index.alive = new Uint8Array(capacity);
     index.alive.fill(1, 0, docs);
+    if (p.updatedAt.length !== docs) throw new Error(`${p.updatedAt.length} times of change for ${docs} documents`);
+    index.updatedAt = new Float64Array(capacity);
+    index.updatedAt.set(p.updatedAt);
     for (let i = 0; i < docs * F; i++) index.totalLength[i % F]! += p.fieldLengths[i]!;
-    const { postingGaps: units } = p;
+    const { postingGaps: units, postingTfs: tfs } = p;
+    if (ArrayBuffer.isView(units) !== ArrayBuffer.isView(tfs)) throw new Error('postings half in memory, half in a file');
+    const saved = ArrayBuffer.isView(units) || ArrayBuffer.isView(tfs) ? null : { gaps: units, tfs, at: new Map<string, readonly [number, number, number, number]>() };
+    index.saved = saved;
     p.terms.forEach((t, i) => {
       const from = p.offsets[i]!;
       const n = p.offsets[i + 1]! - from;
       const at = p.gapOffsets[i]!;
+      const wide = p.wideTerms[i] === 1;
+      const to = at + (wide ? n * 2 : n);
+      if (saved) {
+        saved.at.set(t, [at, to, from, from + n]);
+        index.terms.set(t, Postings.later(n, () => [gapsOf(saved.gaps.read(at, to), wide), saved.tfs.read(from, from + n)]));
+        return;
+      }
       // Views, not copies: a later push finds them full and reallocates, so neighbours are safe.
-      const gaps = p.wideTerms[i]
-        ? (units.byteOffset + at * 2) % 4 === 0
-          ? new Int32Array(units.buffer, units.byteOffset + at * 2, n)
-          : new Int32Array(units.slice(at, at + n * 2).buffer)
-        : units.subarray(at, at + n);
-      index.terms.set(t, Postings.from(gaps, p.postingTfs.subarray(from, from + n)));
+      index.terms.set(t, Postings.from(gapsOf((units as Uint16Array).subarray(at, to), wide), (tfs as Uint16Array).subarray(from, from + n)));
     });
     p.surfaceWords.forEach((w, i) => index.vocabulary.add(w, p.terms[p.surfaceTerms[i]!]!));
     index.vocabulary.adoptOrder(p.surfaceWords);
     return index;
   }
+}
+
+/** A list's gaps as saved (16-bit units): as they are, or two units each for a wide list (copied if not on a 4-byte boundary). */
+function gapsOf(units: Uint16Array, wide: boolean): Uint16Array | Int32Array {
+  if (!wide) return units;
+  return units.byteOffset % 4 === 0 ? new Int32Array(units.buffer, units.byteOffset, units.length / 2) : new Int32Array(units.slice().buffer);
 }

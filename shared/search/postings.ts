@@ -8,23 +8,62 @@ const NARROW_GAP = 0xffff;
  * only: `d += gaps[i]`.
  */
 export class Postings {
-  gaps: Uint16Array | Int32Array;
-  tfs: Uint16Array;
   n = 0;
+  private g: Uint16Array | Int32Array;
+  private t: Uint16Array;
+  /** A saved list left in its file until first read (`later`); null once in memory. */
+  private unread: (() => [Uint16Array | Int32Array, Uint16Array]) | null = null;
   /** The last document number, worked out on the first push after an import (-1 until then). */
   private last = -1;
 
   constructor(capacity = 4) {
-    this.gaps = new Uint16Array(capacity);
-    this.tfs = new Uint16Array(capacity);
+    this.g = new Uint16Array(capacity);
+    this.t = new Uint16Array(capacity);
   }
 
   static from(gaps: Uint16Array | Int32Array, tfs: Uint16Array): Postings {
     const p = new Postings(0);
-    p.gaps = gaps;
-    p.tfs = tfs;
+    p.g = gaps;
+    p.t = tfs;
     p.n = tfs.length;
     return p;
+  }
+
+  /**
+   * A saved list of `n` postings whose gaps and counts `read` gives when first wanted: a cold start
+   * reads from the saved file only the lists its first searches read, and knows each list's length
+   * (what choosing and weighing terms needs) without reading it.
+   */
+  static later(n: number, read: () => [Uint16Array | Int32Array, Uint16Array]): Postings {
+    const p = new Postings(0);
+    p.n = n;
+    p.unread = read;
+    return p;
+  }
+
+  /** False while the list is still only in its saved file. */
+  get loaded(): boolean {
+    return this.unread === null;
+  }
+
+  get gaps(): Uint16Array | Int32Array {
+    if (this.unread) this.load();
+    return this.g;
+  }
+
+  get tfs(): Uint16Array {
+    if (this.unread) this.load();
+    return this.t;
+  }
+
+  /** Reads a saved list into memory now, if it is not already. */
+  load(): void {
+    if (!this.unread) return;
+    const [gaps, tfs] = this.unread();
+    if (tfs.length !== this.n || gaps.length !== this.n) throw new Error(`a saved postings list read back ${tfs.length} of ${this.n}`);
+    this.g = gaps;
+    this.t = tfs;
+    this.unread = null;
   }
 
   get wide(): boolean {
@@ -34,37 +73,38 @@ export class Postings {
   /** Each document number in order. */
   documents(): Int32Array {
     const out = new Int32Array(this.n);
+    const gaps = this.gaps;
     let d = 0;
-    for (let i = 0; i < this.n; i++) out[i] = d += this.gaps[i]!;
+    for (let i = 0; i < this.n; i++) out[i] = d += gaps[i]!;
     return out;
   }
 
   /** Drops unused capacity (a list grows by half again), unless it is only a few postings. */
   trim(): void {
     if (this.gaps.length - this.n <= 4) return;
-    this.gaps = this.gaps.slice(0, this.n);
-    this.tfs = this.tfs.slice(0, this.n);
+    this.g = this.g.slice(0, this.n);
+    this.t = this.t.slice(0, this.n);
   }
 
   /** Adds a document numbered above every one already listed. */
   push(doc: number, tf: number): void {
     if (this.last < 0 && this.n > 0) this.last = this.documents()[this.n - 1]!;
     const gap = this.n === 0 ? doc : doc - this.last;
-    if (gap > NARROW_GAP && !this.wide) this.gaps = Int32Array.from(this.gaps);
+    if (gap > NARROW_GAP && !this.wide) this.g = Int32Array.from(this.g);
     if (this.n === this.tfs.length) this.grow(Math.max(4, Math.ceil(this.n * 1.5)));
-    this.gaps[this.n] = gap;
-    this.tfs[this.n] = tf;
+    this.g[this.n] = gap;
+    this.t[this.n] = tf;
     this.last = doc;
     this.n++;
   }
 
   private grow(capacity: number): void {
     const gaps = this.wide ? new Int32Array(capacity) : new Uint16Array(capacity);
-    gaps.set(this.gaps.subarray(0, this.n));
+    gaps.set(this.g.subarray(0, this.n));
     const tfs = new Uint16Array(capacity);
-    tfs.set(this.tfs.subarray(0, this.n));
-    this.gaps = gaps;
-    this.tfs = tfs;
+    tfs.set(this.t.subarray(0, this.n));
+    this.g = gaps;
+    this.t = tfs;
   }
 }
 

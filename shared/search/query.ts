@@ -43,7 +43,9 @@ export interface SearchOptions {
 }
 
 export interface Scored {
-  card: ArticleCard;
+  doc: number;
+  /** Read from the index when first wanted. */
+  readonly card: ArticleCard;
   score: number;
 }
 
@@ -215,9 +217,16 @@ export function rank(index: KnowledgeIndex, terms: QueryTerm[], opts: SearchOpti
     }
     return score * (1 + RANKING.coordination * Math.min(1, exact / Math.max(1, words)));
   });
-  const best = top.map(({ doc, score }) => ({ card: index.card(doc)!, score }));
-  best.sort((a, b) => b.score - a.score || b.card.updatedAt - a.card.updatedAt);
-  return best;
+  const { updatedAt } = index;
+  top.sort((a, b) => b.score - a.score || updatedAt[b.doc]! - updatedAt[a.doc]!);
+  // A result's card is read only when wanted, so a cold start can read those it shows all at once.
+  return top.map(({ doc, score }) => ({
+    doc,
+    score,
+    get card() {
+      return index.card(doc)!;
+    },
+  }));
 }
 
 /**

@@ -121,14 +121,17 @@ test('a cold start imports the saved index instead of re-reading every article',
   await searchKnowledge(again, 'loch scattering');
   await expect(results(again).first()).toContainText('Loch-side scattering');
 
-  // A damaged numbers file, then a damaged cards file (ten bytes, cut short mid-card, or a card's
-  // line not JSON: found only when that card is read, after the first answers) only means indexing
-  // again: search still answers, and the next save writes whole files.
+  // A damaged numbers file (ten bytes, cut short), then a damaged cards file (ten bytes, cut short
+  // mid-card, a card's line not JSON, or one overwritten in place, so that the file is still the size
+  // the numbers say and the damage is found only when that card is read, after the first answers)
+  // only means indexing again: search still answers, and the next save writes whole files.
   const damages = [
     ['.index', 'ten bytes'],
+    ['.index', 'cut short'],
     ['.cards', 'ten bytes'],
     ['.cards', 'cut short'],
     ['.cards', 'a card not JSON'],
+    ['.cards', 'a card overwritten in place'],
   ] as const;
   for (const [suffix, damage] of damages) {
     await expect.poll(() => savedFileSizes(again).then((sizes) => Math.min(...sizes)), { timeout: 15_000 }).toBeGreaterThan(10);
@@ -139,12 +142,17 @@ test('a cold start imports the saved index instead of re-reading every article',
         for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) {
           if (!name.endsWith(suffix)) continue;
           const handle = await dir.getFileHandle(name);
-          const text = await (await handle.getFile()).text();
+          const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
+          const text = new TextDecoder().decode(bytes);
           const lines = text.split('\n');
-          lines[lines.length - 2] = '{"id": not json}';
+          const last = lines[lines.length - 2]!;
+          if (damage === 'a card not JSON') lines[lines.length - 2] = '{"id": not json}';
+          // As many bytes as the line had, framed as a card still.
+          else lines[lines.length - 2] = `{${'#'.repeat(new TextEncoder().encode(last).length - 2)}}`;
           const out = await handle.createWritable();
           if (damage === 'ten bytes') await out.write(new Uint8Array(10));
-          else await out.write(damage === 'cut short' ? text.slice(0, Math.floor(text.length / 2)) : lines.join('\n'));
+          else if (damage === 'cut short') await out.write(bytes.slice(0, Math.floor(bytes.length / 2)));
+          else await out.write(lines.join('\n'));
           await out.close();
         }
       },

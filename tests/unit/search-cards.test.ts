@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../shared/schemas/knowledge';
-import { CardLines, DamagedCards, writeCardLines } from '../../shared/search/card-lines';
+import { CardLines, DamagedSave, writeCardLines } from '../../shared/search/card-lines';
 import { KnowledgeIndex, type ArticleCard, type PersistedIndex } from '../../shared/search/knowledge-index';
 import { search } from '../../shared/search/query';
 
@@ -95,8 +95,8 @@ describe('the saved cards, one JSON card a line', () => {
     const lines = text.cards as string;
     const docs = 3;
     for (const bad of [lines.slice(0, lines.length - 1), lines.slice(0, lines.length / 2), '\u0000'.repeat(10), '', `${lines}{"id":"x"}\n`, lines.replace('\n{', '\n[')]) {
-      expect(() => CardLines.frame(bad, docs)).toThrow(DamagedCards);
-      expect(() => KnowledgeIndex.import({ ...text, cards: bad })).toThrow(DamagedCards);
+      expect(() => CardLines.frame(bad, docs)).toThrow(DamagedSave);
+      expect(() => KnowledgeIndex.import({ ...text, cards: bad })).toThrow(DamagedSave);
     }
     expect(() => CardLines.frame(lines, docs + 1)).toThrow(/stop after 3 of 4/);
   });
@@ -107,8 +107,8 @@ describe('the saved cards, one JSON card a line', () => {
     lines[2] = '{"id": broken}';
     const copy = KnowledgeIndex.import({ ...text, cards: lines.join('\n') });
     expect(copy.card(0)!.id).toBe('a0');
-    expect(() => copy.card(1)).toThrow(new DamagedCards('Saved card 1 could not be read.'));
-    expect(() => copy.allCards()).toThrow(new DamagedCards('Saved card 1 could not be read.'));
+    expect(() => copy.card(1)).toThrow(new DamagedSave('Saved card 1 could not be read.'));
+    expect(() => copy.allCards()).toThrow(new DamagedSave('Saved card 1 could not be read.'));
     lines[2] = '{"id":"a1","title":"t","tags":[]},{"id":"a9","title":"t","tags":[]}';
     expect(() => KnowledgeIndex.import({ ...text, cards: lines.join('\n') }).allCards()).toThrow(/Saved card 1 could not be read/);
     lines[2] = '{"title":"no id"}';

@@ -1,33 +1,49 @@
-import { directory, fileName, writeWhole } from './index-file';
+import { CardLines, lineStarts } from '../../../shared/search/card-lines';
+import { savedFile, writeWhole, fileName, directory } from './index-file';
+import type { SavedFile } from './saved-file';
 
 /**
- * The saved index's cards as a file of their own beside the numbers, read while the numbers are
- * read: out of IndexedDB the same 16 MiB record took longer to arrive than everything else a cold
- * start does before its first answer. A first line names the save's time, so a cold start never
- * pairs cards with numbers of another save; then the cards as text of one JSON card a line
- * (card-lines.ts), which the import keeps as text and parses a card at a time. Written whole
- * through a swap file, as the numbers are.
+ * The saved index's cards as a file of their own beside the numbers: a first line names the save's
+ * time, so a cold start never pairs cards with numbers of another save; then the cards as text of
+ * one JSON card a line (card-lines.ts). Where each line starts is saved with the numbers
+ * (index-file.ts), so a cold start reads only the lines of the cards it shows, then the whole file
+ * in the background. Written whole through a swap file, as the numbers are.
  */
 
-/** Writes the cards' text; false when there is no private file system to write it to. */
-export const writeIndexCards = (key: string, savedAt: number, cards: string): Promise<boolean> =>
-  writeWhole(key, 'cards', async (out) => {
-    await out.write(`${JSON.stringify({ savedAt })}\n`);
-    await out.write(cards);
-  });
+/** The cards file's bytes for a save at `savedAt`, and where each of its lines starts (the first card's ids line first). */
+export function cardsFile(savedAt: number, cards: string): { bytes: Uint8Array; starts: Uint32Array } {
+  const head = `${JSON.stringify({ savedAt })}\n`;
+  const bytes = new TextEncoder().encode(head + cards);
+  // The head is ASCII: its length in characters is its length in bytes.
+  return { bytes, starts: lineStarts(bytes, head.length) };
+}
 
-/** The cards' text saved for `key`, with the save's time; null when missing or not ours. */
-export async function readIndexCards(key: string): Promise<{ savedAt: number; cards: string } | null> {
-  const dir = await directory();
-  if (!dir) return null;
+/** Writes the cards file; false when there is no private file system to write it to. */
+export const writeIndexCards = (key: string, bytes: Uint8Array): Promise<boolean> =>
+  writeWhole(key, 'cards', (out) => out.write(bytes as Uint8Array<ArrayBuffer>));
+
+/** The first line's most: the save's time as JSON. */
+const HEAD_MOST = 64;
+
+/**
+ * The cards file saved for `key`, opened while the numbers' head is read (it says where each line
+ * starts: `lines`); null when missing or not ours. `lines` is null when the file is not exactly the
+ * size the numbers say. Whether each line is a card is checked as it is read.
+ */
+export async function openIndexCards(
+  key: string,
+): Promise<{ savedAt: number; file: SavedFile; lines(starts: Uint32Array): CardLines | null } | null> {
+  const file = await savedFile(key, 'cards');
+  if (!file) return null;
   try {
-    const text = await (await (await dir.getFileHandle(fileName(key, 'cards'))).getFile()).text();
-    const headEnd = text.indexOf('\n');
-    const head = JSON.parse(headEnd < 0 ? text : text.slice(0, headEnd)) as { savedAt?: unknown };
-    // Whether the cards are whole is checked as the index is imported (CardLines.frame).
-    return typeof head.savedAt === 'number' ? { savedAt: head.savedAt, cards: text.slice(headEnd + 1) } : null;
+    const first = new TextDecoder().decode(await file.readAhead(0, HEAD_MOST));
+    const head = JSON.parse(first.slice(0, first.indexOf('\n'))) as { savedAt?: unknown };
+    if (typeof head.savedAt !== 'number') return null;
+    const lines = (starts: Uint32Array) =>
+      starts.length >= 2 && file.size === starts[starts.length - 1] && first.indexOf('\n') + 1 === starts[0] ? CardLines.ranges(starts, file) : null;
+    return { savedAt: head.savedAt, file, lines };
   } catch {
-    return null; // missing, cut short or not ours: the cards in IndexedDB, or indexing again
+    return null; // not ours: indexing again
   }
 }
 

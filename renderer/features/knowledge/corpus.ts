@@ -1,6 +1,6 @@
 import type { Article } from '../../../shared/schemas/knowledge';
 import { snippet, highlight, matcherOf, type Matcher } from '../../../shared/search/highlight';
-import { KnowledgeIndex, type ArticleCard, type PersistedIndex } from '../../../shared/search/knowledge-index';
+import { KnowledgeIndex, type ArticleCard, type PersistedIndex, type SavedParts } from '../../../shared/search/knowledge-index';
 import { queryTerms, rank, searchDetailed } from '../../../shared/search/query';
 import type { CallContext, SearchFilters, SearchHit } from './protocol';
 import { suggestQuery } from './suggestQuery';
@@ -11,6 +11,9 @@ import { suggestQuery } from './suggestQuery';
  */
 export class KnowledgeCorpus {
   private index = new KnowledgeIndex();
+  /** The rest of a save's files, read in the background after a cold start's first answer. */
+  private readRest: (() => Promise<void>) | null = null;
+  private rest: Promise<void> | null = null;
 
   get size(): number {
     return this.index.size;
@@ -18,10 +21,29 @@ export class KnowledgeCorpus {
 
   reset(): void {
     this.index = new KnowledgeIndex();
+    this.readRest = null;
+    this.rest = null;
   }
 
-  restore(persisted: PersistedIndex): void {
+  /** A cold start: `readWhole` reads what was left in the save's files (postings, cards) when called. */
+  restore(persisted: SavedParts, readWhole: (() => Promise<void>) | null = null): void {
     this.index = KnowledgeIndex.import(persisted);
+    this.readRest = readWhole;
+    this.rest = null;
+  }
+
+  /**
+   * Reads the rest of the save's files (once) and takes in every postings list, so what reads the
+   * whole index (saving, a change, every card) never reads the files a stretch at a time. A plain
+   * search need not wait for it.
+   */
+  whole(): Promise<void> {
+    const index = this.index;
+    this.rest ??= (this.readRest?.() ?? Promise.resolve()).then(() => {
+      this.readRest = null;
+      index.loadPostings();
+    });
+    return this.rest;
   }
 
   warm(): void {
@@ -35,6 +57,7 @@ export class KnowledgeCorpus {
    */
   async settle(step = 5000, pause: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0))): Promise<void> {
     const index = this.index;
+    await this.whole();
     for (let from = 0; from < index.cards.length; from += step) {
       if (index !== this.index) return;
       index.shareStrings(from, from + step);
@@ -68,6 +91,7 @@ export class KnowledgeCorpus {
   }
 
   recent(limit: number, filters: SearchFilters = {}): SearchHit[] {
+    if (!filters.line && !filters.category) return this.index.recentDocs(limit).map((d) => this.hit(this.index.card(d)!, []));
     return this.index
       .allCards()
       .filter((c): c is ArticleCard => c !== null)
@@ -75,6 +99,25 @@ export class KnowledgeCorpus {
       .sort((a, b) => b.updatedAt - a.updatedAt)
       .slice(0, limit)
       .map((c) => this.hit(c, []));
+  }
+
+  /**
+   * As `search`, having first read, all at once, what it needs that a cold start's save has left in
+   * its files: the lists of the query's terms, then the cards of its results (a search with filters
+   * reads a card for every match: the worker reads the whole save first for those).
+   */
+  async searchSoon(query: string, limit: number, filters: SearchFilters = {}): Promise<SearchHit[]> {
+    const index = this.index;
+    if (query.trim()) {
+      const prefix = !/\s$/.test(query);
+      await index.fetchPostings(queryTerms(index, query, prefix).map((t) => t.term));
+      if (index !== this.index) return this.search(query, limit, filters);
+      const { results } = searchDetailed(index, query, { limit, line: filters.line, category: filters.category });
+      await index.cards.fetch(results.map((r) => r.doc));
+    } else if (!filters.line && !filters.category) {
+      await index.cards.fetch(index.recentDocs(limit));
+    }
+    return this.search(query, limit, filters);
   }
 
   search(query: string, limit: number, filters: SearchFilters = {}): SearchHit[] {

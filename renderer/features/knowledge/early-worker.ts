@@ -22,13 +22,15 @@ export function rememberKey(key: string): void {
 let started: Worker | null = null;
 
 /**
- * Starts the search worker and asks it to read the last person's saved index. The page's first
- * module calls this before the rest of the app is even fetched, so the worker's start-up and its
- * IndexedDB read overlap the page's own; this module is kept tiny for that reason.
+ * Starts the search worker and asks it to read the last person's saved index: the worker is named
+ * after whose index it is, so it starts reading as its script starts, before any message reaches it
+ * (search.worker.ts); the message then starts the import. The page's first module calls this before
+ * the rest of the app is even fetched, so the worker's start-up and its read overlap the page's
+ * own; this module is kept tiny for that reason.
  */
 export function startSearchWorker(): Worker {
-  const worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
   const last = rememberedKey();
+  const worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: last ?? '' });
   if (last) worker.postMessage({ type: 'preload', key: last } satisfies ToSearchWorker);
   return worker;
 }

@@ -1,28 +1,44 @@
-import type { PersistedIndex } from '../../../shared/search/knowledge-index';
+import type { PersistedIndex, SavedUnits } from '../../../shared/search/knowledge-index';
+import { SavedFile } from './saved-file';
 
 /**
  * The saved index's numbers (postings and lengths: nearly all of its size) as one file in the
- * origin's private file system, read whole in one go: at 50,000 articles that is several times
- * faster than the same arrays out of IndexedDB, which is most of a cold start. The file is written
- * through a swap file that replaces it only once complete, so a crash mid-save leaves the old one.
- * Where there is no such file system, the numbers stay in IndexedDB (persisted-index.ts).
+ * origin's private file system: several times faster than the same arrays out of IndexedDB. A cold
+ * start reads only the head of it (the lengths, where each term's postings and each card's line
+ * start: about a megabyte at 50,000 articles) before its first answer; the postings, some 30 MiB,
+ * are left in the file and read a list at a time as searches first want them, then whole in the
+ * background. The file is written through a swap file that replaces it only once complete, so a
+ * crash mid-save leaves the old one. Where there is no such file system, the numbers stay in
+ * IndexedDB (persisted-index.ts).
  */
 export type IndexNumbers = Pick<
   PersistedIndex,
-  'fieldLengths' | 'offsets' | 'postingGaps' | 'gapOffsets' | 'wideTerms' | 'postingTfs' | 'surfaceTerms'
+  'fieldLengths' | 'updatedAt' | 'offsets' | 'postingGaps' | 'gapOffsets' | 'wideTerms' | 'postingTfs' | 'surfaceTerms'
 >;
 
+/** The numbers as a cold start opens them: the head in memory, the postings read from the file when wanted. */
+export type OpenedNumbers = Omit<IndexNumbers, 'postingGaps' | 'postingTfs'> & {
+  postingGaps: SavedUnits;
+  postingTfs: SavedUnits;
+  /** Where each line of the cards file starts, and one past the last (none when the cards are not in a file). */
+  cardStarts: Uint32Array;
+};
+
+/** The head first (read whole at a cold start; the 64-bit floats first, on an 8-byte boundary), then the postings (left in the file). */
 const LAYOUT = [
+  ['updatedAt', Float64Array],
   ['fieldLengths', Float32Array],
   ['offsets', Uint32Array],
-  ['postingGaps', Uint16Array],
   ['gapOffsets', Uint32Array],
   ['wideTerms', Uint8Array],
-  ['postingTfs', Uint16Array],
   ['surfaceTerms', Uint32Array],
+  ['cardStarts', Uint32Array],
+  ['postingGaps', Uint16Array],
+  ['postingTfs', Uint16Array],
 ] as const;
+const HEAD = 7;
 /** "RPIX" and this layout's version. */
-const MAGIC = 0x52504958_01;
+const MAGIC = 0x52504958_02;
 /** Magic, the save's time (to match its IndexedDB record) and each array's length, as 64-bit floats. */
 const HEADER = 2 + LAYOUT.length;
 
@@ -35,6 +51,17 @@ export async function directory(): Promise<FileSystemDirectoryHandle | null> {
     return typeof navigator.storage?.getDirectory === 'function' ? await navigator.storage.getDirectory() : null;
   } catch {
     return null; // not offered here (an old engine, or storage refused): IndexedDB keeps the numbers
+  }
+}
+
+/** One of `key`'s files as it is now; null when there is none. */
+export async function savedFile(key: string, kind: 'index' | 'cards'): Promise<SavedFile | null> {
+  const dir = await directory();
+  if (!dir) return null;
+  try {
+    return new SavedFile(await (await dir.getFileHandle(fileName(key, kind))).getFile());
+  } catch {
+    return null;
   }
 }
 
@@ -56,16 +83,17 @@ export async function writeWhole(key: string, kind: 'index' | 'cards', write: (o
   return true;
 }
 
-/** Writes the numbers; false when there is no private file system to write them to. */
-export async function writeIndexNumbers(key: string, savedAt: number, numbers: IndexNumbers): Promise<boolean> {
+/** Writes the numbers, and where each line of the cards file starts; false when there is no private file system. */
+export async function writeIndexNumbers(key: string, savedAt: number, numbers: IndexNumbers, cardStarts: Uint32Array): Promise<boolean> {
+  const arrays = { ...numbers, cardStarts };
   const header = new Float64Array(HEADER);
   header[0] = MAGIC;
   header[1] = savedAt;
-  LAYOUT.forEach(([name], i) => (header[2 + i] = numbers[name].length));
+  LAYOUT.forEach(([name], i) => (header[2 + i] = arrays[name].length));
   return writeWhole(key, 'index', async (out) => {
     await out.write(header);
     for (const [name] of LAYOUT) {
-      const array = numbers[name];
+      const array = arrays[name];
       await out.write(array as ArrayBufferView<ArrayBuffer>);
       const pad = padding(array.byteLength);
       if (pad) await out.write(new Uint8Array(pad));
@@ -73,29 +101,38 @@ export async function writeIndexNumbers(key: string, savedAt: number, numbers: I
   });
 }
 
-/** The numbers saved for `key` at `savedAt`, as views on one buffer; null when missing, stale or not whole. */
-export async function readIndexNumbers(key: string): Promise<{ savedAt: number; numbers: IndexNumbers } | null> {
-  const dir = await directory();
-  if (!dir) return null;
-  let buffer: ArrayBuffer;
-  try {
-    buffer = await (await (await dir.getFileHandle(fileName(key))).getFile()).arrayBuffer();
-  } catch {
-    return null;
-  }
-  if (buffer.byteLength < HEADER * 8) return null;
-  const header = new Float64Array(buffer, 0, HEADER);
+/**
+ * The numbers saved for `key`: the head read now, the postings left in the file; null when missing,
+ * not ours or not exactly the size its header says (cut short, or more after).
+ */
+export async function readIndexNumbers(key: string): Promise<{ savedAt: number; numbers: OpenedNumbers; file: SavedFile } | null> {
+  const file = await savedFile(key, 'index');
+  if (!file || file.size < HEADER * 8) return null;
+  const header = new Float64Array(await file.readAhead(0, HEADER * 8));
   if (header[0] !== MAGIC) return null;
-  let at = HEADER * 8;
-  const numbers: Partial<Record<keyof IndexNumbers, unknown>> = {};
-  for (const [i, [name, Kind]] of LAYOUT.entries()) {
+  const starts: number[] = [];
+  let end = HEADER * 8;
+  for (const [i, [, Kind]] of LAYOUT.entries()) {
     const length = header[2 + i]!;
+    if (!Number.isInteger(length) || length < 0) return null;
+    starts.push(end);
     const bytes = length * Kind.BYTES_PER_ELEMENT;
-    if (!Number.isInteger(length) || at + bytes > buffer.byteLength) return null;
-    numbers[name] = new Kind(buffer, at, length);
-    at += bytes + padding(bytes);
+    end += bytes + padding(bytes);
   }
-  return { savedAt: header[1]!, numbers: numbers as IndexNumbers };
+  if (end !== file.size) return null;
+  const head = await file.readAhead(0, starts[HEAD]!);
+  const arrays: Partial<Record<string, unknown>> = {};
+  for (const [i, [name, Kind]] of LAYOUT.slice(0, HEAD).entries()) arrays[name] = new Kind(head, starts[i]!, header[2 + i]!);
+  const units = (at: number): SavedUnits => ({
+    read(from, to) {
+      const bytes = file.read(at + from * 2, at + to * 2);
+      return new Uint16Array(bytes.buffer, bytes.byteOffset, to - from);
+    },
+    fetch: (stretches) => file.fetch(stretches.map(([from, to]) => [at + from * 2, at + to * 2] as const)),
+  });
+  arrays.postingGaps = units(starts[HEAD]!);
+  arrays.postingTfs = units(starts[HEAD + 1]!);
+  return { savedAt: header[1]!, numbers: arrays as OpenedNumbers, file };
 }
 
 export async function removeIndexNumbers(key: string): Promise<void> {

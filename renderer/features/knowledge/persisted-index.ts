@@ -1,7 +1,7 @@
 import { writeCardLines } from '../../../shared/search/card-lines';
-import type { PersistedIndex } from '../../../shared/search/knowledge-index';
-import { readIndexCards, removeIndexCards, writeIndexCards } from './cards-file';
-import { readIndexNumbers, removeIndexNumbers, writeIndexNumbers, type IndexNumbers } from './index-file';
+import type { PersistedIndex, SavedParts } from '../../../shared/search/knowledge-index';
+import { cardsFile, openIndexCards, removeIndexCards, writeIndexCards } from './cards-file';
+import { readIndexNumbers, removeIndexNumbers, writeIndexNumbers, type IndexNumbers, type OpenedNumbers } from './index-file';
 
 /**
  * The search index kept between runs in IndexedDB, one record per signed-in person, tagged with
@@ -10,7 +10,7 @@ import { readIndexNumbers, removeIndexNumbers, writeIndexNumbers, type IndexNumb
  */
 const DB = 'rapport-search';
 const STORE = 'indexes';
-export const ENGINE_FORMAT = 8;
+export const ENGINE_FORMAT = 9;
 
 export interface SavedIndex {
   key: string;
@@ -21,13 +21,23 @@ export interface SavedIndex {
 }
 
 /**
+ * A save as a cold start opens it: its files' postings and cards are read as searches want them,
+ * and `readWhole` reads the rest of the files in the background (it rejects with DamagedSave if
+ * they can no longer be read).
+ */
+export interface LoadedIndex extends Omit<SavedIndex, 'index'> {
+  index: SavedParts;
+  readWhole(): Promise<void>;
+}
+
+/**
  * As stored: IndexedDB's structured clone of 50,000 card objects and 100,000 little strings took
  * most of a cold start, so the strings travel as a few big ones (words are letters and digits
  * only, so a newline cannot occur in them) and the numbers as typed arrays, copied in one go.
  * The cards are a record of their own, as text of one JSON card a line (card-lines.ts), parsed a
  * card at a time as they are read after the import. The numbers go to a file of their own where
  * the browser offers one (index-file.ts), and then the cards too (cards-file.ts); the record says
- * so and holds neither.
+ * so and holds neither, and a cold start reads of those files only what its first answers need.
  */
 interface StoredIndex {
   key: string;
@@ -39,6 +49,7 @@ interface StoredIndex {
   numbersInFile?: true;
   cardsInFile?: true;
   fieldLengths: Float32Array;
+  updatedAt: Float64Array;
   offsets: Uint32Array;
   postingGaps: Uint16Array;
   gapOffsets: Uint32Array;
@@ -73,6 +84,7 @@ export function packIndex(saved: SavedIndex): StoredIndex {
     terms: index.terms.join('\n'),
     surfaceWords: index.surfaceWords.join('\n'),
     fieldLengths: index.fieldLengths,
+    updatedAt: index.updatedAt,
     offsets: index.offsets,
     postingGaps: index.postingGaps,
     gapOffsets: index.gapOffsets,
@@ -84,7 +96,11 @@ export function packIndex(saved: SavedIndex): StoredIndex {
 
 const lines = (s: string): string[] => (s ? s.split('\n') : []);
 
-export function unpackIndex(stored: StoredIndex, cards: PersistedIndex['cards'], numbers: IndexNumbers = stored): SavedIndex {
+export function unpackIndex(
+  stored: StoredIndex,
+  cards: SavedParts['cards'],
+  numbers: IndexNumbers | OpenedNumbers = stored,
+): Omit<SavedIndex, 'index'> & { index: SavedParts } {
   return {
     key: stored.key,
     format: stored.format,
@@ -94,6 +110,7 @@ export function unpackIndex(stored: StoredIndex, cards: PersistedIndex['cards'],
       format: 4,
       cards,
       fieldLengths: numbers.fieldLengths,
+      updatedAt: numbers.updatedAt,
       terms: lines(stored.terms),
       offsets: numbers.offsets,
       postingGaps: numbers.postingGaps,
@@ -147,28 +164,43 @@ async function cardsRecord(key: string): Promise<{ savedAt: number; cards: strin
   return found && typeof found.cards === 'string' ? { savedAt: found.savedAt, cards: found.cards } : null;
 }
 
-export async function loadIndex(key: string): Promise<SavedIndex | null> {
-  // The files (if any) are read while IndexedDB reads the record, all at once.
-  const file = readIndexNumbers(key).catch(() => null);
-  const cardsFile = readIndexCards(key);
+export async function loadIndex(key: string): Promise<LoadedIndex | null> {
+  // The numbers file's head is read while IndexedDB reads the record.
+  const numbersFile = readIndexNumbers(key).catch(() => null);
+  const cardsFile = openIndexCards(key);
   try {
     const stored = await readOne<StoredIndex>(key);
     if (!stored || stored.format !== ENGINE_FORMAT) return null;
-    const read = stored.cardsInFile ? await cardsFile : await cardsRecord(key);
-    if (!read || read.savedAt !== stored.savedAt) return null;
-    if (!stored.numbersInFile) return unpackIndex(stored, read.cards);
-    const numbers = await file;
-    return numbers && numbers.savedAt === stored.savedAt ? unpackIndex(stored, read.cards, numbers.numbers) : null;
+    if (!stored.numbersInFile) {
+      const read = await cardsRecord(key);
+      return read && read.savedAt === stored.savedAt ? { ...unpackIndex(stored, read.cards), readWhole: () => Promise.resolve() } : null;
+    }
+    const numbers = await numbersFile;
+    if (!numbers || numbers.savedAt !== stored.savedAt) return null;
+    const cards = stored.cardsInFile ? inFile(await cardsFile, numbers.numbers.cardStarts) : await cardsRecord(key);
+    if (!cards || cards.savedAt !== stored.savedAt) return null;
+    const files = 'file' in cards ? [numbers.file, cards.file] : [numbers.file];
+    return {
+      ...unpackIndex(stored, cards.cards, numbers.numbers),
+      readWhole: async () => void (await Promise.all(files.map((f) => f.readWhole()))),
+    };
   } catch {
     return null; // a missing or broken store only means indexing from scratch
   }
 }
 
+/** The cards of an opened cards file, read a line at a time where `starts` says; null when it does not fit them. */
+function inFile(opened: Awaited<ReturnType<typeof openIndexCards>>, starts: Uint32Array) {
+  const cards = opened?.lines(starts);
+  return opened && cards ? { savedAt: opened.savedAt, cards, file: opened.file } : null;
+}
+
 export async function saveIndex(saved: SavedIndex): Promise<void> {
   const packed = packIndex(saved);
   const cards = cardsText(saved.index.cards);
-  const inFile = await writeIndexNumbers(saved.key, saved.savedAt, packed).catch(() => false);
-  const cardsInFile = inFile && (await writeIndexCards(saved.key, saved.savedAt, cards).catch(() => false));
+  const file = cardsFile(saved.savedAt, cards);
+  const inFile = await writeIndexNumbers(saved.key, saved.savedAt, packed, file.starts).catch(() => false);
+  const cardsInFile = inFile && (await writeIndexCards(saved.key, file.bytes).catch(() => false));
   // The record is written last: it names the save the files must match.
   const stored = inFile ? { ...withoutNumbers(packed), numbersInFile: true as const, ...(cardsInFile ? { cardsInFile: true as const } : {}) } : packed;
   await run('readwrite', (s) => {

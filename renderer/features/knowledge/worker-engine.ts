@@ -1,7 +1,7 @@
 import { LatestSearch } from './latest-search';
 import { KnowledgeCorpus } from './corpus';
 import { openKnowledgeLink, openPortLink, type KnowledgeLink, type LinkFrame, type PortLink } from './knowledge-link';
-import { DamagedCards } from '../../../shared/search/card-lines';
+import { DamagedSave } from '../../../shared/search/card-lines';
 import { ENGINE_FORMAT, forgetIndex, loadIndex, saveIndex } from './persisted-index';
 import type * as Ingest from './ingest';
 import type { FromSearchWorker, IngestSummary, Manifest, Opened, Reconciled, ToSearchWorker } from './protocol';
@@ -29,7 +29,7 @@ function prepare(forKey: string): void {
   const ready = reading.then((saved) => {
     if (!saved) return null;
     const restored = new KnowledgeCorpus();
-    restored.restore(saved.index);
+    restored.restore(saved.index, saved.readWhole);
     // Loaded while the page is still starting up, so checking the saved index does not wait for it.
     void ingestModule();
     return { corpus: restored, cursor: saved.cursor };
@@ -56,22 +56,28 @@ function scheduleSave(): void {
     saveTimer = null;
     if (key !== forKey) return;
     if (prepared?.key === forKey) prepared = null;
-    try {
-      void saveIndex({ key: forKey, format: ENGINE_FORMAT, cursor, savedAt: Date.now(), index: corpus.export() }).catch(() => undefined);
-    } catch (error) {
-      startAfresh(error);
-    }
+    const saving = corpus;
+    // What a cold start left in the save's files is read first: the save replaces those files.
+    saving
+      .whole()
+      .then(() => {
+        if (key !== forKey || corpus !== saving) return;
+        return saveIndex({ key: forKey, format: ENGINE_FORMAT, cursor, savedAt: Date.now(), index: corpus.export() }).catch(() => undefined);
+      })
+      .catch((error: unknown) => corpus === saving && startAfresh(error));
   }, 3000);
 }
 
 /**
- * A saved card that will not read (damaged after its file was found whole, as the cards are parsed
- * only when first read): the save is dropped and the page asked to load knowledge again, which
- * now indexes every article afresh. Any other error is not ours to handle.
+ * A save that will not read (a card damaged after its file was found whole, as the cards are parsed
+ * only when first read, or a file replaced since it was opened): the save is dropped and the page
+ * asked to load knowledge again, which now indexes every article afresh. Any other error is not
+ * ours to handle.
  */
 function startAfresh(error: unknown): void {
-  if (!(error instanceof DamagedCards)) throw error;
-  if (!key) return;
+  if (!(error instanceof DamagedSave)) throw error;
+  // Not from a save (any more): already started afresh.
+  if (!key || savedCursor === null) return;
   const forKey = key;
   savedCursor = null;
   corpus.reset();
@@ -105,13 +111,16 @@ async function open(newKey: string): Promise<Opened> {
   return { restored: true, count: corpus.size };
 }
 
-function reconcile(given: Manifest | null, fetched: LinkFrame | null, { readManifestFrame }: typeof Ingest): Reconciled {
+async function reconcile(given: Manifest | null, fetched: LinkFrame | null, { readManifestFrame }: typeof Ingest): Promise<Reconciled> {
   if (!given && !fetched) throw new Error('No knowledge list to check the saved index against.');
   const manifest = given ?? readManifestFrame(fetched!);
   cursor = manifest.cursor;
   if (savedCursor === null) return { need: [], count: manifest.ids.length, cursor };
   const wanted = new Set(manifest.ids);
-  for (const id of corpus.ids()) if (!wanted.has(id)) corpus.remove(id);
+  const gone = corpus.ids().filter((id) => !wanted.has(id));
+  // Removing many may compact the index, which reads all of it.
+  if (gone.length) await corpus.whole();
+  for (const id of gone) corpus.remove(id);
   // Changed since the save, or missing from it (a save taken between two parts of one page).
   const since = savedCursor;
   const need = manifest.ids.filter((id, i) => manifest.seqs[i]! > since || !corpus.has(id));
@@ -183,18 +192,21 @@ async function handle(message: ToSearchWorker, fetched: LinkFrame | null): Promi
       scope.postMessage({ type: 'opened', requestId: message.requestId, opened: await open(message.key) });
       return;
     case 'reconcile':
-      scope.postMessage({ type: 'reconciled', requestId: message.requestId, reconciled: reconcile(message.manifest, fetched, await ingestModule()) });
+      scope.postMessage({ type: 'reconciled', requestId: message.requestId, reconciled: await reconcile(message.manifest, fetched, await ingestModule()) });
       return;
     case 'pull':
       if (!fetched) throw new Error('The search worker has no link to Rapport.');
+      await corpus.whole();
       scope.postMessage({ type: 'ingested', requestId: message.requestId, summary: ingest(await ingestModule(), fetched, 'reply', message.cursor) });
       return;
     case 'ingest':
+      await corpus.whole();
       scope.postMessage({ type: 'ingested', requestId: message.requestId, summary: ingest(await ingestModule(), message.frame, message.kind, message.cursor) });
       return;
     case 'ingestParked': {
       const frame = parked.get(message.parked);
       parked.delete(message.parked);
+      await corpus.whole();
       const code = await ingestModule();
       const summary = frame ? ingest(code, frame, 'push') : ingest(code, { push: 'knowledge.changed', data: { upserts: [], removed: [], cursor } }, 'push');
       scope.postMessage({ type: 'ingested', requestId: message.requestId, summary });
@@ -205,15 +217,21 @@ async function handle(message: ToSearchWorker, fetched: LinkFrame | null): Promi
         scope.postMessage({ type: 'hits', requestId: message.requestId, hits: [], superseded: true });
         return;
       }
-      scope.postMessage({ type: 'hits', requestId: message.requestId, hits: corpus.search(message.query, message.limit, message.filters) });
+      // A search reads only the postings and cards it shows, but with filters it reads a card for every match.
+      if (message.filters?.line || message.filters?.category) await corpus.whole();
+      scope.postMessage({ type: 'hits', requestId: message.requestId, hits: await corpus.searchSoon(message.query, message.limit, message.filters) });
+      // The rest of a cold start's save is read now; if it fails, whatever needs it starts afresh (settling, at the latest).
+      void corpus.whole().catch(() => undefined);
       return;
     case 'categories':
+      await corpus.whole();
       scope.postMessage({ type: 'categories', requestId: message.requestId, names: corpus.categories() });
       return;
     case 'recent':
-      scope.postMessage({ type: 'hits', requestId: message.requestId, hits: corpus.recent(message.limit) });
+      scope.postMessage({ type: 'hits', requestId: message.requestId, hits: await corpus.searchSoon('', message.limit) });
       return;
     case 'suggest':
+      await corpus.whole();
       scope.postMessage({ type: 'hits', requestId: message.requestId, hits: corpus.suggest(message.context, message.limit) });
       return;
   }
@@ -236,15 +254,26 @@ const enqueue = (message: ToSearchWorker, fetched: LinkFrame | null) => {
   queue = queue.then(() =>
     handle(message, fetched).catch((error: unknown) => {
       report(message, error);
-      if (error instanceof DamagedCards) startAfresh(error);
+      if (error instanceof DamagedSave) startAfresh(error);
     }),
   );
 };
 
 const searches = new LatestSearch();
 
-/** Takes the page's messages in the order they came. */
+/**
+ * Takes the page's messages in the order they came. Reads of every card (the categories, a call's
+ * suggestions) wait for the rest of a cold start's save before joining the queue, so that searches
+ * typed meanwhile are not held up behind the read.
+ */
 export function receive(message: ToSearchWorker): void {
+  if (message.type === 'categories' || message.type === 'suggest') {
+    void corpus
+      .whole()
+      .catch(() => undefined) // met again, and handled, as the message itself is
+      .then(() => enqueue(message, null));
+    return;
+  }
   if (message.type === 'search') searches.arrived(message.requestId);
   const fetching = fetchFor(message);
   if (!fetching) return enqueue(message, null);
