@@ -47,6 +47,11 @@ const parked = new Map<number, LinkFrame>();
 let nextParked = 1;
 /** Opening is async (IndexedDB); messages that arrive meanwhile wait their turn. */
 let queue: Promise<void> = Promise.resolve();
+/**
+ * The last opening (or reset) and the reads since: searches wait for these only, not for the check
+ * against the cache or the changes it brings (reconcile, pull, ingest), which wait for them.
+ */
+let reads: Promise<void> = Promise.resolve();
 
 function scheduleSave(): void {
   if (!key) return;
@@ -251,12 +256,21 @@ function fetchFor(message: ToSearchWorker): Promise<LinkFrame> | null {
 }
 
 const enqueue = (message: ToSearchWorker, fetched: LinkFrame | null) => {
-  queue = queue.then(() =>
+  const run = () =>
     handle(message, fetched).catch((error: unknown) => {
       report(message, error);
       if (error instanceof DamagedSave) startAfresh(error);
-    }),
-  );
+    });
+  // A search answers from the index as it stands: the saved one as soon as it is open, before the
+  // check against the cache has loaded its code (zod) and run. Whatever is read stays correct if a
+  // change lands between its steps: anything not fetched ahead is read when wanted.
+  if (message.type === 'search' || message.type === 'recent') {
+    reads = reads.then(run);
+    return;
+  }
+  const ran = Promise.all([queue, reads]).then(run);
+  queue = ran;
+  if (message.type === 'open' || message.type === 'reset') reads = ran;
 };
 
 const searches = new LatestSearch();
