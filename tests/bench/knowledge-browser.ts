@@ -13,7 +13,8 @@ import { formatMs } from './stats';
 /**
  * In Chromium, on the built app: 50,000 articles sync into a fresh desktop and its search index
  * while a long-task observer watches the page's main thread; then a cold start with the saved
- * index, timed from navigation to the first result on screen, five times (the median is the figure).
+ * index, timed from navigation to the first result on screen for a question typed the moment the
+ * search box shows (typed in the page, not through Playwright), five times (the median is the figure).
  */
 export interface BrowserKnowledgeFigures {
   articles: number;
@@ -47,7 +48,21 @@ const LONG_TASKS = `
  */
 const FIRST_ANSWER = `
   window.__firstAnswerAt = 0;
+  window.__boxAt = 0;
+  window.__typedAt = 0;
+  document.addEventListener('input', () => { if (!window.__typedAt) window.__typedAt = performance.now(); }, true);
   new MutationObserver(() => {
+    const box = document.querySelector('[role="searchbox"]');
+    if (!window.__boxAt && box) {
+      window.__boxAt = performance.now();
+      // Typed the moment the box shows, in the page: typing through Playwright added 150-250 ms of
+      // its own round trips between the box showing and the text arriving.
+      const text = sessionStorage.getItem('bench-type-on-sight');
+      if (text) {
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(box, text);
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+    }
     if (window.__firstAnswerAt) return;
     const live = [...document.querySelectorAll('[aria-live="polite"]')].find((e) => /articles? found/.test(e.textContent || ''));
     if (!live || !/^[1-9]/.test(live.textContent || '')) return;
@@ -171,11 +186,15 @@ export async function benchKnowledgeBrowser(opts: { articles?: number } = {}): P
 
     // Several cold starts: one figure on a shared machine says little. The median is the figure.
     const coldStarts: number[] = [];
+    await page.evaluate(() => sessionStorage.setItem('bench-type-on-sight', 'parcel never arrived'));
     for (let i = 0; i < COLD_STARTS; i++) {
       await page.reload();
       await box.waitFor();
-      await box.fill('parcel never arrived');
       await options.first().waitFor();
+      const at = await page.evaluate(() => {
+        const w = window as unknown as { __boxAt: number; __typedAt: number };
+        return { box: Math.round(w.__boxAt), typed: Math.round(w.__typedAt) };
+      });
       coldStarts.push(
         Number(
           await (
@@ -187,6 +206,8 @@ export async function benchKnowledgeBrowser(opts: { articles?: number } = {}): P
           ).jsonValue(),
         ),
       );
+      if (process.env['BENCH_VERBOSE'])
+        log(`cold start ${i + 1}: search box on the page at ${at.box} ms, typed into at ${at.typed} ms, first answer at ${Math.round(coldStarts[i]!)} ms`);
     }
     const coldStartFirstResultMs = [...coldStarts].sort((a, b) => a - b)[Math.floor(COLD_STARTS / 2)]!;
     log(`cold start to first result: median ${formatMs(coldStartFirstResultMs)} of ${coldStarts.map(formatMs).join(', ')}`);
