@@ -3,24 +3,16 @@ import type { Article } from '../../shared/schemas/knowledge';
 import { CardLines, DamagedSave, writeCardLines } from '../../shared/search/card-lines';
 import { KnowledgeIndex, type ArticleCard, type PersistedIndex } from '../../shared/search/knowledge-index';
 import { search } from '../../shared/search/query';
+import { indexOf, numberedArticle } from '../support/numbered-articles';
 
-const article = (i: number): Article => ({
-  id: `a${i}`,
-  title: `Parcel ${i} ${i % 2 ? 'refund' : 'delivery'} "quoted"\nand a newline`,
-  summary: `Summary ${i} — with “curly” quotes`,
-  body: `Guidance for parcel ${i}.`,
-  line: i % 3 ? 'all' : 'funeralcare',
-  category: i % 2 ? 'Refunds' : 'Delivery',
-  tags: i % 2 ? ['refund', 'parcel'] : [],
-  updatedAt: 1000 + ((i * 7) % 50),
-  publishedAt: 1000,
-});
+const article = (i: number): Article =>
+  numberedArticle(i, {
+    title: `Parcel ${i} ${i % 2 ? 'refund' : 'delivery'} "quoted"\nand a newline`,
+    summary: `Summary ${i} — with “curly” quotes`,
+    body: `Guidance for parcel ${i}.`,
+  });
 
-function built(n = 50): KnowledgeIndex {
-  const index = new KnowledgeIndex();
-  for (let i = 0; i < n; i++) index.add(article(i));
-  return index;
-}
+const built = (n = 50): KnowledgeIndex => indexOf(n, article);
 
 /** A save as the browser reads it back: the cards as their text. */
 function savedAsText(index: KnowledgeIndex): { before: PersistedIndex; text: PersistedIndex } {

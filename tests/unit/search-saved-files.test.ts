@@ -4,26 +4,18 @@ import { CardLines, DamagedSave, lineStarts, writeCardLines, type SavedText } fr
 import { KnowledgeIndex, type ArticleCard, type PersistedIndex, type SavedUnits } from '../../shared/search/knowledge-index';
 import { Postings } from '../../shared/search/postings';
 import { search } from '../../shared/search/query';
+import { indexOf, numberedArticle } from '../support/numbered-articles';
 
 /** A cold start that leaves the postings and the cards in their files: what it reads, stretch by stretch. */
 
-const article = (i: number): Article => ({
-  id: `a${i}`,
-  title: `Parcel ${i} ${i % 2 ? 'refund' : 'delivery'} “curly”`,
-  summary: `Summary ${i} — ${i % 3 ? 'voucher' : 'flowers'}`,
-  body: `Guidance for parcel ${i}. ${'word '.repeat(i % 7)}`,
-  line: i % 3 ? 'all' : 'funeralcare',
-  category: i % 2 ? 'Refunds' : 'Delivery',
-  tags: i % 2 ? ['refund', 'parcel'] : [],
-  updatedAt: 1000 + ((i * 7) % 50),
-  publishedAt: 1000,
-});
+const article = (i: number): Article =>
+  numberedArticle(i, {
+    title: `Parcel ${i} ${i % 2 ? 'refund' : 'delivery'} “curly”`,
+    summary: `Summary ${i} — ${i % 3 ? 'voucher' : 'flowers'}`,
+    body: `Guidance for parcel ${i}. ${'word '.repeat(i % 7)}`,
+  });
 
-function built(n = 60): KnowledgeIndex {
-  const index = new KnowledgeIndex();
-  for (let i = 0; i < n; i++) index.add(article(i));
-  return index;
-}
+const built = (n = 60): KnowledgeIndex => indexOf(n, article);
 
 /** A file in memory that counts its reads: the one at a time, and those fetched ahead. */
 class FakeFile implements SavedText {
