@@ -2,86 +2,18 @@ import type { Article } from '../schemas/knowledge';
 import { STOP_WORDS, termOf, words } from './analyse';
 import type { ArticleCard } from './article-card';
 import { CardLines } from './card-lines';
+import { FIELDS, FIELD_B, FIELD_WEIGHTS, packCounts, type Field, type FieldNorms } from './fields';
 import { Cards } from './cards';
+import type { PersistedIndex, SavedParts, SavedUnits } from './persisted-format';
 import { Postings } from './postings';
 import { SharedStrings } from './shared-strings';
 import { Vocabulary } from './vocabulary';
 
-/**
- * BM25F (Robertson & Zaragoza, "The Probabilistic Relevance Framework", §3.4): each field keeps
- * its own term counts and its own length, normalised against that field's average, and only the
- * weighted sum saturates. A long article that is the right answer no longer loses to a short one
- * that merely mentions a word, and a title match is not diluted by the body's length.
- */
-export const FIELDS = ['title', 'tags', 'summary', 'category', 'body'] as const;
-export type Field = (typeof FIELDS)[number];
-/** Field weights: a title match says most about what an article is for; the body least. */
-export const FIELD_WEIGHTS: Record<Field, number> = { title: 3, tags: 3, summary: 3, category: 2, body: 1 };
-/** Length normalisation per field: short fields barely vary in length, so they are barely normalised. */
-export const FIELD_B: Record<Field, number> = { title: 0, tags: 0.2, summary: 0.5, category: 0, body: 0.5 };
+export { FIELDS, FIELD_B, FIELD_WEIGHTS, packCounts, type Field, type FieldNorms } from './fields';
 const F = FIELDS.length;
-/**
- * The most each field's count can be in a posting's packed counts (title, tags, summary, category,
- * body: 2, 2, 2, 1 and 9 bits, 16 in all), and where each starts. With its 16-bit gap (postings.ts)
- * a posting is 4 bytes. Counts past 3 in a short field or 511 in the body are capped; BM25F has
- * long saturated by then.
- */
-const MOST = [3, 3, 3, 1, 511] as const;
-const SHIFT = [0, 2, 4, 6, 7] as const;
-
-/** One article's counts of a term in each field, packed into 16 bits (each capped at its field's most). */
-export function packCounts(counts: ArrayLike<number>): number {
-  let packed = 0;
-  for (let f = 0; f < F; f++) packed |= Math.min(counts[f]!, MOST[f]!) << SHIFT[f]!;
-  return packed;
-}
-
-/** Per field (in `FIELDS` order), each document's weight over its length normalisation. */
-export type FieldNorms = readonly Float32Array[];
-
 export type { ArticleCard } from './article-card';
 
-/** One of a save's postings arrays left in its file: stretches of it (in 16-bit units) read when first wanted. */
-export interface SavedUnits {
-  /** Units `from` up to `to`, read now. */
-  read(from: number, to: number): Uint16Array;
-  /** Reads these stretches ahead, all at once, so that reading them after is from memory. */
-  fetch(stretches: readonly (readonly [from: number, to: number])[]): Promise<void>;
-}
-
-/**
- * A save as a cold start imports it: the cards may be their text (card-lines.ts) or lines left in
- * their file, and the postings arrays may be left in theirs (`SavedUnits`), each list read when a
- * search first reads it.
- */
-export type SavedParts = Omit<PersistedIndex, 'cards' | 'postingGaps' | 'postingTfs'> & {
-  cards: PersistedIndex['cards'] | CardLines;
-  postingGaps: Uint16Array | SavedUnits;
-  postingTfs: Uint16Array | SavedUnits;
-};
-
-export interface PersistedIndex {
-  format: 4;
-  /** As exported, the cards; as read back from a save, their text (card-lines.ts), read card by card. */
-  cards: ArticleCard[] | string;
-  /** Each article's length in each field, `FIELDS.length` numbers an article. */
-  fieldLengths: Float32Array;
-  /** Each article's time of last change, so the most recent are found without reading a card. */
-  updatedAt: Float64Array;
-  terms: string[];
-  /** Where each term's counts start in `postingTfs` (one more than there are terms). */
-  offsets: Uint32Array;
-  /**
-   * Each term's gaps between document numbers, in 16-bit units from `gapOffsets`; a wide term's
-   * (flagged in `wideTerms`) are 32-bit, starting on a 4-byte boundary, so both open as views.
-   */
-  postingGaps: Uint16Array;
-  gapOffsets: Uint32Array;
-  wideTerms: Uint8Array;
-  postingTfs: Uint16Array;
-  surfaceWords: string[];
-  surfaceTerms: Uint32Array;
-}
+export type { PersistedIndex, SavedParts, SavedUnits } from './persisted-format';
 
 /**
  * An inverted index with each term's count per field of each document, scored as BM25F. It updates
