@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumPath } from './tests/e2e/support/browser';
+import { chromiumArgs, chromiumPath } from './tests/e2e/support/browser';
 
 /** End-to-end tests drive the BUILT renderer (dist/renderer) through real hosts in Chromium. */
 export default defineConfig({
@@ -20,7 +20,7 @@ export default defineConfig({
     trace: 'off',
     launchOptions: {
       executablePath: chromiumPath(),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      args: chromiumArgs,
     },
   },
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { startHub } from '../../server/hub';
 import { insertMany } from '../../server/seed/seed';
-import { chromiumPath } from '../e2e/support/browser';
+import { chromiumArgs, chromiumPath } from '../e2e/support/browser';
 import { savedIndexRecords } from '../e2e/support/saved-index';
 import { spawnDesktop } from '../support/processes';
 import { generateKnowledgeBase } from './generate-kb';
@@ -12,9 +12,10 @@ import { formatMs } from './stats';
 
 /**
  * In Chromium, on the built app: 50,000 articles sync into a fresh desktop and its search index
- * while a long-task observer watches the page's main thread; then a cold start with the saved
+ * while a long-task observer watches the page's main thread; then cold starts with the saved
  * index, timed from navigation to the first result on screen for a question typed the moment the
- * search box shows (typed in the page, not through Playwright), five times (the median is the figure).
+ * search box shows (typed in the page, not through Playwright): five reloads of the page, then five
+ * new windows (a new renderer process, as launching the desktop is); the median of each is its figure.
  */
 export interface BrowserKnowledgeFigures {
   articles: number;
@@ -22,6 +23,7 @@ export interface BrowserKnowledgeFigures {
   longTasksOver50: number;
   longestTaskMs: number;
   coldStartFirstResultMs: number;
+  newWindowFirstResultMs: number;
 }
 
 const LONG_TASKS = `
@@ -41,12 +43,18 @@ const LONG_TASKS = `
   } catch {}
 `;
 
+const ANSWERED = '[bench] first answer ';
+
 /**
  * The moment the first answer to a typed search is on screen, taken in the page itself (not through
  * Playwright's polling, whose intervals and round trips would be counted too): when the results'
- * live region says how many articles were found, after that frame has been painted.
+ * live region says how many articles were found, after that frame has been painted. The question is
+ * typed in the page the moment the search box shows (typing through Playwright added 150-250 ms of
+ * its own round trips), and the figures leave the page as a console message: a Playwright locator
+ * would inject its own script, some 330 kB, into the starting page (110-150 ms of its main thread
+ * in a CPU profile, counted in the cold start until 7 December).
  */
-const FIRST_ANSWER = `
+const firstAnswer = (question: string) => `
   window.__firstAnswerAt = 0;
   window.__boxAt = 0;
   window.__typedAt = 0;
@@ -55,13 +63,8 @@ const FIRST_ANSWER = `
     const box = document.querySelector('[role="searchbox"]');
     if (!window.__boxAt && box) {
       window.__boxAt = performance.now();
-      // Typed the moment the box shows, in the page: typing through Playwright added 150-250 ms of
-      // its own round trips between the box showing and the text arriving.
-      const text = sessionStorage.getItem('bench-type-on-sight');
-      if (text) {
-        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(box, text);
-        box.dispatchEvent(new Event('input', { bubbles: true }));
-      }
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(box, ${JSON.stringify(question)});
+      box.dispatchEvent(new Event('input', { bubbles: true }));
     }
     if (window.__firstAnswerAt) return;
     const live = [...document.querySelectorAll('[aria-live="polite"]')].find((e) => /articles? found/.test(e.textContent || ''));
@@ -69,11 +72,26 @@ const FIRST_ANSWER = `
     window.__firstAnswerAt = -1;
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
-      channel.port1.onmessage = () => { window.__firstAnswerAt = performance.now(); };
+      channel.port1.onmessage = () => {
+        window.__firstAnswerAt = performance.now();
+        console.log('${ANSWERED}' + JSON.stringify({ box: window.__boxAt, typed: window.__typedAt, answer: window.__firstAnswerAt }));
+      };
       channel.port2.postMessage(null);
     });
   }).observe(document, { subtree: true, childList: true, characterData: true });
 `;
+interface ColdStart {
+  box: number;
+  typed: number;
+  answer: number;
+}
+
+/** Starts `open` (a reload, or a new window's navigation) and waits for the page's own report of its first answer. */
+async function coldStart(page: Page, open: () => Promise<unknown>): Promise<ColdStart> {
+  const answered = page.waitForEvent('console', { predicate: (m) => m.text().startsWith(ANSWERED), timeout: 60_000 });
+  await open();
+  return JSON.parse((await answered).text().slice(ANSWERED.length)) as ColdStart;
+}
 
 const savedCursor = async (page: Page) => Math.max(-1, ...(await savedIndexRecords(page)).map((r) => r.cursor));
 
@@ -138,12 +156,11 @@ export async function benchKnowledgeBrowser(opts: { articles?: number } = {}): P
   });
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: chromiumArgs,
   });
   try {
     const page = await (await browser.newContext({ viewport: { width: 1320, height: 840 }, locale: 'en-GB' })).newPage();
     await page.addInitScript(LONG_TASKS);
-    await page.addInitScript(FIRST_ANSWER);
     await page.goto(desktop.url);
     await page.getByLabel('Username').fill('advisor1.mcr');
     await page.getByLabel('Password').fill('rapport-demo-2026');
@@ -184,43 +201,48 @@ export async function benchKnowledgeBrowser(opts: { articles?: number } = {}): P
     for (let i = 0; i < 120 && (await savedCursor(page)) < finalCursor; i++) await page.waitForTimeout(1000);
     log(`index saved at cursor ${await savedCursor(page)}`);
 
-    // Several cold starts: one figure on a shared machine says little. The median is the figure.
-    const coldStarts: number[] = [];
-    await page.evaluate(() => sessionStorage.setItem('bench-type-on-sight', 'parcel never arrived'));
-    for (let i = 0; i < COLD_STARTS; i++) {
-      await page.reload();
-      await box.waitFor();
-      await options.first().waitFor();
-      const at = await page.evaluate(() => {
-        const w = window as unknown as { __boxAt: number; __typedAt: number };
-        return { box: Math.round(w.__boxAt), typed: Math.round(w.__typedAt) };
-      });
-      coldStarts.push(
-        Number(
-          await (
-            await page.waitForFunction(() =>
-              (window as unknown as { __firstAnswerAt: number }).__firstAnswerAt > 0
-                ? (window as unknown as { __firstAnswerAt: number }).__firstAnswerAt
-                : 0,
-            )
-          ).jsonValue(),
-        ),
-      );
+    // Several cold starts of each kind: one figure on a shared machine says little. The median is the figure.
+    // Each begins with the machine at rest, as a person's would: the page before has finished the
+    // background work of its own start (reading the rest of its files, the misspelling index).
+    const atRest = () => new Promise((resolve) => setTimeout(resolve, 4000));
+    await page.context().addInitScript(firstAnswer('parcel never arrived'));
+    const describe = (kind: string, runs: ColdStart[]) => {
       if (process.env['BENCH_VERBOSE'])
-        log(`cold start ${i + 1}: search box on the page at ${at.box} ms, typed into at ${at.typed} ms, first answer at ${Math.round(coldStarts[i]!)} ms`);
+        runs.forEach((r, i) => log(`${kind} ${i + 1}: search box on the page at ${Math.round(r.box)} ms, typed into at ${Math.round(r.typed)} ms, first answer at ${Math.round(r.answer)} ms`));
+      const median = [...runs.map((r) => r.answer)].sort((x, y) => x - y)[Math.floor(runs.length / 2)]!;
+      log(`${kind}: median ${formatMs(median)} of ${runs.map((r) => formatMs(r.answer)).join(', ')}`);
+      return median;
+    };
+    // Reloading the page: the browser's renderer process and its compiled code stay.
+    const reloads: ColdStart[] = [];
+    for (let i = 0; i < COLD_STARTS; i++) {
+      await atRest();
+      reloads.push(await coldStart(page, () => page.reload()));
     }
-    const coldStartFirstResultMs = [...coldStarts].sort((a, b) => a - b)[Math.floor(COLD_STARTS / 2)]!;
-    log(`cold start to first result: median ${formatMs(coldStartFirstResultMs)} of ${coldStarts.map(formatMs).join(', ')}`);
+    const coldStartFirstResultMs = describe('cold start, page reloaded, to first result', reloads);
+    // A new window: a new renderer process that compiles the app afresh, as launching the desktop does.
+    const windows: ColdStart[] = [];
+    let current = page;
+    for (let i = 0; i < COLD_STARTS; i++) {
+      await atRest();
+      await current.close();
+      current = await page.context().newPage();
+      const opened = current;
+      windows.push(await coldStart(opened, () => opened.goto(desktop.url)));
+    }
+    const newWindowFirstResultMs = describe('cold start, new window, to first result', windows);
     const figures = {
       articles: count,
       syncAndIndexMs,
       longTasksOver50: tasks.length,
       longestTaskMs: Math.max(0, ...tasks),
       coldStartFirstResultMs,
+      newWindowFirstResultMs,
     };
     console.log(
       `\nTargets: no main-thread task over 50 ms while syncing: ${figures.longTasksOver50 === 0 ? 'met' : `MISSED (${figures.longTasksOver50} tasks, longest ${formatMs(figures.longestTaskMs)})`}` +
-        `; first result within 500 ms of a cold start (median): ${coldStartFirstResultMs <= 500 ? 'met' : 'MISSED'} (${formatMs(coldStartFirstResultMs)})`,
+        `; first result within 500 ms of a cold start (median): reloaded ${coldStartFirstResultMs <= 500 ? 'met' : 'MISSED'} (${formatMs(coldStartFirstResultMs)}),` +
+        ` new window ${newWindowFirstResultMs <= 500 ? 'met' : 'MISSED'} (${formatMs(newWindowFirstResultMs)})`,
     );
     return figures;
   } finally {

@@ -5,7 +5,7 @@ import { chromium, type Page } from '@playwright/test';
 import { seedIfEmpty } from '../../server/seed/seed';
 import { migrate } from '../../server/db/migrate';
 import { openStorage, startHub } from '../../server/hub';
-import { chromiumPath } from '../e2e/support/browser';
+import { chromiumArgs, chromiumPath } from '../e2e/support/browser';
 import { AmiTestServer } from '../support/ami-server';
 import { agentCalled, queueCallerAbandon } from '../support/ami-frames';
 import { signInAs } from '../support/client';
@@ -73,7 +73,7 @@ export async function benchScreenPop(): Promise<Record<string, unknown>> {
   const desktop = await spawnDesktop({ RAPPORT_DATA_DIR: join(dir, 'desk'), RAPPORT_PORT: '0', RAPPORT_CTI_PORT: '0', RAPPORT_CTI_TOKEN: 'bench-token', RAPPORT_HUB_URL: hub.url });
   const ctiUrl = /softphone webhook at (\S+)/.exec(desktop.output())?.[1];
   if (!ctiUrl) throw new Error(`the desktop did not print its webhook address:\n${desktop.output()}`);
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
   const results: Record<string, unknown> = {};
   try {
     const page = await (await browser.newContext({ viewport: { width: 1320, height: 840 }, locale: 'en-GB' })).newPage();
