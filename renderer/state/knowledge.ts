@@ -141,13 +141,17 @@ export const useKnowledgeStore = create<KnowledgeStore>()((set, get) => ({
     };
     // The saved index is read while the cache's list is asked for: it answers searches at once.
     const opening = index.open(userId);
+    // The worker answers searches asked from now on after the opening, from the opened index.
+    const searchesBefore = searchSequence;
     const asking = index.linked ? null : bridge().call('knowledge.manifest', {});
     let reconciled: Reconciled;
     let opened: Opened;
     try {
       opened = await opening;
       if (generation !== loadGeneration) return;
-      if (opened.restored) void get().refreshResults();
+      // A search asked before the opening was answered from the empty index: asked again. One asked
+      // since is answered from the saved index already (a second would only delay the first answer).
+      if (opened.restored && searchSequence === searchesBefore) void get().refreshResults();
       let manifest: Manifest | null = null;
       if (asking) {
         const listed = await asking;
@@ -198,7 +202,10 @@ export const useKnowledgeStore = create<KnowledgeStore>()((set, get) => ({
     set({ indexing: { status: 'ready', data: { count } } });
     void get().refreshCategories();
     void get().refreshSuggestions();
-    await get().refreshResults();
+    // A saved index the cache had nothing to add to or take from answers as it did: what is on
+    // screen stands (searching again would drop an answer still on its way).
+    const unchanged = opened.restored && reconciled.need.length === 0 && reconciled.removed === 0 && held.length === 0;
+    if (!unchanged) await get().refreshResults();
   },
 
   async applyChange(frame) {

@@ -1,5 +1,5 @@
 import type { PersistedIndex, SavedUnits } from '../../../shared/search/knowledge-index';
-import { SavedFile } from './saved-file';
+import { SavedFile, type SyncReader } from './saved-file';
 
 /**
  * The saved index's numbers (postings and lengths: nearly all of its size) as one file in the
@@ -54,12 +54,20 @@ export async function directory(): Promise<FileSystemDirectoryHandle | null> {
   }
 }
 
+/** Read-only synchronous access, where offered (in a worker); null where not, or when the file is locked. */
+async function syncReader(handle: FileSystemFileHandle): Promise<SyncReader | null> {
+  const open = (handle as { createSyncAccessHandle?: (options: { mode: 'read-only' }) => Promise<SyncReader> }).createSyncAccessHandle;
+  return typeof open === 'function' ? open.call(handle, { mode: 'read-only' }).catch(() => null) : null;
+}
+
 /** One of `key`'s files as it is now; null when there is none. */
 export async function savedFile(key: string, kind: 'index' | 'cards'): Promise<SavedFile | null> {
   const dir = await directory();
   if (!dir) return null;
   try {
-    return new SavedFile(await (await dir.getFileHandle(fileName(key, kind))).getFile());
+    const handle = await dir.getFileHandle(fileName(key, kind));
+    const [file, sync] = await Promise.all([handle.getFile(), syncReader(handle)]);
+    return new SavedFile(file, sync);
   } catch {
     return null;
   }

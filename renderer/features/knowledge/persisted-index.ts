@@ -1,6 +1,7 @@
 import { writeCardLines } from '../../../shared/search/card-lines';
 import type { PersistedIndex, SavedParts } from '../../../shared/search/knowledge-index';
 import { cardsFile, openIndexCards, removeIndexCards, writeIndexCards } from './cards-file';
+import { releaseSavedFiles } from './saved-file';
 import { readIndexNumbers, removeIndexNumbers, writeIndexNumbers, type IndexNumbers, type OpenedNumbers } from './index-file';
 
 /**
@@ -196,6 +197,7 @@ function inFile(opened: Awaited<ReturnType<typeof openIndexCards>>, starts: Uint
 }
 
 export async function saveIndex(saved: SavedIndex): Promise<void> {
+  releaseSavedFiles();
   const packed = packIndex(saved);
   const cards = cardsText(saved.index.cards);
   const file = cardsFile(saved.savedAt, cards);
@@ -216,6 +218,7 @@ function withoutNumbers(stored: StoredIndex): Omit<StoredIndex, keyof IndexNumbe
 }
 
 export async function forgetIndex(key: string): Promise<void> {
+  releaseSavedFiles();
   await run('readwrite', (s) => {
     s.delete(key);
     s.delete(cardsKey(key));

@@ -83,6 +83,8 @@ export interface Opened {
 /** Against the desktop's cache: `need` lists the articles the index lacks or holds stale. */
 export interface Reconciled {
   need: string[];
+  /** How many articles the saved index held that the cache no longer does (dropped from the index). */
+  removed: number;
   /** Articles in the desktop's cache, and the cache's knowledge cursor. */
   count: number;
   cursor: number;

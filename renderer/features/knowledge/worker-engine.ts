@@ -120,7 +120,7 @@ async function reconcile(given: Manifest | null, fetched: LinkFrame | null, { re
   if (!given && !fetched) throw new Error('No knowledge list to check the saved index against.');
   const manifest = given ?? readManifestFrame(fetched!);
   cursor = manifest.cursor;
-  if (savedCursor === null) return { need: [], count: manifest.ids.length, cursor };
+  if (savedCursor === null) return { need: [], removed: 0, count: manifest.ids.length, cursor };
   const wanted = new Set(manifest.ids);
   const gone = corpus.ids().filter((id) => !wanted.has(id));
   // Removing many may compact the index, which reads all of it.
@@ -130,7 +130,7 @@ async function reconcile(given: Manifest | null, fetched: LinkFrame | null, { re
   const since = savedCursor;
   const need = manifest.ids.filter((id, i) => manifest.seqs[i]! > since || !corpus.has(id));
   if (need.length || savedCursor !== manifest.cursor) scheduleSave();
-  return { need, count: manifest.ids.length, cursor };
+  return { need, removed: gone.length, count: manifest.ids.length, cursor };
 }
 
 function ingest({ readKnowledgeFrame }: typeof Ingest, frame: string | object, kind: 'reply' | 'push', at?: number): IngestSummary {
