@@ -218,10 +218,7 @@ async function handle(message: ToSearchWorker, fetched: LinkFrame | null): Promi
       return;
     }
     case 'search':
-      if (!(await searches.stillWanted(message.requestId))) {
-        scope.postMessage({ type: 'hits', requestId: message.requestId, hits: [], superseded: true });
-        return;
-      }
+      if (!(await searches.stillWanted(message.requestId))) return skip(message.requestId);
       // A search reads only the postings and cards it shows, but with filters it reads a card for every match.
       if (message.filters?.line || message.filters?.category) await corpus.whole();
       scope.postMessage({ type: 'hits', requestId: message.requestId, hits: await corpus.searchSoon(message.query, message.limit, message.filters) });
@@ -233,6 +230,8 @@ async function handle(message: ToSearchWorker, fetched: LinkFrame | null): Promi
       scope.postMessage({ type: 'categories', requestId: message.requestId, names: corpus.categories() });
       return;
     case 'recent':
+      // The list shown before anything is typed: moot once the advisor types (a cold start's first keystrokes).
+      if (!(await searches.stillWanted(message.requestId))) return skip(message.requestId);
       scope.postMessage({ type: 'hits', requestId: message.requestId, hits: await corpus.searchSoon('', message.limit) });
       return;
     case 'suggest':
@@ -240,6 +239,11 @@ async function handle(message: ToSearchWorker, fetched: LinkFrame | null): Promi
       scope.postMessage({ type: 'hits', requestId: message.requestId, hits: corpus.suggest(message.context, message.limit) });
       return;
   }
+}
+
+/** A search (or the recent list) a newer one replaced before it ran: answered empty, and dropped by the page. */
+function skip(requestId: number): void {
+  scope.postMessage({ type: 'hits', requestId, hits: [], superseded: true });
 }
 
 function report(message: ToSearchWorker, error: unknown): void {
@@ -288,7 +292,7 @@ export function receive(message: ToSearchWorker): void {
       .then(() => enqueue(message, null));
     return;
   }
-  if (message.type === 'search') searches.arrived(message.requestId);
+  if (message.type === 'search' || message.type === 'recent') searches.arrived(message.requestId);
   const fetching = fetchFor(message);
   if (!fetching) return enqueue(message, null);
   fetching.then(
