@@ -36,7 +36,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/ui/Markdown.tsx'],
+    files: ['renderer/ui/MarkdownHtml.tsx'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

@@ -7,6 +7,7 @@ import { App, NoToken } from './App';
 import { createSearchIndex } from './features/knowledge/searchIndex';
 import { connectBridge } from './platform/bridge';
 import { startState } from './state';
+import { loadMarkdownSoon } from './ui/Markdown';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');
@@ -23,4 +24,5 @@ if (connection.kind === 'no-token') {
       <App />
     </StrictMode>,
   );
+  loadMarkdownSoon();
 }

@@ -1,7 +1,6 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import type { SignedIn } from '../../../shared/contract/requests';
-import { AdminHome } from '../admin/AdminHome';
-import { GoodwillSpend } from '../budgets/GoodwillSpend';
-import { CallRecords } from '../calls/CallRecords';
+import { LoadingState } from '../../ui/States';
 import { RecentCalls } from '../calls/RecentCalls';
 import { DueList } from '../cases/DueList';
 import { RecentCases } from '../cases/RecentCases';
@@ -14,6 +13,16 @@ import { MyFeedback } from '../knowledge/MyFeedback';
 import { QueuesPanel } from '../queues/QueuesPanel';
 import { SupervisorPanels } from './SupervisorPanels';
 import './home.css';
+
+/*
+ * What only admins and supervisors use (an admin's tabs, the spend charts, the call records) is
+ * loaded apart from the app, so an advisor's Rapport starts without compiling or running it.
+ */
+const AdminHome = lazy(() => import('../admin/AdminHome').then((m) => ({ default: m.AdminHome })));
+const GoodwillSpend = lazy(() => import('../budgets/GoodwillSpend').then((m) => ({ default: m.GoodwillSpend })));
+const CallRecords = lazy(() => import('../calls/CallRecords').then((m) => ({ default: m.CallRecords })));
+
+const Loading = ({ children }: { children: ReactNode }) => <Suspense fallback={<LoadingState label="Loading…" />}>{children}</Suspense>;
 
 /**
  * What each role sees when no case tab is open. Advisors and supervisors have knowledge in the
@@ -40,10 +49,14 @@ export function RoleHome({ session }: { session: SignedIn }) {
           <DueList />
           <RecentCases />
           <RecentCalls />
-          <CallRecords />
+          <Loading>
+            <CallRecords />
+          </Loading>
           <FulfilmentQueue />
           <DecidedRequests />
-          <GoodwillSpend />
+          <Loading>
+            <GoodwillSpend />
+          </Loading>
           <MyFeedback />
         </div>
       );
@@ -51,7 +64,9 @@ export function RoleHome({ session }: { session: SignedIn }) {
       return (
         <div className="home-grid home-grid-admin">
           <div className="home-column home-main">
-            <AdminHome />
+            <Loading>
+              <AdminHome />
+            </Loading>
           </div>
           <div className="home-column home-side">
             <KnowledgePanel />
@@ -62,7 +77,9 @@ export function RoleHome({ session }: { session: SignedIn }) {
       return (
         <div className="home-grid home-grid-admin">
           <div className="home-column home-main">
-            <AdminHome />
+            <Loading>
+              <AdminHome />
+            </Loading>
           </div>
           <div className="home-column home-side">
             <ApprovalsInbox />
