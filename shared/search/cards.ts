@@ -20,7 +20,8 @@ export class Cards {
   /** The cards of a save, each read from `lines` when first wanted. */
   static saved(lines: CardLines): Cards {
     const cards = new Cards();
-    for (let d = 0; d < lines.count; d++) cards.list.push(undefined);
+    const list = cards.list;
+    for (let d = 0, n = lines.count; d < n; d++) list.push(undefined);
     cards.lines = lines;
     cards.unread = lines.count;
     return cards;

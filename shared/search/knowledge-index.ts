@@ -108,11 +108,19 @@ export class KnowledgeIndex {
       c = { avg, upTo: 0, values: FIELDS.map(() => new Float32Array(capacity)) };
       this.normCache = c;
     }
-    FIELDS.forEach((field, f) => {
+    // Everything the loop reads but the length is taken out of it: a cold start's first search
+    // runs this over every document before the engine has compiled it (44 ms of that search's 70,
+    // in a profile of the search worker at 50,000 articles). The arithmetic is unchanged.
+    const lengths = this.fieldLengths;
+    for (let f = 0; f < F; f++) {
+      const field = FIELDS[f]!;
       const b = FIELD_B[field];
+      const weight = FIELD_WEIGHTS[field];
+      const rest = 1 - b;
+      const average = c.avg[f]!;
       const values = c.values[f]!;
-      for (let d = c.upTo; d < docs; d++) values[d] = FIELD_WEIGHTS[field] / (1 - b + (b * this.fieldLengths[d * F + f]!) / c.avg[f]!);
-    });
+      for (let d = c.upTo, at = c.upTo * F + f; d < docs; d++, at += F) values[d] = weight / (rest + (b * lengths[at]!) / average);
+    }
     c.upTo = docs;
     return c.values;
   }
@@ -332,9 +340,12 @@ export class KnowledgeIndex {
 
   /**
    * A cold start: typed arrays are adopted as they are, nothing is re-tokenised; postings and cards
-   * left in their files are read as they are first wanted.
+   * left in their files are read as they are first wanted. `owned`: the lengths and times of change
+   * are the caller's to give away (a save just read), so they become the index's own arrays, full
+   * to the brim (the first article added grows them), rather than copies into new ones: on the
+   * search worker's cold start, filling fresh memory for those copies took a fifth of the import.
    */
-  static import(p: SavedParts): KnowledgeIndex {
+  static import(p: SavedParts, { owned = false }: { owned?: boolean } = {}): KnowledgeIndex {
     if (p.format !== 4) throw new Error(`unknown index format ${String(p.format)}`);
     const index = new KnowledgeIndex();
     const docs = p.fieldLengths.length / F;
@@ -343,15 +354,24 @@ export class KnowledgeIndex {
     index.cards = lines ? Cards.saved(lines) : new Cards(p.cards as ArticleCard[]);
     if (index.cards.length !== docs) throw new Error(`${index.cards.length} cards for ${docs} documents`);
     index.docNumbers = null;
-    const capacity = Math.max(1024, docs * 2);
-    index.fieldLengths = new Float32Array(capacity * F);
-    index.fieldLengths.set(p.fieldLengths);
+    if (p.updatedAt.length !== docs) throw new Error(`${p.updatedAt.length} times of change for ${docs} documents`);
+    const adopt = owned && docs > 0;
+    const capacity = adopt ? docs : Math.max(1024, docs * 2);
     index.alive = new Uint8Array(capacity);
     index.alive.fill(1, 0, docs);
-    if (p.updatedAt.length !== docs) throw new Error(`${p.updatedAt.length} times of change for ${docs} documents`);
-    index.updatedAt = new Float64Array(capacity);
-    index.updatedAt.set(p.updatedAt);
-    for (let i = 0; i < docs * F; i++) index.totalLength[i % F]! += p.fieldLengths[i]!;
+    if (adopt) {
+      index.fieldLengths = p.fieldLengths as Float32Array<ArrayBuffer>;
+      index.updatedAt = p.updatedAt as Float64Array<ArrayBuffer>;
+    } else {
+      index.fieldLengths = new Float32Array(capacity * F);
+      index.fieldLengths.set(p.fieldLengths);
+      index.updatedAt = new Float64Array(capacity);
+      index.updatedAt.set(p.updatedAt);
+    }
+    // Run once, before the engine has compiled it: what it reads is taken out of the loop.
+    const totals = index.totalLength;
+    const lengths = p.fieldLengths;
+    for (let i = 0, n = docs * F; i < n; i++) totals[i % F]! += lengths[i]!;
     const { postingGaps: units, postingTfs: tfs } = p;
     if (ArrayBuffer.isView(units) !== ArrayBuffer.isView(tfs)) throw new Error('postings half in memory, half in a file');
     const saved = ArrayBuffer.isView(units) || ArrayBuffer.isView(tfs) ? null : { gaps: units, tfs, at: new Map<string, readonly [number, number, number, number]>() };

@@ -39,6 +39,22 @@ describe('BM25F: fields scored apart, each against its own length', () => {
     after.forEach((r, i) => expect(r.score).toBeCloseTo(before[i]!.score, 4));
   });
 
+  it('takes the arrays of a save it owns as its own, and grows new ones when an article is added', () => {
+    const saved = index.export();
+    const lengths = Float32Array.from(saved.fieldLengths);
+    const times = Float64Array.from(saved.updatedAt);
+    const owned = KnowledgeIndex.import(saved, { owned: true });
+    expect(ids(owned, 'repatriation guidance')).toEqual(ids(index, 'repatriation guidance'));
+    owned.add(article('added', 'Repatriation of ashes by air', 'repatriation repatriation', { updatedAt: 99 }));
+    owned.remove('short-mention');
+    expect(ids(owned, 'repatriation')).toEqual(['added', 'long-answer']);
+    expect(owned.averageLength(4)).not.toBe(index.averageLength(4));
+    // What it was given was only read: the index it came from answers as before.
+    expect(saved.fieldLengths).toEqual(lengths);
+    expect(saved.updatedAt).toEqual(times);
+    expect(ids(index, 'repatriation')).toEqual(['long-answer', 'short-mention']);
+  });
+
   it('forgets a removed article in results and in the field lengths', () => {
     const copy = KnowledgeIndex.import(index.export());
     copy.remove('long-answer');

@@ -27,7 +27,8 @@ export class KnowledgeCorpus {
 
   /** A cold start: `readWhole` reads what was left in the save's files (postings, cards) when called. */
   restore(persisted: SavedParts, readWhole: (() => Promise<void>) | null = null): void {
-    this.index = KnowledgeIndex.import(persisted);
+    // The save was read for this index alone: its arrays are the index's own.
+    this.index = KnowledgeIndex.import(persisted, { owned: true });
     this.readRest = readWhole;
     this.rest = null;
   }
