@@ -42,37 +42,29 @@ describe('opening the saved index while the advisor types', () => {
     useSessionStore.setState({ session: { user: { id: 'u-advisor' } } as never, phase: 'signed-in' });
   });
 
-  it('asks a search typed after the opening once', async () => {
-    const { index, asked, opened } = workerIndex();
+  /** Types `query` before or after the saved index starts opening; how many times the worker was asked it. */
+  async function typed(query: string, when: 'before' | 'after', removed = 0): Promise<number> {
+    const { index, asked, opened } = workerIndex(removed);
     useKnowledgeStore.setState({ index, query: '', results: { status: 'idle' } });
+    if (when === 'before') useKnowledgeStore.getState().setQuery(query);
     const loading = useKnowledgeStore.getState().loadAll();
-    useKnowledgeStore.getState().setQuery('parcel never arrived');
+    if (when === 'after') useKnowledgeStore.getState().setQuery(query);
     opened();
     await loading;
     await settled(asked, () => useKnowledgeStore.getState().results.status);
-    expect(asked.filter((q) => q === 'parcel never arrived')).toHaveLength(1);
+    return asked.filter((q) => q === query).length;
+  }
+
+  it('asks a search typed after the opening once', async () => {
+    expect(await typed('parcel never arrived', 'after')).toBe(1);
     expect(useKnowledgeStore.getState().results).toMatchObject({ status: 'ready', data: [{ title: 'parcel never arrived' }] });
   });
 
   it('asks again a search typed before the opening, which the empty index answered', async () => {
-    const { index, asked, opened } = workerIndex();
-    useKnowledgeStore.setState({ index, query: '', results: { status: 'idle' } });
-    useKnowledgeStore.getState().setQuery('refund not showing');
-    const loading = useKnowledgeStore.getState().loadAll();
-    opened();
-    await loading;
-    await settled(asked, () => useKnowledgeStore.getState().results.status);
-    expect(asked.filter((q) => q === 'refund not showing').length).toBeGreaterThanOrEqual(2);
+    expect(await typed('refund not showing', 'before')).toBeGreaterThanOrEqual(2);
   });
 
   it('asks again once the cache has taken articles out of the saved index', async () => {
-    const { index, asked, opened } = workerIndex(1);
-    useKnowledgeStore.setState({ index, query: '', results: { status: 'idle' } });
-    const loading = useKnowledgeStore.getState().loadAll();
-    useKnowledgeStore.getState().setQuery('voucher expired');
-    opened();
-    await loading;
-    await settled(asked, () => useKnowledgeStore.getState().results.status);
-    expect(asked.filter((q) => q === 'voucher expired')).toHaveLength(2);
+    expect(await typed('voucher expired', 'after', 1)).toBe(2);
   });
 });
