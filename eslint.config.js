@@ -36,7 +36,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/ui/MarkdownHtml.tsx'],
+    files: ['renderer/ui/Markdown.tsx'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

@@ -7,7 +7,6 @@ import { App, NoToken } from './App';
 import { createSearchIndex } from './features/knowledge/searchIndex';
 import { connectBridge } from './platform/bridge';
 import { startState } from './state';
-import { loadMarkdownSoon } from './ui/Markdown';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');
@@ -24,5 +23,4 @@ if (connection.kind === 'no-token') {
       <App />
     </StrictMode>,
   );
-  loadMarkdownSoon();
 }

@@ -1,24 +1,38 @@
-import { lazy, Suspense } from 'react';
+import DOMPurify from 'dompurify';
+import { Marked } from 'marked';
+import { useMemo } from 'react';
+import './markdown.css';
 
-const load = () => import('./MarkdownHtml');
-const MarkdownHtml = lazy(load);
+// Links in an article leave the app rather than replacing it, and cannot reach back into it.
+DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+  if (node instanceof HTMLAnchorElement && node.hasAttribute('href')) {
+    node.setAttribute('target', '_blank');
+    node.setAttribute('rel', 'noopener noreferrer');
+  }
+});
 
-/**
- * An article's Markdown as sanitised HTML (MarkdownHtml.tsx). marked and DOMPurify, some 80 kB,
- * are not part of the app's start: they load once the app is idle, before an advisor opens an
- * article, and the article's text waits for them only if it is opened sooner.
- */
-export function Markdown({ source, className }: { source: string; className?: string }) {
-  return (
-    <Suspense fallback={<div className={className ? `markdown ${className}` : 'markdown'} aria-busy="true" />}>
-      <MarkdownHtml source={source} className={className} />
-    </Suspense>
-  );
+// The article's own title is the h2 of its region; headings inside the body sit below it.
+const markdown = new Marked({
+  gfm: true,
+  walkTokens(token) {
+    if (token.type === 'heading') token.depth = Math.min(token.depth + 2, 6);
+  },
+});
+
+function toSafeHtml(source: string): string {
+  const html = markdown.parse(source, { async: false });
+  return DOMPurify.sanitize(html, {
+    USE_PROFILES: { html: true },
+    FORBID_TAGS: ['style', 'form', 'input', 'button', 'iframe'],
+    FORBID_ATTR: ['style'],
+  });
 }
 
-/** Fetches and compiles the renderer for Markdown ahead of the first article (called once the app has started). */
-export function loadMarkdownSoon(): void {
-  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, opts: { timeout: number }) => void }).requestIdleCallback;
-  if (idle) idle(() => void load(), { timeout: 3000 });
-  else setTimeout(() => void load(), 1000);
+/**
+ * The one place article text becomes HTML: rendered by marked, then sanitised by DOMPurify.
+ * Everything else in the renderer is React elements only (a lint rule enforces this).
+ */
+export function Markdown({ source, className }: { source: string; className?: string }) {
+  const html = useMemo(() => toSafeHtml(source), [source]);
+  return <div className={className ? `markdown ${className}` : 'markdown'} dangerouslySetInnerHTML={{ __html: html }} />;
 }

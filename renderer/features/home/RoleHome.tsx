@@ -1,6 +1,7 @@
-import { lazy, Suspense, type ReactNode } from 'react';
 import type { SignedIn } from '../../../shared/contract/requests';
-import { LoadingState } from '../../ui/States';
+import { AdminHome } from '../admin/AdminHome';
+import { GoodwillSpend } from '../budgets/GoodwillSpend';
+import { CallRecords } from '../calls/CallRecords';
 import { RecentCalls } from '../calls/RecentCalls';
 import { DueList } from '../cases/DueList';
 import { RecentCases } from '../cases/RecentCases';
@@ -13,16 +14,6 @@ import { MyFeedback } from '../knowledge/MyFeedback';
 import { QueuesPanel } from '../queues/QueuesPanel';
 import { SupervisorPanels } from './SupervisorPanels';
 import './home.css';
-
-/*
- * What only admins and supervisors use (an admin's tabs, the spend charts, the call records) is
- * loaded apart from the app, so an advisor's Rapport starts without compiling or running it.
- */
-const AdminHome = lazy(() => import('../admin/AdminHome').then((m) => ({ default: m.AdminHome })));
-const GoodwillSpend = lazy(() => import('../budgets/GoodwillSpend').then((m) => ({ default: m.GoodwillSpend })));
-const CallRecords = lazy(() => import('../calls/CallRecords').then((m) => ({ default: m.CallRecords })));
-
-const Loading = ({ children }: { children: ReactNode }) => <Suspense fallback={<LoadingState label="Loading…" />}>{children}</Suspense>;
 
 /**
  * What each role sees when no case tab is open. Advisors and supervisors have knowledge in the
@@ -49,14 +40,10 @@ export function RoleHome({ session }: { session: SignedIn }) {
           <DueList />
           <RecentCases />
           <RecentCalls />
-          <Loading>
-            <CallRecords />
-          </Loading>
+          <CallRecords />
           <FulfilmentQueue />
           <DecidedRequests />
-          <Loading>
-            <GoodwillSpend />
-          </Loading>
+          <GoodwillSpend />
           <MyFeedback />
         </div>
       );
@@ -64,9 +51,7 @@ export function RoleHome({ session }: { session: SignedIn }) {
       return (
         <div className="home-grid home-grid-admin">
           <div className="home-column home-main">
-            <Loading>
-              <AdminHome />
-            </Loading>
+            <AdminHome />
           </div>
           <div className="home-column home-side">
             <KnowledgePanel />
@@ -77,9 +62,7 @@ export function RoleHome({ session }: { session: SignedIn }) {
       return (
         <div className="home-grid home-grid-admin">
           <div className="home-column home-main">
-            <Loading>
-              <AdminHome />
-            </Loading>
+            <AdminHome />
           </div>
           <div className="home-column home-side">
             <ApprovalsInbox />
