@@ -108,9 +108,7 @@ export class KnowledgeIndex {
       c = { avg, upTo: 0, values: FIELDS.map(() => new Float32Array(capacity)) };
       this.normCache = c;
     }
-    // Everything the loop reads but the length is taken out of it: a cold start's first search
-    // runs this over every document before the engine has compiled it (44 ms of that search's 70,
-    // in a profile of the search worker at 50,000 articles). The arithmetic is unchanged.
+    // Invariants outside the loop: a cold start's first search runs it uncompiled (44 of 70 ms before).
     const lengths = this.fieldLengths;
     for (let f = 0; f < F; f++) {
       const field = FIELDS[f]!;
@@ -340,10 +338,8 @@ export class KnowledgeIndex {
 
   /**
    * A cold start: typed arrays are adopted as they are, nothing is re-tokenised; postings and cards
-   * left in their files are read as they are first wanted. `owned`: the lengths and times of change
-   * are the caller's to give away (a save just read), so they become the index's own arrays, full
-   * to the brim (the first article added grows them), rather than copies into new ones: on the
-   * search worker's cold start, filling fresh memory for those copies took a fifth of the import.
+   * left in their files are read as they are first wanted. `owned` (a save just read): its lengths and
+   * times of change become the index's arrays, full (the first article added grows them), not copies.
    */
   static import(p: SavedParts, { owned = false }: { owned?: boolean } = {}): KnowledgeIndex {
     if (p.format !== 4) throw new Error(`unknown index format ${String(p.format)}`);
