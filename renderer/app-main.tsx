@@ -1,4 +1,5 @@
-// The app itself, loaded by main.tsx once the search worker has started.
+// The app itself: one classic script, run once the page is parsed. The search worker was started
+// before it by the page's early script (features/knowledge/early-start.ts).
 // Tokens and resets first, so every component's styles build on them.
 import './ui/base.css';
 import { StrictMode } from 'react';

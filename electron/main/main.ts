@@ -23,7 +23,7 @@ import { APP_ORIGIN, windowOptions } from './window-options';
 const here = __dirname;
 const rendererRoot = join(here, '..', 'renderer');
 const APP_ID = 'uk.co.rapport.desktop';
-protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
 
 if (!app.requestSingleInstanceLock()) app.quit();
 if (process.platform === 'win32') app.setAppUserModelId(APP_ID); // notifications need it on Windows

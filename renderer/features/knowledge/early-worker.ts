@@ -1,11 +1,8 @@
-import type { ToSearchWorker } from './protocol';
-
-/** Whose index to start reading as the page loads, before the session is even confirmed. */
-const LAST_KEY = 'rapport.knowledge.lastIndex';
+import { EARLY_WORKER_GLOBAL, LAST_INDEX_KEY } from './early-start';
 
 export function rememberedKey(): string | null {
   try {
-    return localStorage.getItem(LAST_KEY);
+    return localStorage.getItem(LAST_INDEX_KEY);
   } catch {
     return null;
   }
@@ -13,35 +10,25 @@ export function rememberedKey(): string | null {
 
 export function rememberKey(key: string): void {
   try {
-    localStorage.setItem(LAST_KEY, key);
+    localStorage.setItem(LAST_INDEX_KEY, key);
   } catch {
     // only a slower next start
   }
 }
 
-let started: Worker | null = null;
-
 /**
- * Starts the search worker and asks it to read the last person's saved index: the worker is named
- * after whose index it is, so it starts reading as its script starts, before any message reaches it
- * (search.worker.ts); the message then starts the import. The page's first module calls this before
- * the rest of the app is even fetched, so the worker's start-up and its read overlap the page's
- * own; this module is kept tiny for that reason.
+ * Starts a search worker named after the last person's saved index, so it starts reading that
+ * index as its script starts (search.worker.ts). The page's early script (early-start.ts) starts
+ * the first one before the app runs; this starts any other.
  */
 export function startSearchWorker(): Worker {
-  const last = rememberedKey();
-  const worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: last ?? '' });
-  if (last) worker.postMessage({ type: 'preload', key: last } satisfies ToSearchWorker);
-  return worker;
+  return new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: rememberedKey() ?? '' });
 }
 
-export function startSearchWorkerEarly(): void {
-  started ??= startSearchWorker();
-}
-
-/** The worker started early, handed out once; later indexes start their own. */
+/** The worker the page's early script started, handed out once; later indexes start their own. */
 export function takeEarlyWorker(): Worker | null {
-  const worker = started;
-  started = null;
-  return worker;
+  const scope = window as unknown as Record<string, Worker | undefined>;
+  const worker = scope[EARLY_WORKER_GLOBAL];
+  delete scope[EARLY_WORKER_GLOBAL];
+  return worker instanceof Worker ? worker : null;
 }

@@ -47,7 +47,7 @@ export type ToSearchWorker =
   | { type: 'link'; url: string }
   /** Electron: the worker's own port to the core for bulk knowledge (transferred with the message). */
   | { type: 'link-port'; port: MessagePort }
-  /** Start reading this person's saved index now, before anyone has asked to open it. */
+  /** Start reading and importing this person's saved index now, before anyone has asked to open it (sent by the worker's own entry for the index it is named after). */
   | { type: 'preload'; key: string }
   | { type: 'open'; requestId: number; key: string }
   /** `manifest: null` asks the worker to fetch it over its link. */

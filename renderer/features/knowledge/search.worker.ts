@@ -1,31 +1,19 @@
-import { preload } from './preload';
+import { receive } from './worker-engine';
 import type { ToSearchWorker } from './protocol';
 
 /**
  * Our own worker rather than flexsearch's `worker: true`, which cannot find its script once
- * bundled. This entry is kept small: reading the saved index starts as soon as the page names it
- * (the worker's name, else the 'preload' message), while the engine (worker-engine.ts) is still
- * loading; messages that arrive meanwhile wait for it in order. The engine imports the saved index at once and loads the code
- * for reading knowledge frames (ingest.ts, with zod) only when the first frame needs it.
+ * bundled. The worker is named after whose saved index to expect (early-start.ts, early-worker.ts),
+ * so reading and importing that index starts as soon as this script runs, before any message
+ * arrives. The engine is one script with this entry: a second fetch for it cost 70-110 ms of a
+ * cold start. The code for reading knowledge frames (ingest.ts, with zod) is loaded apart, when
+ * the saved index is in (worker-engine.ts).
  */
 interface WorkerScope {
-  /** Whose saved index to read first (early-worker.ts), or empty. */
+  /** Whose saved index to read first, or empty. */
   name: string;
   addEventListener(type: 'message', listener: (event: MessageEvent<ToSearchWorker>) => void): void;
 }
 const scope = self as unknown as WorkerScope;
-if (scope.name) preload(scope.name);
-const waiting: ToSearchWorker[] = [];
-let deliver: ((message: ToSearchWorker) => void) | null = null;
-
-scope.addEventListener('message', (event) => {
-  const message = event.data;
-  if (message.type === 'preload') preload(message.key);
-  if (deliver) deliver(message);
-  else waiting.push(message);
-});
-
-void import('./worker-engine').then(({ receive }) => {
-  deliver = receive;
-  for (const message of waiting.splice(0)) receive(message);
-});
+if (scope.name) receive({ type: 'preload', key: scope.name });
+scope.addEventListener('message', (event) => receive(event.data));

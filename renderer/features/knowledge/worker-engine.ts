@@ -5,7 +5,6 @@ import { DamagedSave } from '../../../shared/search/card-lines';
 import { ENGINE_FORMAT, forgetIndex, loadIndex, saveIndex } from './persisted-index';
 import type * as Ingest from './ingest';
 import type { FromSearchWorker, IngestSummary, Manifest, Opened, Reconciled, ToSearchWorker } from './protocol';
-import { takePreloaded } from './preload';
 
 /**
  * The search worker's engine (see search.worker.ts): indexing and searching here keep typing in
@@ -25,8 +24,7 @@ let ingestCode: Promise<typeof Ingest> | null = null;
 const ingestModule = () => (ingestCode ??= import('./ingest'));
 
 function prepare(forKey: string): void {
-  const reading = takePreloaded(forKey) ?? loadIndex(forKey);
-  const ready = reading.then((saved) => {
+  const ready = loadIndex(forKey).then((saved) => {
     if (!saved) return null;
     const restored = new KnowledgeCorpus();
     restored.restore(saved.index, saved.readWhole);
@@ -190,7 +188,7 @@ async function handle(message: ToSearchWorker, fetched: LinkFrame | null): Promi
     case 'link-port':
       return attachPort(message.port);
     case 'preload':
-      // The read was started by search.worker.ts as the message arrived; the import starts now.
+      // Sent by search.worker.ts for the index the worker is named after.
       if (!prepared) prepare(message.key);
       return;
     case 'open':
