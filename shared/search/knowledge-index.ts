@@ -4,8 +4,9 @@ import type { ArticleCard } from './article-card';
 import { CardLines } from './card-lines';
 import { FIELDS, FIELD_B, FIELD_WEIGHTS, packCounts, type Field, type FieldNorms } from './fields';
 import { Cards } from './cards';
-import type { PersistedIndex, SavedParts, SavedUnits } from './persisted-format';
+import type { PersistedIndex, SavedParts } from './persisted-format';
 import { Postings } from './postings';
+import { SavedLists, gapsOf, listRange } from './saved-lists';
 import { SharedStrings } from './shared-strings';
 import { Vocabulary } from './vocabulary';
 
@@ -39,7 +40,7 @@ export class KnowledgeIndex {
   private removed = 0;
   private normCache: { avg: Float64Array; upTo: number; values: FieldNorms } | null = null;
   /** After a cold start, the postings arrays left in the save's file and where each term's lists are in them. */
-  private saved: { gaps: SavedUnits; tfs: SavedUnits; at: Map<string, readonly [number, number, number, number]> } | null = null;
+  private saved: SavedLists | null = null;
 
   get size(): number {
     // Not made yet: nothing has been added or removed since the import, whose cards are all live.
@@ -268,15 +269,12 @@ export class KnowledgeIndex {
   async fetchPostings(terms: Iterable<string>): Promise<void> {
     const saved = this.saved;
     if (!saved) return;
-    const gaps: [number, number][] = [];
-    const tfs: [number, number][] = [];
+    const slots: number[] = [];
     for (const term of new Set(terms)) {
-      const at = saved.at.get(term);
-      if (!at || this.terms.get(term)?.loaded !== false) continue;
-      gaps.push([at[0], at[1]]);
-      tfs.push([at[2], at[3]]);
+      const list = this.terms.get(term);
+      if (list?.loaded === false) slots.push(list.slot);
     }
-    if (gaps.length) await Promise.all([saved.gaps.fetch(gaps), saved.tfs.fetch(tfs)]);
+    if (slots.length) await saved.fetch(slots);
   }
 
   /** Gives back the room postings lists grew into (up to half of them), once a sync has settled. */
@@ -370,30 +368,16 @@ export class KnowledgeIndex {
     for (let i = 0, n = docs * F; i < n; i++) totals[i % F]! += lengths[i]!;
     const { postingGaps: units, postingTfs: tfs } = p;
     if (ArrayBuffer.isView(units) !== ArrayBuffer.isView(tfs)) throw new Error('postings half in memory, half in a file');
-    const saved = ArrayBuffer.isView(units) || ArrayBuffer.isView(tfs) ? null : { gaps: units, tfs, at: new Map<string, readonly [number, number, number, number]>() };
+    const saved = ArrayBuffer.isView(units) || ArrayBuffer.isView(tfs) ? null : new SavedLists(units, tfs, p);
     index.saved = saved;
     p.terms.forEach((t, i) => {
-      const from = p.offsets[i]!;
-      const n = p.offsets[i + 1]! - from;
-      const at = p.gapOffsets[i]!;
-      const wide = p.wideTerms[i] === 1;
-      const to = at + (wide ? n * 2 : n);
-      if (saved) {
-        saved.at.set(t, [at, to, from, from + n]);
-        index.terms.set(t, Postings.later(n, () => [gapsOf(saved.gaps.read(at, to), wide), saved.tfs.read(from, from + n)]));
-        return;
-      }
+      if (saved) return void index.terms.set(t, Postings.later(p.offsets[i + 1]! - p.offsets[i]!, saved, i));
+      const [at, to, from, end, wide] = listRange(p, i);
       // Views, not copies: a later push finds them full and reallocates, so neighbours are safe.
-      index.terms.set(t, Postings.from(gapsOf((units as Uint16Array).subarray(at, to), wide), (tfs as Uint16Array).subarray(from, from + n)));
+      index.terms.set(t, Postings.from(gapsOf((units as Uint16Array).subarray(at, to), wide), (tfs as Uint16Array).subarray(from, end)));
     });
     p.surfaceWords.forEach((w, i) => index.vocabulary.add(w, p.terms[p.surfaceTerms[i]!]!));
     index.vocabulary.adoptOrder(p.surfaceWords);
     return index;
   }
-}
-
-/** A list's gaps as saved (16-bit units): as they are, or two units each for a wide list (copied if not on a 4-byte boundary). */
-function gapsOf(units: Uint16Array, wide: boolean): Uint16Array | Int32Array {
-  if (!wide) return units;
-  return units.byteOffset % 4 === 0 ? new Int32Array(units.buffer, units.byteOffset, units.length / 2) : new Int32Array(units.slice().buffer);
 }

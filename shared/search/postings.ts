@@ -7,12 +7,19 @@ const NARROW_GAP = 0xffff;
  * 4 bytes rather than 6; a list whose gap does not fit is kept in 32 bits ("wide"). Read in order
  * only: `d += gaps[i]`.
  */
+/** Where lists still only in a save's file are read from (saved-lists.ts). */
+export interface ListSource {
+  read(slot: number): [Uint16Array | Int32Array, Uint16Array];
+}
+
 export class Postings {
   n = 0;
   private g: Uint16Array | Int32Array;
   private t: Uint16Array;
-  /** A saved list left in its file until first read (`later`); null once in memory. */
-  private unread: (() => [Uint16Array | Int32Array, Uint16Array]) | null = null;
+  /** The save a list is left in until first read (`later`); null once in memory. */
+  private source: ListSource | null = null;
+  /** The list's place in that save (its term's number there). */
+  slot = -1;
   /** The last document number, worked out on the first push after an import (-1 until then). */
   private last = -1;
 
@@ -34,36 +41,37 @@ export class Postings {
    * reads from the saved file only the lists its first searches read, and knows each list's length
    * (what choosing and weighing terms needs) without reading it.
    */
-  static later(n: number, read: () => [Uint16Array | Int32Array, Uint16Array]): Postings {
+  static later(n: number, source: ListSource, slot: number): Postings {
     const p = new Postings(0);
     p.n = n;
-    p.unread = read;
+    p.source = source;
+    p.slot = slot;
     return p;
   }
 
   /** False while the list is still only in its saved file. */
   get loaded(): boolean {
-    return this.unread === null;
+    return this.source === null;
   }
 
   get gaps(): Uint16Array | Int32Array {
-    if (this.unread) this.load();
+    if (this.source) this.load();
     return this.g;
   }
 
   get tfs(): Uint16Array {
-    if (this.unread) this.load();
+    if (this.source) this.load();
     return this.t;
   }
 
   /** Reads a saved list into memory now, if it is not already. */
   load(): void {
-    if (!this.unread) return;
-    const [gaps, tfs] = this.unread();
+    if (!this.source) return;
+    const [gaps, tfs] = this.source.read(this.slot);
     if (tfs.length !== this.n || gaps.length !== this.n) throw new Error(`a saved postings list read back ${tfs.length} of ${this.n}`);
     this.g = gaps;
     this.t = tfs;
-    this.unread = null;
+    this.source = null;
   }
 
   get wide(): boolean {

@@ -98,15 +98,17 @@ describe('cards read a line at a time from their file', () => {
 
 describe('postings left in the save’s file', () => {
   it('knows a list’s length unread, and reads it once when first wanted', () => {
-    let reads = 0;
-    const p = Postings.later(2, () => (reads++, [Uint16Array.of(3, 4), Uint16Array.of(1, 1)]));
+    const reads: number[] = [];
+    const source = { read: (slot: number): [Uint16Array, Uint16Array] => (reads.push(slot), [Uint16Array.of(3, 4), Uint16Array.of(1, 1)]) };
+    const p = Postings.later(2, source, 5);
     expect(p.n).toBe(2);
     expect(p.loaded).toBe(false);
     expect([...p.documents()]).toEqual([3, 7]);
     expect([...p.tfs]).toEqual([1, 1]);
     expect(p.loaded).toBe(true);
-    expect(reads).toBe(1);
-    expect(() => Postings.later(3, () => [Uint16Array.of(3), Uint16Array.of(1)]).gaps).toThrow(/read back 1 of 3/);
+    expect(reads).toEqual([5]);
+    const short = { read: (): [Uint16Array, Uint16Array] => [Uint16Array.of(3), Uint16Array.of(1)] };
+    expect(() => Postings.later(3, short, 0).gaps).toThrow(/read back 1 of 3/);
   });
 
   it('answers as the index did before saving, reading only the lists searched, fetched ahead all at once', async () => {
