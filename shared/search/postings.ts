@@ -1,17 +1,17 @@
 /** The largest gap a narrow list holds; a list with a larger gap between two documents widens. */
 const NARROW_GAP = 0xffff;
 
+/** Where lists still only in a save's file are read from (saved-lists.ts). */
+export interface ListSource {
+  read(slot: number): [Uint16Array | Int32Array, Uint16Array];
+}
+
 /**
  * One term's postings: document numbers, ascending, kept as the gaps between them, and packed
  * per-field counts. Gaps fit in 16 bits for all but the rarest terms, so a posting usually takes
  * 4 bytes rather than 6; a list whose gap does not fit is kept in 32 bits ("wide"). Read in order
  * only: `d += gaps[i]`.
  */
-/** Where lists still only in a save's file are read from (saved-lists.ts). */
-export interface ListSource {
-  read(slot: number): [Uint16Array | Int32Array, Uint16Array];
-}
-
 export class Postings {
   n = 0;
   private g: Uint16Array | Int32Array;
