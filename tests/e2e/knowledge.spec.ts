@@ -169,6 +169,30 @@ test('a cold start imports the saved index instead of re-reading every article',
   }
 });
 
+test('a search database left without its store is repaired, and the index is saved in it', async ({ page }) => {
+  const desktop = await stack().desktop('advisor');
+  // Made by another script of this origin (or left by an upgrade cut short) before the app opened it:
+  // version 1, the app's own version, with no store. Done on a page of the origin that runs no app.
+  await page.goto(new URL('favicon-none.txt', desktop.url).href);
+  const made = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const req = indexedDB.open('rapport-search', 1);
+        req.onsuccess = () => {
+          resolve(`${req.result.version}:${req.result.objectStoreNames.length}`);
+          req.result.close();
+        };
+        req.onerror = () => resolve('failed');
+      }),
+  );
+  expect(made).toBe('1:0');
+  await signIn(page, desktop.url, 'advisor3.gla');
+  await signedInAs(page, 'Kirsty Boyle');
+  await searchKnowledge(page, 'ashes');
+  await expect(results(page).first()).toBeVisible();
+  await expect.poll(async () => (await savedIndexRecords(page)).length, { timeout: 15_000 }).toBe(1);
+});
+
 /** The time of the saved index's record (its files carry the same). */
 const savedAt = async (page: Page) => Math.max(0, ...(await savedIndexRecords(page)).map((r) => r.savedAt));
 

@@ -124,12 +124,25 @@ export function unpackIndex(
   };
 }
 
-function open(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: 'key' });
+/**
+ * The database, with its store. A database of this name without the store (made by another
+ * script, or left by an interrupted upgrade) would fail every save for good: it is upgraded once
+ * more, to a version that makes the store.
+ */
+function open(version?: number): Promise<IDBDatabase> {
+  return new Promise<IDBDatabase>((resolve, reject) => {
+    const req = version === undefined ? indexedDB.open(DB) : indexedDB.open(DB, version);
+    req.onupgradeneeded = () => {
+      if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE, { keyPath: 'key' });
+    };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error ?? new Error('IndexedDB would not open'));
+  }).then((db) => {
+    if (db.objectStoreNames.contains(STORE)) return db;
+    const next = db.version + 1;
+    db.close();
+    if (version !== undefined) throw new Error('IndexedDB would not make the saved index store');
+    return open(next);
   });
 }
 
