@@ -193,6 +193,37 @@ test('a search database left without its store is repaired, and the index is sav
   await expect.poll(async () => (await savedIndexRecords(page)).length, { timeout: 15_000 }).toBe(1);
 });
 
+test('with the browser’s storage full, knowledge syncs, answers after a restart, and is saved once there is room', async ({ page }) => {
+  const desktop = await stack().desktop('advisor');
+  await page.goto(desktop.url);
+  // The origin's quota set to a few bytes (Chromium's own quota override): every write to IndexedDB
+  // and the private file system is refused as a full disk would refuse it.
+  const cdp = await page.context().newCDPSession(page);
+  const origin = new URL(desktop.url).origin;
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 16 });
+  await signIn(page, desktop.url, 'advisor3.gla');
+  await signedInAs(page, 'Kirsty Boyle');
+  await searchKnowledge(page, 'ashes');
+  await expect(results(page).first()).toBeVisible();
+
+  // A restart with nothing saved reads every article again from the desktop's cache, and answers.
+  const counts = countRequests(page);
+  await page.reload();
+  await signedInAs(page, 'Kirsty Boyle');
+  await searchKnowledge(page, 'tell us once reference');
+  await expect(results(page).first()).toContainText('Tell Us Once');
+  expect(counts.get('knowledge.page') ?? 0).toBeGreaterThan(0);
+  expect(await savedIndexRecords(page)).toEqual([]);
+
+  // Room again: the next start saves the index.
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  await page.reload();
+  await signedInAs(page, 'Kirsty Boyle');
+  await expect.poll(async () => (await savedIndexRecords(page)).length, { timeout: 15_000 }).toBe(1);
+  await searchKnowledge(page, 'ashes');
+  await expect(results(page).first()).toBeVisible();
+});
+
 /** The time of the saved index's record (its files carry the same). */
 const savedAt = async (page: Page) => Math.max(0, ...(await savedIndexRecords(page)).map((r) => r.savedAt));
 
