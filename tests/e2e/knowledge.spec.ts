@@ -224,6 +224,32 @@ test('with the browser’s storage full, knowledge syncs, answers after a restar
   await expect(results(page).first()).toBeVisible();
 });
 
+test('a search with many answers lists them all, the keyboard reaches the last, and focus comes back to it from its article', async ({ page }) => {
+  const desktop = await stack().desktop('advisor');
+  await signIn(page, desktop.url, 'advisor3.gla');
+  await signedInAs(page, 'Kirsty Boyle');
+  await searchKnowledge(page, 'customer');
+  // All of them, as the count says (up to the thirty a search shows).
+  const found = page.getByText(/^[1-9]\d* articles found$/);
+  await expect(found).toBeVisible();
+  const count = Math.min(30, Number((await found.textContent())!.split(' ')[0]));
+  expect(count).toBeGreaterThan(10);
+  await expect(results(page)).toHaveCount(count);
+
+  await page.getByRole('searchbox', { name: 'Search knowledge' }).press('ArrowDown');
+  await expect(results(page).first()).toBeFocused();
+  await page.keyboard.press('End');
+  const last = results(page).nth(count - 1);
+  await expect(last).toBeFocused();
+  const title = (await last.locator('.result-title').textContent())!;
+  await page.keyboard.press('Enter');
+  const article = page.getByRole('region', { name: 'Article', exact: true });
+  await expect(article.getByRole('heading', { level: 2 })).toHaveText(title);
+  await page.keyboard.press('Escape');
+  await expect(results(page).nth(count - 1)).toBeFocused();
+  await expect(results(page).nth(count - 1).locator('.result-title')).toHaveText(title);
+});
+
 /** The time of the saved index's record (its files carry the same). */
 const savedAt = async (page: Page) => Math.max(0, ...(await savedIndexRecords(page)).map((r) => r.savedAt));
 
