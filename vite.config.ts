@@ -48,6 +48,10 @@ export default defineConfig({
     modulePreload: false,
     rolldownOptions: {
       transform: { define: { 'import.meta.url': SCRIPT_URL } },
+      // zod's builders have no side effects: schemas the page never uses (most of the hub's, in the
+      // shared modules the page takes constants from) are left out rather than built at every start.
+      // A/B, seven new windows each, twice: search box 542 and 551 ms against 621 and 587 ms without.
+      treeshake: { manualPureFunctions: ['z'] },
       output: {
         format: 'iife',
         codeSplitting: false,
@@ -55,7 +59,8 @@ export default defineConfig({
       },
     },
   },
-  worker: { format: 'es' },
+  // The worker's code for reading knowledge frames (ingest.ts) builds only the schemas it uses, too.
+  worker: { format: 'es', rolldownOptions: { treeshake: { manualPureFunctions: ['z'] } } },
   experimental: {
     // Files the page's script refers to (the search worker) are found from the page's address:
     // index.html sits at the root of the built renderer in both hosts.
