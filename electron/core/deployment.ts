@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { writeFileWhole } from './whole-file';
 import { join, win32 } from 'node:path';
 import type { HubSource } from '../../shared/contract/setup';
 import { describeProblems } from '../../shared/schemas/common';
@@ -44,9 +45,7 @@ export function chosenHub(dataDir: string): string | null {
 
 export function saveChosenHub(dataDir: string, hubUrl: string): void {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const tmp = `${chosenFile(dataDir)}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ hubUrl }), { mode: 0o600 });
-  renameSync(tmp, chosenFile(dataDir));
+  writeFileWhole(chosenFile(dataDir), JSON.stringify({ hubUrl }));
 }
 
 export interface Deployment {

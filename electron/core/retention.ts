@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { writeFileWhole } from './whole-file';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { wipeIfStale } from './erasure-sync';
@@ -41,7 +42,7 @@ export function loadRetention(dataDir: string): RetentionSettings {
 
 export function saveRetention(dataDir: string, change: Partial<RetentionSettings>): RetentionSettings {
   const settings = retentionSettings.parse(change);
-  writeFileSync(settingsFile(dataDir), `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
+  writeFileWhole(settingsFile(dataDir), `${JSON.stringify(settings, null, 2)}\n`);
   return settings;
 }
 
