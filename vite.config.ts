@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { earlyStartScript } from './renderer/features/knowledge/early-start.ts';
+import { earlyBridgeScript } from './renderer/platform/early-bridge.ts';
 
 /** The app's script's own address, taken as it starts: a classic script has no import.meta. */
 const SCRIPT_URL = '__rapportScriptUrl';
@@ -10,8 +11,9 @@ const SCRIPT_URL = '__rapportScriptUrl';
  * a classic script and reuses it in every new window and launch (its code cache), while a page's
  * module was parsed afresh in each new window: some 200 ms of the 780 kB app before it could run,
  * then its functions compiled as they ran. The search worker stays a module (a worker's modules
- * do use the code cache). Before the app's script, a tiny one starts the search worker
- * (early-start.ts), so it reads the saved index while the app's script loads.
+ * do use the code cache). Before the app's script, a tiny one opens the bridge's socket
+ * (platform/early-bridge.ts) and starts the search worker (early-start.ts), so the desktop's
+ * answer and the saved index are read while the app's script loads.
  */
 function classicPage(): Plugin {
   return {
@@ -22,7 +24,7 @@ function classicPage(): Plugin {
       const page = bundle['index.html'];
       const worker = Object.keys(bundle).find((file) => /(^|\/)search\.worker-[\w-]+\.js$/.test(file));
       if (page?.type !== 'asset' || !worker) throw new Error('The page or the search worker was not built: the early start script has nothing to start.');
-      const early = this.getFileName(this.emitFile({ type: 'asset', name: 'early-start.js', source: earlyStartScript(worker) }));
+      const early = this.getFileName(this.emitFile({ type: 'asset', name: 'early-start.js', source: earlyBridgeScript() + earlyStartScript(worker) }));
       const html = String(page.source);
       const classic = html.replace(/<script type="module" crossorigin src=/g, `<script src="./${early}"></script>\n    <script defer src=`);
       if (classic === html) throw new Error("index.html has no module script to make classic: vite.config.ts's classicPage needs updating.");

@@ -1,4 +1,4 @@
-const STORAGE_KEY = 'rapport.bridgeToken';
+import { TOKEN_KEY, readBridgeToken } from './early-bridge';
 
 /**
  * The per-run token arrives once in the address (`#token=…`). It is kept for this tab only, so a
@@ -6,19 +6,13 @@ const STORAGE_KEY = 'rapport.bridgeToken';
  * copied link.
  */
 export function takeBridgeToken(): string | null {
-  const fromHash = new URLSearchParams(location.hash.replace(/^#/, '')).get('token');
-  if (fromHash) {
-    try {
-      sessionStorage.setItem(STORAGE_KEY, fromHash);
-    } catch {
-      // Storage can be disabled; the token still works for this page load.
-    }
-    history.replaceState(null, '', location.pathname + location.search);
-    return fromHash;
-  }
+  const found = readBridgeToken(location.hash, () => sessionStorage.getItem(TOKEN_KEY));
+  if (!found?.inAddress) return found?.token ?? null;
   try {
-    return sessionStorage.getItem(STORAGE_KEY);
+    sessionStorage.setItem(TOKEN_KEY, found.token);
   } catch {
-    return null;
+    // Storage can be disabled; the token still works for this page load.
   }
+  history.replaceState(null, '', location.pathname + location.search);
+  return found.token;
 }

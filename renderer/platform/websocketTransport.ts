@@ -1,3 +1,4 @@
+import { bridgeAddresses, takeEarlySocket } from './early-bridge';
 import type { LinkState, Transport } from './transport';
 
 const FIRST_RETRY_MS = 500;
@@ -8,10 +9,8 @@ const MAX_RETRY_MS = 10_000;
  * is down are held and sent on reconnect; the bridge's own timeout bounds how long they wait.
  */
 export function websocketTransport(token: string): Transport {
-  const base = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/bridge?token=${encodeURIComponent(token)}`;
   // The search worker connects for bulk knowledge itself, so this socket need not carry it.
-  const url = `${base}&knowledge=worker`;
-  const knowledgeLinkUrl = `${base}&channel=knowledge`;
+  const { page: url, knowledge: knowledgeLinkUrl } = bridgeAddresses(location.protocol, location.host, token);
   const frameListeners = new Set<(frame: unknown) => void>();
   const linkListeners = new Set<(state: LinkState) => void>();
   const waiting: string[] = [];
@@ -25,18 +24,18 @@ export function websocketTransport(token: string): Transport {
     for (const cb of linkListeners) cb(next);
   };
 
-  const connect = () => {
-    const ws = new WebSocket(url);
+  const deliver = (data: unknown) => {
+    if (typeof data !== 'string') return;
+    for (const cb of frameListeners) cb(data);
+  };
+  const listen = (ws: WebSocket) => {
     socket = ws;
     ws.addEventListener('open', () => {
       retryMs = FIRST_RETRY_MS;
       setState('open');
       for (const text of waiting.splice(0)) ws.send(text);
     });
-    ws.addEventListener('message', (event: MessageEvent<unknown>) => {
-      if (typeof event.data !== 'string') return;
-      for (const cb of frameListeners) cb(event.data);
-    });
+    ws.addEventListener('message', (event: MessageEvent<unknown>) => deliver(event.data));
     ws.addEventListener('close', () => {
       if (socket !== ws) return;
       socket = null;
@@ -47,7 +46,18 @@ export function websocketTransport(token: string): Transport {
       setTimeout(connect, delay);
     });
   };
-  connect();
+  const connect = () => listen(new WebSocket(url));
+
+  // The socket the page's early script opened, if any, with what the desktop sent it meanwhile.
+  const early = takeEarlySocket(url);
+  if (early) {
+    early.stop();
+    listen(early.socket);
+    if (early.socket.readyState === WebSocket.OPEN) state = 'open';
+    // Its events arrive as tasks, after these: the kept frames go to the app's listeners once this
+    // script has put them on (startState, just after the bridge is made).
+    queueMicrotask(() => early.frames.forEach(deliver));
+  } else connect();
 
   return {
     get linkState() {

@@ -28,8 +28,14 @@ interface SessionStore {
   applySessionState(state: SessionState): void;
 }
 
+/**
+ * The same session told again (the core's push on connecting, then the answer to asking) keeps its
+ * object, so the whole workspace is not drawn again for nothing while it starts.
+ */
 function fromState(state: SessionState): Pick<SessionStore, 'phase' | 'session' | 'secondStep'> {
-  return state.signedIn ? { phase: 'signed-in', session: state, secondStep: null } : { phase: 'signed-out', session: null, secondStep: state.secondStep ?? null };
+  if (!state.signedIn) return { phase: 'signed-out', session: null, secondStep: state.secondStep ?? null };
+  const current = useSessionStore.getState().session;
+  return { phase: 'signed-in', session: current && JSON.stringify(current) === JSON.stringify(state) ? current : state, secondStep: null };
 }
 
 export const useSessionStore = create<SessionStore>()((set, get) => ({

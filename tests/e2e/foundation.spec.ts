@@ -124,3 +124,24 @@ test('signing out wipes the saved session from the computer', async ({ page }) =
   await page.goto(desktop.url);
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
 });
+
+test('a reload comes back to the desk on the one socket the page opened before its app script ran', async ({ page }) => {
+  const desktop = await stack().desktop('advisor');
+  await signIn(page, desktop.url, 'advisor2.lds');
+  await signedInAs(page, 'Ellie Grant');
+  const pageSockets: { url: string; closed: boolean }[] = [];
+  page.on('websocket', (socket) => {
+    if (!socket.url().includes('knowledge=worker')) return;
+    const seen = { url: socket.url(), closed: false };
+    pageSockets.push(seen);
+    socket.on('close', () => (seen.closed = true));
+  });
+  await page.reload();
+  await signedInAs(page, 'Ellie Grant');
+  await searchKnowledge(page, 'parcel never arrived');
+  await expect(results(page).first()).toContainText('A parcel that never arrived');
+  // The early script's socket was taken by the app: had the app opened its own, there would be two.
+  expect(pageSockets).toEqual([{ url: expect.stringContaining('/bridge?token='), closed: false }]);
+  expect(await page.evaluate(() => 'rapportEarlyBridge' in window)).toBe(false);
+  expect(page.url()).not.toContain('token=');
+});

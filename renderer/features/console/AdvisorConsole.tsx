@@ -9,13 +9,14 @@ import './console.css';
 /**
  * The console for people who take calls: the interaction on the left, the case workspace in tabs in
  * the centre, knowledge on the right. The page never scrolls; each region scrolls on its own.
- * `home` is what the centre shows when no case tab is open (the role's own lists). The regions
- * mount one a task (knowledge first, as a search is what an advisor opening Rapport wants first),
- * each in its own place from the start, so nothing moves as they arrive.
+ * `home` is what the centre shows when no case tab is open (the role's own lists). Knowledge comes
+ * with the console itself, as a search is what an advisor opening Rapport wants first; the other
+ * two regions mount one at a time when the page is idle, each in its own place from the start, so
+ * nothing moves as they arrive.
  */
 export function AdvisorConsole({ home }: { home: ReactNode }) {
   const collapsed = useKnowledgeCollapsed();
-  const shown = useInTurn(3);
+  const shown = useInTurn(3, 1);
   return (
     <div className={collapsed ? 'console console-knowledge-collapsed' : 'console'}>
       {shown >= 2 ? <InteractionRegion /> : <div className="console-region console-interaction" />}
