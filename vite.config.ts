@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { earlyStartScript } from './renderer/features/knowledge/early-start.ts';
 import { earlyBridgeScript } from './renderer/platform/early-bridge.ts';
+import { unusedSchemasLeftOut } from './build/pure-schemas.ts';
 
 /** The app's script's own address, taken as it starts: a classic script has no import.meta. */
 const SCRIPT_URL = '__rapportScriptUrl';
@@ -45,7 +46,7 @@ const SCHEMAS_ONLY_AS_USED = { manualPureFunctions: ['z'] };
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), classicPage()],
+  plugins: [react(), classicPage(), unusedSchemasLeftOut()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
@@ -66,7 +67,7 @@ export default defineConfig({
       },
     },
   },
-  worker: { format: 'es', rolldownOptions: { treeshake: SCHEMAS_ONLY_AS_USED } },
+  worker: { format: 'es', plugins: () => [unusedSchemasLeftOut()], rolldownOptions: { treeshake: SCHEMAS_ONLY_AS_USED } },
   experimental: {
     // Files the page's script refers to (the search worker) are found from the page's address:
     // index.html sits at the root of the built renderer in both hosts.
