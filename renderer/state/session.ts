@@ -18,6 +18,8 @@ interface SessionStore {
   /** Shown once after an enrolment during sign-in; the console waits until the person has kept them. */
   recoveryCodes: string[] | null;
   heldState: SessionState | null;
+  /** Signed in already when the app started (a reload, a new window), rather than signing in here. */
+  resumed: boolean;
   holdPushes: boolean;
   sendSecondStep(typed: RequestArgs<'session.secondStep'>): Promise<void>;
   cancelSecondStep(): Promise<void>;
@@ -32,10 +34,11 @@ interface SessionStore {
  * The same session told again (the core's push on connecting, then the answer to asking) keeps its
  * object, so the whole workspace is not drawn again for nothing while it starts.
  */
-function fromState(state: SessionState): Pick<SessionStore, 'phase' | 'session' | 'secondStep'> {
-  if (!state.signedIn) return { phase: 'signed-out', session: null, secondStep: state.secondStep ?? null };
-  const current = useSessionStore.getState().session;
-  return { phase: 'signed-in', session: current && JSON.stringify(current) === JSON.stringify(state) ? current : state, secondStep: null };
+function fromState(state: SessionState): Pick<SessionStore, 'phase' | 'session' | 'secondStep' | 'resumed'> {
+  if (!state.signedIn) return { phase: 'signed-out', session: null, secondStep: state.secondStep ?? null, resumed: false };
+  const { session: current, phase, resumed } = useSessionStore.getState();
+  const same = current && JSON.stringify(current) === JSON.stringify(state);
+  return { phase: 'signed-in', session: same ? current : state, secondStep: null, resumed: phase === 'loading' || resumed };
 }
 
 export const useSessionStore = create<SessionStore>()((set, get) => ({
@@ -49,6 +52,7 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
   recoveryCodes: null,
   heldState: null,
   holdPushes: false,
+  resumed: false,
 
   async sendSecondStep(typed) {
     if (get().signingIn) return;
@@ -103,6 +107,7 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
 }));
 
 export const useSessionPhase = () => useSessionStore((s) => s.phase);
+export const useResumedSession = () => useSessionStore((s) => s.resumed);
 export const useSignedIn = () => useSessionStore((s) => s.session);
 export const useSessionActions = () => {
   const loadStatus = useSessionStore((s) => s.loadStatus);
