@@ -11,12 +11,7 @@ export function useInTurn(parts: number, first = 0): number {
   const [shown, setShown] = useState(first);
   useEffect(() => {
     if (shown >= parts) return;
-    const next = () => startTransition(() => setShown((n) => n + 1));
-    if (typeof requestIdleCallback !== 'function') {
-      const timer = setTimeout(next);
-      return () => clearTimeout(timer);
-    }
-    const idle = requestIdleCallback(next, { timeout: IDLE_WAIT_MS });
+    const idle = requestIdleCallback(() => startTransition(() => setShown((n) => n + 1)), { timeout: IDLE_WAIT_MS });
     return () => cancelIdleCallback(idle);
   }, [shown, parts]);
   return shown;

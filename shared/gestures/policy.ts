@@ -213,11 +213,7 @@ export const minimumBudget = (b: BudgetState): number => b.reservedPence + b.com
 
 // ----- Time -----
 
-/**
- * Made when first wanted: making a formatter for a named time zone reads the zone's rules, some
- * 20 ms of a desktop window's start in Chromium, where most screens never ask.
- */
-let monthFormat: Intl.DateTimeFormat | null = null;
+const MONTH_FORMAT = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit' });
 
 /** The last hour asked about and its month: every gesture request asks, and formatting is not cheap. */
 const lastAsked = { hour: Number.NaN, month: '' };
@@ -229,8 +225,7 @@ const lastAsked = { hour: Number.NaN, month: '' };
 export function monthOf(epochMs: number): string {
   const hour = Math.floor(epochMs / 3_600_000);
   if (hour === lastAsked.hour) return lastAsked.month;
-  monthFormat ??= new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit' });
-  const parts = monthFormat.formatToParts(new Date(epochMs));
+  const parts = MONTH_FORMAT.formatToParts(new Date(epochMs));
   const y = parts.find((p) => p.type === 'year')?.value ?? '1970';
   const m = parts.find((p) => p.type === 'month')?.value ?? '01';
   lastAsked.hour = hour;
