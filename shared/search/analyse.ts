@@ -4,7 +4,7 @@ import { britishSpelling } from './spelling';
 /** Words that carry no meaning in an advisor's question ("what do I do if the customer..."). */
 export const STOP_WORDS = new Set(
   ('a about after again all also am an and any are as at be been before being but by can could did do does doing done ' +
-    'for from get gets got had has have having he her here hers him his how i if in into is it its just me my nor ' +
+    'for from get gets got gotten getting had has have having he her here hers him his how i if in into is it its just me my nor ' +
     'of off on once only or other our ours out over own same she should so some such than that the their theirs them then ' +
     'there these they this those through to too under until up very was we were what when where which while who whom why ' +
     'will with would you your yours yourself im ive id dont doesnt cant wont isnt arent wasnt hasnt havent didnt ' +

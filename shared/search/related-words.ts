@@ -37,6 +37,26 @@ const RELATED: Record<string, string[]> = {
   password: ['sign'],
   login: ['sign'],
   logon: ['sign'],
+  ads: ['marketing'],
+  advert: ['marketing'],
+  adverts: ['marketing'],
+  pickup: ['collect', 'collection'],
+  lawyer: ['solicitor'],
+  // American words with a British meaning of their own (or a British use of their own), so the
+  // British word is added rather than put in their place (american-words.ts has the rest).
+  cart: ['basket', 'trolley'],
+  attorney: ['solicitor'],
+  casket: ['coffin'],
+  obituary: ['notice'],
+  obit: ['obituary', 'notice'],
+  coupon: ['voucher'],
+  coupons: ['vouchers'],
+  truck: ['van', 'lorry'],
+  mortician: ['funeral', 'director'],
+  preneed: ['prepaid'],
+  welfare: ['benefits'],
+  asl: ['sign'],
+  er: ['hospital'],
 };
 
 /** Words related to `word`, as written (the caller folds and stems them). */

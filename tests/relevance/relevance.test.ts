@@ -6,8 +6,10 @@ import { seedArticles } from './seed-articles';
 
 const set = load<QuerySet>('./queries.json');
 const heldOut = load<{ queries: Query[] }>('./heldout.json');
+const dev = load<{ queries: Query[] }>('./dev.json');
 const articles = seedArticles();
 const scores = report('Frozen labelled set', set.queries, articles);
+const devScores = report('Development set (general flaws are looked for here)', dev.queries, articles);
 report('Held-out set (report only)', heldOut.queries, articles);
 
 describe('knowledge search relevance (frozen labelled set)', () => {
@@ -44,4 +46,22 @@ describe('held-out relevance set', () => {
     expect(unknown).toEqual([]);
     for (const q of heldOut.queries) expect(Math.max(...Object.values(q.relevant)), q.id).toBe(3);
   });
+});
+
+describe('development relevance set', () => {
+  it('has at least 150 queries, most of them American spellings and half-typed words, judged against articles that exist', () => {
+    expect(dev.queries.length).toBeGreaterThanOrEqual(150);
+    expect(new Set(dev.queries.map((q) => q.kind))).toEqual(new Set(KINDS));
+    const ids = new Set(articles.map((a) => a.id));
+    for (const q of dev.queries) {
+      expect(Object.keys(q.relevant).filter((id) => !ids.has(id)), q.id).toEqual([]);
+      expect(Object.values(q.relevant).filter((g) => g === 3), q.id).toHaveLength(1);
+    }
+  });
+
+  for (const measure of ['ndcg10', 'mrr', 'recall5'] as const) {
+    it(`Rapport's ${measure} is at least best-configured MiniSearch's`, () => {
+      expect(devScores.rapport![measure]).toBeGreaterThanOrEqual(devScores['minisearch (best)']![measure] - 1e-9);
+    });
+  }
 });

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { termOf } from '../../shared/search/analyse';
+import { stemmer } from 'stemmer';
+import { relatedWords } from '../../shared/search/related-words';
 
 describe('American spellings fold alike in every form', () => {
   it('folds a word, its plural and its past tense to one term, whichever spelling is typed', () => {
-    for (const [american, british] of [['color', 'colour'], ['colors', 'colours'], ['colored', 'coloured'], ['centers', 'centres'], ['catalogs', 'catalogue']]) {
+    for (const [american, british] of [
+      ['color', 'colour'],
+      ['colors', 'colours'],
+      ['colored', 'coloured'],
+      ['centers', 'centres'],
+      ['catalogs', 'catalogue'],
+    ]) {
       expect(termOf(american!), american).toBe(termOf(british!));
     }
   });
@@ -12,5 +20,59 @@ describe('American spellings fold alike in every form', () => {
     const listed = termOf('color');
     for (const form of ['colors', 'coloring', 'colorful']) expect(termOf(form).startsWith(listed.slice(0, 4)), form).toBe(true);
     expect(termOf('favors')).toBe(termOf('favour'));
+  });
+});
+
+describe('American words and spellings beyond the short list', () => {
+  it('folds -or words to -our in their inflected forms, but not where British keeps -or', () => {
+    for (const [american, british] of [
+      ['neighborhood', 'neighbourhood'],
+      ['rumors', 'rumours'],
+      ['flavored', 'flavoured'],
+      ['parlor', 'parlour'],
+      ['odorless', 'odourless'],
+      ['savory', 'savoury'],
+    ]) {
+      expect(termOf(american!), american).toBe(termOf(british!));
+    }
+    // British writes these without the u: folding them would make words that exist nowhere.
+    for (const word of ['honorary', 'laborious', 'doctor', 'error', 'condor']) expect(termOf(word), word).not.toContain('our');
+    // Those whose stem is the -or word meet it, in either spelling: humorous is about humour.
+    expect(termOf('humorous')).toBe(termOf('humour'));
+  });
+
+  it('doubles the l of dialled, totalled and the like, and folds ae, oe and other spellings', () => {
+    for (const [american, british] of [
+      ['dialed', 'dialled'],
+      ['dialing', 'dialling'],
+      ['totaled', 'totalled'],
+      ['cancelation', 'cancellation'],
+      ['celiac', 'coeliac'],
+      ['yogurts', 'yoghurt'],
+      ['pediatric', 'paediatric'],
+      ['enrollment', 'enrolment'],
+      ['licenses', 'licences'],
+    ]) {
+      expect(termOf(american!), american).toBe(termOf(british!));
+    }
+  });
+
+  it('reads American words as the British word for the same thing', () => {
+    for (const [american, british] of [
+      ['diapers', 'nappies'],
+      ['cremains', 'ashes'],
+      ['911', '999'],
+      ['expiration', 'expiry'],
+      ['flashlight', 'torch'],
+      ['apartments', 'flat'],
+    ]) {
+      expect(termOf(american!), american).toBe(termOf(british!));
+    }
+  });
+
+  it('keeps words with a British meaning of their own as they are (the British word is only added, at half weight)', () => {
+    for (const word of ['check', 'cart', 'casket', 'attorney', 'register']) expect(termOf(word), word).toBe(stemmer(word));
+    expect(relatedWords('casket')).toContain('coffin');
+    expect(relatedWords('check')).toEqual([]);
   });
 });
