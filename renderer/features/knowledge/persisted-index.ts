@@ -11,7 +11,8 @@ import { readIndexNumbers, removeIndexNumbers, writeIndexNumbers, type IndexNumb
  */
 const DB = 'rapport-search';
 const STORE = 'indexes';
-export const ENGINE_FORMAT = 9;
+/** Raised whenever a save would read differently: its layout, or how text becomes terms (10: the American words, 14aa50c). */
+export const ENGINE_FORMAT = 10;
 
 export interface SavedIndex {
   key: string;
