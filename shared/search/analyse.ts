@@ -1,5 +1,6 @@
 import { stemmer } from 'stemmer';
 import { britishSpelling } from './spelling';
+import { verbOf } from './irregular-verbs';
 
 /** Words that carry no meaning in an advisor's question ("what do I do if the customer..."). */
 export const STOP_WORDS = new Set(
@@ -36,7 +37,8 @@ export function words(text: string): string[] {
 const stemCache = new Map<string, string>();
 
 /**
- * The index's form of a word: British spelling, a Porter stem, and the stem folded again, so a word
+ * The index's form of a word: an irregular verb's past form as the verb (forgot → forget), British
+ * spelling, a Porter stem, and the stem folded again, so a word
  * and its plural or past tense fold alike even when only the bare word is listed (mails → mail → post).
  * The pronoun "us" keeps a term of its own.
  */
@@ -45,7 +47,7 @@ export function termOf(word: string): string {
   if (word === 'us') return 'us_';
   let t = stemCache.get(word);
   if (t === undefined) {
-    const stem = stemmer(britishSpelling(word));
+    const stem = stemmer(britishSpelling(verbOf(word)));
     const folded = britishSpelling(stem);
     t = folded === stem ? stem : stemmer(folded);
     if (stemCache.size > 200_000) stemCache.clear();

@@ -76,3 +76,15 @@ describe('American words and spellings beyond the short list', () => {
     expect(relatedWords('check')).toEqual([]);
   });
 });
+
+describe('irregular verbs', () => {
+  it('reads a past form as its verb, so "forgot password" meets an article on forgotten passwords', () => {
+    for (const [form, verb] of [['forgot', 'forget'], ['forgotten', 'forget'], ['froze', 'freeze'], ['stolen', 'steal'], ['swore', 'swear'], ['rang', 'ring'], ['bought', 'buy']]) {
+      expect(termOf(form!), form).toBe(termOf(verb!));
+    }
+  });
+
+  it('keeps forms the articles use as words of their own (lost property, left luggage)', () => {
+    for (const [form, verb] of [['lost', 'lose'], ['left', 'leave'], ['paid', 'pay'], ['found', 'find']]) expect(termOf(form!), form).not.toBe(termOf(verb!));
+  });
+});

@@ -11,7 +11,7 @@ import { readIndexNumbers, removeIndexNumbers, writeIndexNumbers, type IndexNumb
  */
 const DB = 'rapport-search';
 const STORE = 'indexes';
-/** Raised whenever a save would read differently: its layout, or how text becomes terms (10: the American words, 14aa50c). */
+/** Raised whenever a save would read differently: its layout, or how text becomes terms (10: the American words and irregular verbs). */
 export const ENGINE_FORMAT = 10;
 
 export interface SavedIndex {
