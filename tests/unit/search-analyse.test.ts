@@ -3,17 +3,20 @@ import { termOf } from '../../shared/search/analyse';
 import { stemmer } from 'stemmer';
 import { relatedWords } from '../../shared/search/related-words';
 
+/** Each pair's two words become one term, whichever is typed. */
+const foldAlike = (pairs: [string, string][]) => {
+  for (const [one, other] of pairs) expect(termOf(one), one).toBe(termOf(other));
+};
+
 describe('American spellings fold alike in every form', () => {
   it('folds a word, its plural and its past tense to one term, whichever spelling is typed', () => {
-    for (const [american, british] of [
+    foldAlike([
       ['color', 'colour'],
       ['colors', 'colours'],
       ['colored', 'coloured'],
       ['centers', 'centres'],
       ['catalogs', 'catalogue'],
-    ]) {
-      expect(termOf(american!), american).toBe(termOf(british!));
-    }
+    ]);
   });
 
   it('folds the stem too, so forms the spelling list does not name still meet the word it does', () => {
@@ -25,16 +28,14 @@ describe('American spellings fold alike in every form', () => {
 
 describe('American words and spellings beyond the short list', () => {
   it('folds -or words to -our in their inflected forms, but not where British keeps -or', () => {
-    for (const [american, british] of [
+    foldAlike([
       ['neighborhood', 'neighbourhood'],
       ['rumors', 'rumours'],
       ['flavored', 'flavoured'],
       ['parlor', 'parlour'],
       ['odorless', 'odourless'],
       ['savory', 'savoury'],
-    ]) {
-      expect(termOf(american!), american).toBe(termOf(british!));
-    }
+    ]);
     // British writes these without the u: folding them would make words that exist nowhere.
     for (const word of ['honorary', 'laborious', 'doctor', 'error', 'condor']) expect(termOf(word), word).not.toContain('our');
     // Those whose stem is the -or word meet it, in either spelling: humorous is about humour.
@@ -42,7 +43,7 @@ describe('American words and spellings beyond the short list', () => {
   });
 
   it('doubles the l of dialled, totalled and the like, and folds ae, oe and other spellings', () => {
-    for (const [american, british] of [
+    foldAlike([
       ['dialed', 'dialled'],
       ['dialing', 'dialling'],
       ['totaled', 'totalled'],
@@ -52,22 +53,18 @@ describe('American words and spellings beyond the short list', () => {
       ['pediatric', 'paediatric'],
       ['enrollment', 'enrolment'],
       ['licenses', 'licences'],
-    ]) {
-      expect(termOf(american!), american).toBe(termOf(british!));
-    }
+    ]);
   });
 
   it('reads American words as the British word for the same thing', () => {
-    for (const [american, british] of [
+    foldAlike([
       ['diapers', 'nappies'],
       ['cremains', 'ashes'],
       ['911', '999'],
       ['expiration', 'expiry'],
       ['flashlight', 'torch'],
       ['apartments', 'flat'],
-    ]) {
-      expect(termOf(american!), american).toBe(termOf(british!));
-    }
+    ]);
   });
 
   it('keeps words with a British meaning of their own as they are (the British word is only added, at half weight)', () => {
@@ -79,12 +76,24 @@ describe('American words and spellings beyond the short list', () => {
 
 describe('irregular verbs', () => {
   it('reads a past form as its verb, so "forgot password" meets an article on forgotten passwords', () => {
-    for (const [form, verb] of [['forgot', 'forget'], ['forgotten', 'forget'], ['froze', 'freeze'], ['stolen', 'steal'], ['swore', 'swear'], ['rang', 'ring'], ['bought', 'buy']]) {
-      expect(termOf(form!), form).toBe(termOf(verb!));
-    }
+    foldAlike([
+      ['forgot', 'forget'],
+      ['forgotten', 'forget'],
+      ['froze', 'freeze'],
+      ['stolen', 'steal'],
+      ['swore', 'swear'],
+      ['rang', 'ring'],
+      ['bought', 'buy'],
+    ]);
   });
 
   it('keeps forms the articles use as words of their own (lost property, left luggage)', () => {
-    for (const [form, verb] of [['lost', 'lose'], ['left', 'leave'], ['paid', 'pay'], ['found', 'find']]) expect(termOf(form!), form).not.toBe(termOf(verb!));
+    for (const [form, verb] of [
+      ['lost', 'lose'],
+      ['left', 'leave'],
+      ['paid', 'pay'],
+      ['found', 'find'],
+    ])
+      expect(termOf(form!), form).not.toBe(termOf(verb!));
   });
 });
