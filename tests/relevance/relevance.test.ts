@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { miniSearchBestEngine, rapportEngine } from './engines';
 import { evaluate } from './metrics';
-import { KINDS, load, report, type Query, type QuerySet } from './report';
+import { KINDS, relevanceSets, report } from './report';
 import { seedArticles } from './seed-articles';
 
-const set = load<QuerySet>('./queries.json');
-const heldOut = load<{ queries: Query[] }>('./heldout.json');
-const dev = load<{ queries: Query[] }>('./dev.json');
+const sets = relevanceSets();
+const { set } = sets.frozen;
+const dev = sets.dev.set;
+const heldOut = sets.heldOut.set;
 const articles = seedArticles();
-const scores = report('Frozen labelled set', set.queries, articles);
-const devScores = report('Development set (general flaws are looked for here)', dev.queries, articles);
-report('Held-out set (report only)', heldOut.queries, articles);
+const scores = report(sets.frozen.title, set.queries, articles);
+const devScores = report(sets.dev.title, dev.queries, articles);
+report(sets.heldOut.title, heldOut.queries, articles);
 
 describe('knowledge search relevance (frozen labelled set)', () => {
   it('has at least 80 queries of every kind advisors type', () => {

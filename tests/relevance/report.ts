@@ -10,8 +10,17 @@ export interface QuerySet {
 }
 export const KINDS = ['keywords', 'question', 'misspelling', 'american', 'prefix'];
 
-/** queries.json (frozen) or heldout.json (written from the articles alone: reported, never tuned to). */
+/** queries.json (frozen), dev.json or heldout.json (written from the articles alone: reported, never tuned to). */
 export const load = <T>(name: string) => JSON.parse(readFileSync(new URL(name, import.meta.url), 'utf8')) as T;
+
+/** The three labelled sets, as the relevance test and `npm run bench relevance` load and title them. */
+export function relevanceSets() {
+  return {
+    frozen: { title: 'Frozen labelled set', set: load<QuerySet>('./queries.json') },
+    dev: { title: 'Development set (general flaws are looked for here)', set: load<{ queries: Query[] }>('./dev.json') },
+    heldOut: { title: 'Held-out set (report only, never tuned to)', set: load<{ queries: Query[] }>('./heldout.json') },
+  };
+}
 
 const f = (n: number) => n.toFixed(3);
 
