@@ -131,7 +131,8 @@ export function KnowledgePanel({ className, suggestionsAsResults = false }: { cl
       <p className="visually-hidden" aria-live="polite">
         {searching && results.status === 'ready' ? `${formatCount(hits.length)} articles found` : ''}
       </p>
-      <div className="knowledge-content">
+      {/* Busy while the latest words' answer is on its way: the list on screen is still the last one's. */}
+      <div className="knowledge-content" aria-busy={!openId && results.status === 'loading'}>
         {openId ? (
           <ArticleView article={article} onBack={backToResults} onRetry={() => void openArticle(openId)} />
         ) : (

@@ -20,4 +20,13 @@ export async function searchKnowledge(page: Page, query: string): Promise<void> 
   await box.fill(query);
 }
 
+/**
+ * The answer to the words now in the search box is on screen, under "Best matches" or as "No articles
+ * match": never the last words' list, which stays on screen while the new answer is on its way.
+ */
+export async function searchAnswered(page: Page): Promise<void> {
+  const answered = page.locator('.knowledge-content[aria-busy="false"]');
+  await expect(answered.getByRole('heading', { name: 'Best matches' }).or(answered.getByText(/No articles match/))).toBeVisible();
+}
+
 export const results = (page: Page) => page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
