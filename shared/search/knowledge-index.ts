@@ -6,6 +6,7 @@ import { FIELDS, FIELD_B, FIELD_WEIGHTS, packCounts, type Field, type FieldNorms
 import { Cards } from './cards';
 import type { PersistedIndex, SavedParts } from './persisted-format';
 import { Postings } from './postings';
+import { MAX_DOCS } from './score-passes';
 import { SavedLists, gapsOf, listRange } from './saved-lists';
 import { SharedStrings } from './shared-strings';
 import { Vocabulary } from './vocabulary';
@@ -138,6 +139,8 @@ export class KnowledgeIndex {
 
   add(article: Article): void {
     if (this.docOf.has(article.id)) this.remove(article.id);
+    if (this.cards.length >= MAX_DOCS && this.removed > 0) this.compact();
+    if (this.cards.length >= MAX_DOCS) throw new RangeError(`the knowledge index holds at most ${MAX_DOCS.toLocaleString('en-GB')} articles`);
     const doc = this.cards.length;
     const counts = new Map<string, number[]>();
     const lengths = new Array<number>(F).fill(0);

@@ -116,27 +116,30 @@ export class Postings {
   }
 }
 
-/** Damerau–Levenshtein distance, stopping early once it exceeds `max`. */
+/** Three rows of the distance table, reused: a misspelling is checked against thousands of words, and a table made for each was most of the time it took. */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)] as const;
+
+/** Damerau–Levenshtein distance (adjacent transpositions counted once), stopping early once it exceeds `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows = a.length + 1;
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => {
-    const r = new Array<number>(cols).fill(0);
-    r[0] = i;
-    return r;
-  });
-  for (let j = 0; j < cols; j++) d[0]![j] = j;
-  for (let i = 1; i < rows; i++) {
+  if (rows[0].length < cols) rows = [new Int32Array(cols), new Int32Array(cols), new Int32Array(cols)];
+  // The row before last, the last, and the one being filled: row i of the table, for a's first i letters.
+  let [before, last, row] = rows;
+  for (let j = 0; j < cols; j++) last[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
     let rowMin = Infinity;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(last[j]! + 1, row[j - 1]! + 1, last[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, before[j - 2]! + 1);
+      row[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
+    [before, last, row] = [last, row, before];
   }
-  return d[a.length]![b.length]!;
+  return last[b.length]!;
 }

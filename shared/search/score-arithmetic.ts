@@ -1,27 +1,8 @@
-import type { FieldNorms } from './knowledge-index';
-
 /**
- * The arithmetic the scoring loops run per posting and per article (shared/search/accumulate.ts),
+ * The arithmetic the scoring loops run per posting and per article (shared/search/score-passes.ts),
  * most of it without a branch: on real scores whether an article gains, is kept or counts is a coin
  * toss, and a mispredicted branch cost more than the sum it guarded.
  */
-
-/**
- * BM25F's pseudo term frequency: each field's count times that field's weight over its length
- * normalisation (`norms` from `fieldNorms`), summed before saturation. The shifts follow
- * `packCounts` (title 2 bits, tags 2, summary 2, category 1, body 9).
- */
-export function pseudoTf(packed: number, norms: FieldNorms, d: number): number {
-  // Most postings are a word in the body alone.
-  if ((packed & 127) === 0) return (packed >>> 7) * norms[4]![d]!;
-  return (
-    (packed & 3) * norms[0]![d]! +
-    ((packed >>> 2) & 3) * norms[1]![d]! +
-    ((packed >>> 4) & 3) * norms[2]![d]! +
-    ((packed >>> 6) & 1) * norms[3]![d]! +
-    (packed >>> 7) * norms[4]![d]!
-  );
-}
 
 /** Units per unit of score for a word whose readings score at most `bound`: 2^28 at the most, inside 32 bits. */
 export const unitsFor = (bound: number): number => 2 ** 28 / bound;

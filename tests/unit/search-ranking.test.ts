@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../shared/schemas/knowledge';
 import { termOf, words } from '../../shared/search/analyse';
 import { KnowledgeIndex } from '../../shared/search/knowledge-index';
-import { queryTerms, search } from '../../shared/search/query';
+import { queryTerms, search, searchDetailed } from '../../shared/search/query';
 
 const filler = (n: number) => Array.from({ length: n }, (_, i) => `step${i % 97} guidance`).join(' ');
 
@@ -138,5 +138,23 @@ describe('a word read several ways counts its best reading, not their sum', () =
     expect(terms.some((t) => t.related)).toBe(true);
     expect(scored[0]!.card.id).toBe('both');
     expect(scored[0]!.score).toBeGreaterThan(scored[1]!.score * 1.1);
+  });
+});
+
+describe('recent answers', () => {
+  it('a search asked again answers as the first time did, cards and all, until the index changes', () => {
+    const index = indexOf([
+      article('refund-card', 'Refund to a card', 'How to refund a card payment.'),
+      article('refund-cheque', 'Refund by cheque', 'When a refund goes by cheque.'),
+      article('parcel', 'Lost parcel', 'A parcel that never came.'),
+    ]);
+    const answer = (q: string) => searchDetailed(index, q, { limit: 10 }).results.map((r) => [r.card.id, r.doc, r.score]);
+    const first = answer('refund ca');
+    expect(first[0]![0]).toBe('refund-card');
+    expect(first.map(([id]) => id)).not.toContain('refund-cash');
+    expect(answer('refund ca')).toEqual(first);
+    expect(answer('Refund   CA')).toEqual(first);
+    index.add(article('refund-cash', 'Refund in cash', 'A refund paid in cash, card or cheque.'));
+    expect(answer('refund ca').map(([id]) => id)).toContain('refund-cash');
   });
 });
