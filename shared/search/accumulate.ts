@@ -20,24 +20,12 @@ import {
   startSearch,
   type FinalScore,
   type Reach,
+  type Reading,
 } from './score-passes';
 
-export { MAX_DOCS } from './score-passes';
 
 /** A list is walked against the contenders rather than scored whole once it is this many times longer. */
 const WALK_RATIO = 4;
-
-/**
- * One list to read for a typed word: its postings, w = weight · idf, whether it is the word typed
- * in full, and, for a word read several ways, how many whole units its best is kept in per unit of
- * score (`unitsFor`); 0 for a word's only reading.
- */
-export interface Reading {
-  p: Postings;
-  w: number;
-  exact: boolean;
-  units: number;
-}
 
 /** Postings read under a third of the articles: scored articles are few enough for `narrow` to test each with a branch. */
 const DENSE = 3;
@@ -105,15 +93,15 @@ export class Accumulator {
    * it improves on the word's best so far, so the running score stays exact between readings and
    * the search may narrow after any of them. `endWord` follows a word's last reading.
    */
-  addReading({ p, w, exact, units }: Reading, k1: number): void {
-    this.units = units;
+  addReading(reading: Reading, k1: number): void {
+    const { p } = reading;
+    this.units = reading.units;
     this.read.push(p);
     this.postingsRead += p.n;
-    const scoring = { saturated: w * (k1 + 1), k1, exact, units };
     // Walking a list against many contenders costs more than scoring it whole (the step-over test
     // is then a coin toss); scores of articles that are not contenders are never read.
-    if (this.narrowed && this.contenderCount * WALK_RATIO < p.n) scoreContenders(p, this.contenderCount, scoring);
-    else scoreList(p, scoring);
+    if (this.narrowed && this.contenderCount * WALK_RATIO < p.n) scoreContenders(reading, this.contenderCount, k1);
+    else scoreList(reading, k1);
   }
 
   /** A word's readings are all read: its bests are cleared for the next word. */

@@ -139,7 +139,10 @@ export function editDistance(a: string, b: string, max: number): number {
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    [before, last, row] = [last, row, before];
+    const done = before;
+    before = last;
+    last = row;
+    row = done;
   }
   return last[b.length]!;
 }

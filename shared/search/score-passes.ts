@@ -83,18 +83,22 @@ function pseudoTf(packed: number, d: number): number {
   );
 }
 
-/** One reading's scoring: w · (k1 + 1), k1, whether it is the word typed in full, its units (0: the word's only reading). */
-export interface ReadingScore {
-  saturated: number;
-  k1: number;
+/**
+ * One list to read for a typed word: its postings, w = weight · idf, whether it is the word typed
+ * in full, and, for a word read several ways, how many whole units its best is kept in per unit of
+ * score (`unitsFor`); 0 for a word's only reading.
+ */
+export interface Reading {
+  p: Postings;
+  w: number;
   exact: boolean;
   units: number;
 }
 
-/** Scores every posting of `p`: a word's only reading adds its score; one of several what it improves on the word's best. */
-export function scoreList(p: Postings, { saturated, k1, exact, units }: ReadingScore): void {
+/** Scores every posting of a reading: a word's only reading adds its score; one of several what it improves on the word's best. */
+export function scoreList({ p, w, exact, units }: Reading, k1: number): void {
   let d = 0;
-  for (let from = 0; from < p.n; from += CHUNK) d = scoreChunk(readChunk(p, from, true), d, saturated, k1, exact ? 1 : 0, units);
+  for (let from = 0; from < p.n; from += CHUNK) d = scoreChunk(readChunk(p, from, true), d, w * (k1 + 1), k1, exact ? 1 : 0, units);
 }
 
 function scoreChunk(n: number, d: number, saturated: number, k1: number, hit: number, units: number): number {
@@ -111,12 +115,12 @@ function scoreChunk(n: number, d: number, saturated: number, k1: number, hit: nu
 /** The contender a walk has reached, between chunks. */
 let walkAt = 0;
 
-/** Walks `p` against the first `count` contenders: only theirs are scored, the other postings only stepped over. */
-export function scoreContenders(p: Postings, count: number, { saturated, k1, exact, units }: ReadingScore): void {
+/** Walks a reading's list against the first `count` contenders: only theirs are scored, the other postings only stepped over. */
+export function scoreContenders({ p, w, exact, units }: Reading, count: number, k1: number): void {
   if (count === 0) return;
   walkAt = 0;
   let d = 0;
-  for (let from = 0; from < p.n && d >= 0; from += CHUNK) d = walkChunk(readChunk(p, from, true), d, count, saturated, k1, exact ? 1 : 0, units);
+  for (let from = 0; from < p.n && d >= 0; from += CHUNK) d = walkChunk(readChunk(p, from, true), d, count, w * (k1 + 1), k1, exact ? 1 : 0, units);
 }
 
 /** Returns the chunk's last document, or -1 once past the last contender. */

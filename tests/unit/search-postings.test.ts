@@ -5,8 +5,8 @@ import { writeCardLines } from '../../shared/search/card-lines';
 import { KnowledgeIndex, type ArticleCard } from '../../shared/search/knowledge-index';
 import { Postings } from '../../shared/search/postings';
 import { search } from '../../shared/search/query';
-import { Accumulator, MAX_DOCS } from '../../shared/search/accumulate';
-import { countListed } from '../../shared/search/score-passes';
+import { Accumulator } from '../../shared/search/accumulate';
+import { MAX_DOCS, countListed } from '../../shared/search/score-passes';
 
 // The passes as they are, with the one that reads the k-th off a single list watched.
 vi.mock('../../shared/search/score-passes', async (importOriginal) => {
