@@ -1,7 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { bundleElectron } from '../build/bundle-electron';
+import { buildRenderer } from '../build/build-renderer';
 import { electronBinary } from '../build/electron-binary';
 import { readSavedCtiToken } from '../electron/core/cti-setup';
 import { defaultDataDir } from '../electron/core/paths';
@@ -27,8 +28,8 @@ const hubPort = process.env.RAPPORT_HUB_PORT ?? '5782';
 const env = { ...process.env, RAPPORT_DATA_DIR: dataDir };
 
 console.log('[start] building the renderer…');
-const built = spawnSync(process.execPath, [join('node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-if (built.status !== 0) process.exit(built.status ?? 1);
+const built = buildRenderer();
+if (built !== 0) process.exit(built);
 
 /** The hub is fatal when it stops; the desktop is started again (the hub keeps running). */
 function run(name: string, command: string[], extraEnv: Record<string, string>, restart: boolean): Promise<void> {

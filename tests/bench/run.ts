@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildRenderer } from '../../build/build-renderer';
 import { benchGestureThroughput } from './gesture-throughput';
 import { benchRelevance } from './relevance';
 import { benchKnowledgeBrowser } from './knowledge-browser';
@@ -53,16 +54,6 @@ function reExecWithGc(): number {
   return result.status ?? 1;
 }
 
-/** `vite build`, as `npm start` and `npm test` run it; false (having said why) if it failed. */
-function buildRenderer(): boolean {
-  console.log('Building the renderer (vite build) for the benchmarks that open the app…');
-  const vite = resolve(dirname(here), '../../node_modules/vite/bin/vite.js');
-  const built = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { stdio: 'inherit', cwd: resolve(dirname(here), '../..') });
-  if (built.status === 0) return true;
-  console.error(`The renderer did not build (${built.error?.message ?? `exit ${built.status}`}): no benchmark was run.`);
-  return false;
-}
-
 function describeMachine(): string {
   const cpus = os.cpus();
   return [
@@ -82,7 +73,14 @@ export async function main(args: string[]): Promise<number> {
     return 2;
   }
   console.log(`Rapport benchmarks\n${describeMachine()}\n`);
-  if (names.some((n) => OPEN_THE_APP.has(n)) && !buildRenderer()) return 1;
+  if (names.some((n) => OPEN_THE_APP.has(n))) {
+    console.log('Building the renderer (vite build) for the benchmarks that open the app…');
+    const built = buildRenderer();
+    if (built !== 0) {
+      console.error(`The renderer did not build (exit ${built}): no benchmark was run.`);
+      return built;
+    }
+  }
   for (const name of names) {
     console.log(`\n=== ${name} ===`);
     const start = performance.now();
