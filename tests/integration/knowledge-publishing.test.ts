@@ -96,7 +96,9 @@ for (const backend of backends()) {
       expect(later.body.entry.open).toMatchObject({ version: 2, state: 'approved', publishAt });
       expect(later.body.entry.liveVersion).toBe(1);
 
-      const push = await live.next('knowledge.changed', 10_000);
+      // The push of version 1's publication may reach a socket that opened just after it (PostgreSQL
+      // notifies asynchronously); the desktop applies changes by sequence, so wait for version 2's.
+      const push = await live.next('knowledge.changed', 10_000, (d) => /3 to 5 days/.test(d.change?.article?.body ?? ''));
       expect(push.data.change.article.body).toContain('3 to 5 days');
       expect(Date.now()).toBeGreaterThanOrEqual(publishAt);
       const h = await history(id);
@@ -124,7 +126,8 @@ for (const backend of backends()) {
       const retireAt = Date.now() + 300;
       const scheduled = await author.client.post(`/api/knowledge/articles/${id}/retire`, { retireAt });
       expect(scheduled.body.entry).toMatchObject({ status: 'published', retireAt });
-      const push = await live.next('knowledge.changed', 10_000);
+      // The publication's own push may reach this socket late (see above): wait for the removal.
+      const push = await live.next('knowledge.changed', 10_000, (d) => d.change?.kind === 'remove');
       expect(push.data.change).toEqual({ kind: 'remove', seq: push.data.seq, id });
       expect((await history(id)).versions[0].state).toBe('retired');
       expect((await author.client.post(`/api/knowledge/articles/${id}/retire`, {})).status).toBe(409);

@@ -20,10 +20,11 @@ export async function listen(hubUrl: string, token: string) {
   return {
     events,
     ws,
-    async next(name: string, timeoutMs = 5000) {
+    /** The first event of that name (and, if given, that `where` accepts) heard since connecting. */
+    async next(name: string, timeoutMs = 5000, where: (data: any) => boolean = () => true) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const hit = events.find((e) => e.name === name);
+        const hit = events.find((e) => e.name === name && where(e.data));
         if (hit) return hit;
         if (Date.now() > deadline) throw new Error(`no ${name} event within ${timeoutMs} ms; heard ${events.map((e) => e.name).join(', ') || 'nothing'}`);
         await new Promise<void>((r) => {
