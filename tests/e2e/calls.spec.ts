@@ -92,8 +92,8 @@ test('a case note keeps its draft across a reload, and one written while the hub
   await post(cti, { event: 'answer', callId: 'e2e-notes', direction: 'in' });
   const reference = (await page.getByText(/^Case RP-\d+$/).first().textContent())!.replace('Case ', '');
 
+  // Reloaded straight after typing, before the pause that saves a draft: leaving the page saves it.
   await page.getByLabel('Case note').fill('Customer paid with 4111 1111 1111 1111 and wants');
-  await page.waitForTimeout(1000); // the draft is saved a moment after typing stops
   await page.reload();
   await expect(page.getByLabel('Case note')).toHaveValue('Customer paid with 411111••••••1111 and wants');
 

@@ -21,14 +21,21 @@ export function useNoteDraft(callId: string): [string, (body: string) => void, (
       // What the advisor has typed meanwhile wins over what was saved.
       if (current && saved && !typed.current) setBody(saved);
     });
+    /** Saves now what was waiting for the typing to stop. */
+    const saveWaiting = () => {
+      const waiting = pending.current;
+      if (!waiting) return;
+      clearTimeout(waiting.timer);
+      pending.current = null;
+      void saveDraft(callId, waiting.body);
+    };
+    // A reload or a closed window a moment after the last keystroke keeps it too: the request
+    // leaves before the page goes.
+    window.addEventListener('pagehide', saveWaiting);
     return () => {
       current = false;
-      const waiting = pending.current;
-      if (waiting) {
-        clearTimeout(waiting.timer);
-        void saveDraft(callId, waiting.body);
-        pending.current = null;
-      }
+      window.removeEventListener('pagehide', saveWaiting);
+      saveWaiting();
     };
   }, [callId, loadDraft, saveDraft]);
 
