@@ -107,9 +107,17 @@ for (const backend of backends()) {
       expect((floor.value as QueuesView).advisors.find((a) => a.userId === 'usr_advisor2_mcr')).toMatchObject({
         state: 'protected_pause',
       });
-      // Leeds' supervisor hears nothing of Manchester's advisors.
-      await new Promise((r) => setTimeout(r, 200));
-      expect(lds.changes().filter((c) => c.kind === 'advisor')).toEqual([]);
+      // Leeds' supervisor hears nothing of Manchester's advisors: once a Leeds advisor's change,
+      // made after all of them, has reached it, only that advisor is in what it heard.
+      const leedsAdvisor = await signInAs(hub.url, 'advisor1.lds');
+      expect((await leedsAdvisor.client.post('/api/agent/state', { state: 'not_ready', reason: 'Coaching' })).status).toBe(200);
+      await waitFor(
+        () => lds.changes().find((c) => c.kind === 'advisor' && c.advisor.state === 'not_ready'),
+        'the Leeds advisor’s state at the Leeds supervisor',
+      );
+      const heardInLeeds = lds.changes().flatMap((c) => (c.kind === 'advisor' ? [c.advisor.userId] : []));
+      expect(new Set(heardInLeeds)).toEqual(new Set(['usr_advisor1_lds']));
+      await leedsAdvisor.client.post('/api/agent/state', { state: 'ready' });
       await advisor.client.post('/api/agent/state', { state: 'ready' });
       await mcr.core.stop();
       await lds.core.stop();
