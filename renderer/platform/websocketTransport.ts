@@ -8,7 +8,7 @@ const MAX_RETRY_MS = 10_000;
  * Browser mode: the contract over a WebSocket to the local web host. Frames sent while the socket
  * is down are held and sent on reconnect; the bridge's own timeout bounds how long they wait.
  */
-export function websocketTransport(token: string): Transport {
+export function websocketTransport(token: string): Transport & { stop(): void } {
   // The search worker connects for bulk knowledge itself, so this socket need not carry it.
   const { page: url, knowledge: knowledgeLinkUrl } = bridgeAddresses(location.protocol, location.host, token);
   const frameListeners = new Set<(frame: unknown) => void>();
@@ -17,6 +17,8 @@ export function websocketTransport(token: string): Transport {
   let socket: WebSocket | null = null;
   let state: LinkState = 'connecting';
   let retryMs = FIRST_RETRY_MS;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
 
   const setState = (next: LinkState) => {
     if (next === state) return;
@@ -37,13 +39,13 @@ export function websocketTransport(token: string): Transport {
     });
     ws.addEventListener('message', (event: MessageEvent<unknown>) => deliver(event.data));
     ws.addEventListener('close', () => {
-      if (socket !== ws) return;
+      if (socket !== ws || stopped) return;
       socket = null;
       setState('reconnecting');
       // Jitter keeps many desktops from hammering a restarted host in lock-step.
       const delay = retryMs + Math.floor(Math.random() * 250);
       retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
-      setTimeout(connect, delay);
+      retry = setTimeout(connect, delay);
     });
   };
   const connect = () => listen(new WebSocket(url));
@@ -76,6 +78,13 @@ export function websocketTransport(token: string): Transport {
     onLinkState(cb) {
       linkListeners.add(cb);
       return () => linkListeners.delete(cb);
+    },
+    /** Closes the link for good, with no reconnect after it (whoever made it is done with it). */
+    stop() {
+      stopped = true;
+      clearTimeout(retry);
+      socket?.close();
+      socket = null;
     },
   };
 }

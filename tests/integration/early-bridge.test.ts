@@ -19,6 +19,13 @@ describe('the early bridge socket', () => {
   let token: string;
   /** Every socket the page made, early script and transport alike. */
   let opened: WebSocket[] = [];
+  /** Every transport the app made: stopped after each test, so none reconnects once it is over. */
+  let transports: ReturnType<typeof websocketTransport>[] = [];
+  const appTransport = () => {
+    const transport = websocketTransport(token);
+    transports.push(transport);
+    return transport;
+  };
 
   beforeAll(async () => {
     host = await spawnDesktop({
@@ -33,6 +40,8 @@ describe('the early bridge socket', () => {
     await host.stop();
   });
   afterEach(() => {
+    for (const transport of transports) transport.stop();
+    transports = [];
     for (const socket of opened) socket.close();
     opened = [];
     vi.unstubAllGlobals();
@@ -77,7 +86,7 @@ describe('the early bridge socket', () => {
     await vi.waitFor(() => expect(early!.frames).toHaveLength(2));
 
     asThePage(early);
-    const transport = websocketTransport(token);
+    const transport = appTransport();
     const frames: unknown[] = [];
     transport.onFrame((frame) => frames.push(frame));
     expect(transport.linkState).toBe('open');
@@ -102,7 +111,7 @@ describe('the early bridge socket', () => {
     const early = runEarlyScript(`#token=${token}`);
     expect(early!.socket.readyState).toBe(WebSocket.CONNECTING);
     asThePage(early);
-    const transport = websocketTransport(token);
+    const transport = appTransport();
     const frames: unknown[] = [];
     transport.onFrame((frame) => frames.push(frame));
     expect(transport.linkState).toBe('connecting');
@@ -120,7 +129,7 @@ describe('the early bridge socket', () => {
     await vi.waitFor(() => expect(early!.socket.readyState).toBe(WebSocket.CLOSED));
 
     asThePage(early);
-    const transport = websocketTransport(token);
+    const transport = appTransport();
     const frames: unknown[] = [];
     transport.onFrame((frame) => frames.push(frame));
     await vi.waitFor(() => expect(frames).toHaveLength(2));
@@ -131,13 +140,33 @@ describe('the early bridge socket', () => {
   it('closes, and does not use, an early socket opened with another token', async () => {
     const early = runEarlyScript('#token=not-this-run');
     asThePage(early);
-    const transport = websocketTransport(token);
+    const transport = appTransport();
     const frames: unknown[] = [];
     transport.onFrame((frame) => frames.push(frame));
     await vi.waitFor(() => expect(frames).toHaveLength(2));
     expect(opened).toHaveLength(2);
     expect([WebSocket.CLOSING, WebSocket.CLOSED]).toContain(opened[0]!.readyState);
     expect(opened[1]!.url).toContain(encodeURIComponent(token));
+  });
+
+  it('reconnects when its socket drops, and stays closed once stopped', async () => {
+    asThePage(undefined);
+    const dropped = appTransport();
+    await vi.waitFor(() => expect(dropped.linkState).toBe('open'));
+    opened[0]!.close();
+    await vi.waitFor(() => expect(opened).toHaveLength(2));
+    await vi.waitFor(() => expect(dropped.linkState).toBe('open'));
+
+    const stopped = appTransport();
+    await vi.waitFor(() => expect(stopped.linkState).toBe('open'));
+    const states: string[] = [];
+    stopped.onLinkState((state) => states.push(state));
+    const socket = opened[2]!;
+    stopped.stop();
+    await vi.waitFor(() => expect(socket.readyState).toBe(WebSocket.CLOSED));
+    await new Promise((r) => setImmediate(r)); // its close event has been heard
+    expect(states).toEqual([]);
+    expect(opened).toHaveLength(3);
   });
 
   it('opens nothing without a token, and never stops the page when storage or sockets fail', () => {
