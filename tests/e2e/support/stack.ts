@@ -1,4 +1,4 @@
-import { test } from '@playwright/test';
+import { test, type BrowserContext } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,11 +78,17 @@ export class Stack {
 /** One hub per test, stopped with every desktop after it: `const stack = stackPerTest()` at the top of a spec. */
 export function stackPerTest(): () => Stack {
   let stack: Stack;
-  test.beforeEach(async () => {
+  let before = new Set<BrowserContext>();
+  test.beforeEach(async ({ browser }) => {
+    before = new Set(browser.contexts());
     stack = new Stack();
     await stack.startHub();
   });
-  test.afterEach(async () => {
+  test.afterEach(async ({ browser }) => {
+    // Windows a test opened in contexts of its own (a second person's desk) close with it; left
+    // open, each would go on running and reconnecting to its stopped desktop through every later
+    // test. Failure screenshots are taken before this hook.
+    await Promise.all(browser.contexts().filter((c) => !before.has(c)).map((c) => c.close()));
     await stack.stop();
   });
   return () => stack;
