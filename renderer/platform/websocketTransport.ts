@@ -18,7 +18,6 @@ export function websocketTransport(token: string): Transport & { stop(): void } 
   let state: LinkState = 'connecting';
   let retryMs = FIRST_RETRY_MS;
   let retry: ReturnType<typeof setTimeout> | undefined;
-  let stopped = false;
 
   const setState = (next: LinkState) => {
     if (next === state) return;
@@ -39,7 +38,7 @@ export function websocketTransport(token: string): Transport & { stop(): void } 
     });
     ws.addEventListener('message', (event: MessageEvent<unknown>) => deliver(event.data));
     ws.addEventListener('close', () => {
-      if (socket !== ws || stopped) return;
+      if (socket !== ws) return;
       socket = null;
       setState('reconnecting');
       // Jitter keeps many desktops from hammering a restarted host in lock-step.
@@ -81,7 +80,7 @@ export function websocketTransport(token: string): Transport & { stop(): void } 
     },
     /** Closes the link for good, with no reconnect after it (whoever made it is done with it). */
     stop() {
-      stopped = true;
+      // With no socket of its own, a closing socket's handler schedules nothing.
       clearTimeout(retry);
       socket?.close();
       socket = null;
